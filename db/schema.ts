@@ -1,0 +1,185 @@
+// Drizzle schema: the single description of Sondeo's SQLite tables.
+// Timestamps are ISO 8601 UTC strings ("2026-11-30T15:04:05.123Z"): they sort, compare and
+// group (substr/date()) correctly in SQLite and export as-is.
+import { sql } from "drizzle-orm";
+import {
+  foreignKey,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+/** Open/closed state of each survey slug found in surveys/. */
+export const surveys = sqliteTable("surveys", {
+  slug: text("slug").primaryKey(),
+  status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+  updatedAt: text("updated_at").notNull().default(now),
+});
+
+/** Every distinct definition a survey has been served with (version = content hash). */
+export const surveyVersions = sqliteTable(
+  "survey_versions",
+  {
+    slug: text("slug")
+      .notNull()
+      .references(() => surveys.slug),
+    version: text("version").notNull(),
+    definition: text("definition").notNull(),
+    firstSeenAt: text("first_seen_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.slug, t.version] })],
+);
+
+/** Distribution units: provincial services, working groups, commissions. */
+export const units = sqliteTable(
+  "units",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    institution: text("institution").notNull(),
+    region: text("region").notNull(),
+    expected: integer("expected").notNull().default(0),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    linkCode: text("link_code").notNull(),
+    isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("units_code_uq").on(t.code), uniqueIndex("units_link_code_uq").on(t.linkCode)],
+);
+
+/** One row per respondent session; the primary key is a client-generated UUID. */
+export const responses = sqliteTable(
+  "responses",
+  {
+    id: text("id").primaryKey(),
+    surveySlug: text("survey_slug").notNull(),
+    surveyVersion: text("survey_version").notNull(),
+    unitId: integer("unit_id").references(() => units.id),
+    status: text("status", { enum: ["partial", "complete"] }).notNull(),
+    data: text("data").notNull(),
+    locale: text("locale", { enum: ["es", "en"] }).notNull(),
+    currentPage: integer("current_page").notNull().default(0),
+    resumeCode: text("resume_code").notNull(),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    startedAt: text("started_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+    submittedAt: text("submitted_at"),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.surveySlug, t.surveyVersion],
+      foreignColumns: [surveyVersions.slug, surveyVersions.version],
+    }),
+    uniqueIndex("responses_resume_code_uq").on(t.resumeCode),
+    index("responses_survey_status_idx").on(t.surveySlug, t.status, t.submittedAt),
+    index("responses_unit_idx").on(t.unitId),
+  ],
+);
+
+/**
+ * The need matrix of each completed response in long form (one row per topic), written in the
+ * same transaction as the completion, so the dashboards aggregate with GROUP BY. The grouping
+ * fields are copied from the response to keep the aggregation a single-table scan.
+ */
+export const needRatings = sqliteTable(
+  "need_ratings",
+  {
+    responseId: text("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    surveySlug: text("survey_slug").notNull(),
+    topic: text("topic").notNull(),
+    importancia: integer("importancia"),
+    dominio: integer("dominio"),
+    noAplica: integer("no_aplica", { mode: "boolean" }).notNull().default(false),
+    institucion: text("institucion"),
+    region: text("region"),
+    cargoCategoria: text("cargo_categoria"),
+    aniosCasos: text("anios_casos"),
+    unitId: integer("unit_id"),
+    submittedAt: text("submitted_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.topic] }),
+    index("need_ratings_survey_inst_idx").on(t.surveySlug, t.institucion, t.topic),
+  ],
+);
+
+/** Coordinator accounts. */
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull().default(""),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ["admin", "analyst"] }).notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: text("created_at").notNull().default(now),
+    lastLoginAt: text("last_login_at"),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email)],
+);
+
+/** Server-side sessions; the cookie carries a random token, the table only its SHA-256. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull().default(now),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Failed sign-ins, for throttling per account and per IP. */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("login_failures_email_idx").on(t.email, t.at), index("login_failures_ip_idx").on(t.ip, t.at)],
+);
+
+/** Who did what, when. Never holds answers. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull().default(now),
+    userId: integer("user_id"),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    target: text("target"),
+    details: text("details"),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action, t.at)],
+);
+
+export type ResponseRow = typeof responses.$inferSelect;
+export type UnitRow = typeof units.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type NeedRatingInsert = typeof needRatings.$inferInsert;
+
+/** Small key/value facts about this database (e.g. whether the sample units were seeded). */
+export const appMeta = sqliteTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
