@@ -4,7 +4,7 @@
 // survey-core's own validate() over every visible page (required, ranges, validators), and
 // finally a check that survey-core kept the data unchanged.
 import { Model, type Question, type SurveyModel } from "survey-core";
-import "survey-core/i18n/spanish";
+import "./surveyjs-setup";
 import { canonicalJson } from "./canonical-json";
 import { checkData, surveyShape, type Shape, type ShapeIssue } from "./survey-shape";
 

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Model } from "survey-core";
+import "@/lib/surveyjs-setup";
 import { canonicalJson } from "@/lib/canonical-json";
 import { env } from "@/lib/env";
 
