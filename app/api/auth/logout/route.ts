@@ -1,0 +1,18 @@
+// POST /api/auth/logout – revoke the current session and clear its cookie.
+import { cookies } from "next/headers";
+import { getDb } from "@/db/client";
+import { revokeSession } from "@/db/queries/sessions";
+import { hashSessionToken, SESSION_COOKIE } from "@/lib/auth/session-token";
+import { handle, json } from "@/lib/http/json-response";
+import { assertSameOrigin } from "@/lib/http/same-origin";
+
+export const dynamic = "force-dynamic";
+
+export const POST = handle("POST /api/auth/logout", async (req: Request) => {
+  assertSameOrigin(req);
+  const jar = await cookies();
+  const token = jar.get(SESSION_COOKIE)?.value;
+  if (token) revokeSession(getDb(), hashSessionToken(token));
+  jar.delete(SESSION_COOKIE);
+  return json({ ok: true });
+});
