@@ -26,6 +26,19 @@ export interface ValidateOptions {
 type AnyQuestion = Question & Record<string, any>;
 
 const shapes = new WeakMap<object, Map<string, Shape>>();
+// Building a Model (and its matrix rows) costs far more than validating with one, so one Model
+// per definition is kept and given each submission's data in turn. Validation is synchronous,
+// so two submissions never share it at the same time.
+const models = new WeakMap<object, SurveyModel>();
+
+function modelFor(definition: object): SurveyModel {
+  let model = models.get(definition);
+  if (!model) {
+    model = new Model(definition);
+    models.set(definition, model);
+  }
+  return model;
+}
 
 /** The compiled data shape of a definition (cached per definition object). */
 export function shapeOf(definition: object): Map<string, Shape> {
@@ -137,7 +150,7 @@ export function validateResponseData(
   const record = data as Record<string, unknown>;
   if (!options.complete) return { ok: true, data: record };
 
-  const model = new Model(definition);
+  const model = modelFor(definition);
   model.locale = options.locale ?? "es";
   model.data = structuredClone(record);
   const hidden = hiddenIssues(model, record);
