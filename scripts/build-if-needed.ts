@@ -1,0 +1,32 @@
+// Runs `next build` unless .next/ already holds a build of the current sources (a stamp of the
+// newest source mtime is kept in .next/sondeo-build-stamp). Used by `npm start` and the tests.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "..");
+const STAMP = path.join(ROOT, ".next", "sondeo-build-stamp");
+const SOURCES = ["app", "lib", "db", "surveys", "i18n", "next.config.js", "package.json", "package-lock.json"];
+
+function newestMtime(p: string): number {
+  const full = path.join(ROOT, p);
+  if (!fs.existsSync(full)) return 0;
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+export function buildIfNeeded(): void {
+  const stamp = String(Math.max(...SOURCES.map(newestMtime)));
+  const built = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"));
+  if (built && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === stamp) return;
+  console.log("[sondeo] building the app (next build)…");
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  fs.writeFileSync(STAMP, stamp);
+}
