@@ -33,6 +33,18 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
   return db;
 }
 
+/**
+ * A separate read-only connection for long reads (CSV exports stream for seconds): it reads one
+ * consistent WAL snapshot and leaves the shared connection free for other requests.
+ * Call close() when done. Falls back to a fresh migrated connection for ":memory:".
+ */
+export function openReader(file = env().SONDEO_DB): Database.Database {
+  if (file === ":memory:") return getDb().$client;
+  const reader = new Database(file, { readonly: true, fileMustExist: true });
+  reader.pragma("busy_timeout = 10000");
+  return reader;
+}
+
 const globalForDb = globalThis as unknown as { sondeoDb?: Db };
 
 /** The process-wide connection to SONDEO_DB. */
