@@ -80,7 +80,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     process: child,
     output: () => log,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");
         await new Promise((r) => child.once("exit", r));
       }
