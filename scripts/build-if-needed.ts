@@ -6,7 +6,7 @@ import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
 const STAMP = path.join(ROOT, ".next", "sondeo-build-stamp");
-const SOURCES = ["app", "lib", "db", "surveys", "i18n", "next.config.js", "package.json", "package-lock.json"];
+const SOURCES = ["app", "lib", "db", "surveys", "i18n", "proxy.ts", "next.config.js", "package.json", "package-lock.json"];
 
 function newestMtime(p: string): number {
   const full = path.join(ROOT, p);

@@ -109,7 +109,7 @@ it("answers 1,000 malformed requests to the public endpoints with 4xx only, stor
       const res = await fetch(`${server.url}${req.path}`, {
         method: req.method,
         headers: req.contentType ? { "content-type": req.contentType } : {},
-        body: req.body ?? undefined,
+        body: (req.body ?? undefined) as BodyInit | undefined,
         redirect: "manual",
       });
       await res.arrayBuffer();
