@@ -11,6 +11,8 @@ const schema = z.object({
     .min(3, "SONDEO_MIN_GROUP_SIZE must be at least 3 (confidentiality)")
     .default(5),
   SONDEO_SEED_SAMPLE_UNITS: z.enum(["0", "1"]).default("1"),
+  /** Response saves accepted per client IP and minute (a border post shares one address). */
+  SONDEO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SONDEO_PUBLIC_URL: z.string().url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

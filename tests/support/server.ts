@@ -49,6 +49,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         SONDEO_DB: dbFile,
+        // Load tests send everything from 127.0.0.1; the rate-limit test sets its own value.
+        SONDEO_RATE_LIMIT_PER_MINUTE: "1000000",
         ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -8,6 +8,8 @@ import { getSurveyStatus } from "@/db/queries/surveys";
 import { AppError, badRequest, conflict, notFound } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { env } from "@/lib/env";
+import { clientIp, RateLimiter } from "@/lib/rate-limit";
 import { RESPONSE_ID, responsePayload } from "@/lib/response-payload";
 import { validateResponseData } from "@/lib/response-validation";
 import { getSurvey } from "@/surveys/registry";
@@ -15,6 +17,18 @@ import { getSurvey } from "@/surveys/registry";
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ id: string }> };
+
+let saves: RateLimiter | undefined;
+
+function throttle(req: Request): void {
+  saves ??= new RateLimiter(env().SONDEO_RATE_LIMIT_PER_MINUTE, 60_000);
+  const retry = saves.hit(clientIp(req));
+  if (retry > 0) {
+    throw new AppError(429, "too_many_requests", "Too many saves from this address; wait a moment and try again.", undefined, {
+      "retry-after": String(retry),
+    });
+  }
+}
 
 async function responseId(ctx: Ctx): Promise<string> {
   const { id } = await ctx.params;
@@ -24,6 +38,7 @@ async function responseId(ctx: Ctx): Promise<string> {
 }
 
 export const PUT = handle("PUT /api/responses", async (req: Request, ctx: Ctx) => {
+  throttle(req);
   const id = await responseId(ctx);
   const parsed = responsePayload.safeParse(await readJsonBody(req));
   if (!parsed.success) {
