@@ -120,3 +120,20 @@ export function fillTimeline(points: readonly DayCount[], until?: string): (DayC
   }
   return out;
 }
+
+/** The query string of a coverage view ("?sort=rate&dir=asc&below=50"); defaults omitted. */
+export function coverageSearch(view: CoverageView): string {
+  const params = new URLSearchParams();
+  if (view.sort !== "rate") params.set("sort", view.sort);
+  if (view.dir !== "asc") params.set("dir", view.dir);
+  if (view.below !== null) params.set("below", String(view.below));
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
+/** "42 %" / "42%"-style display with one decimal only when needed; "—" without a target. */
+export function formatRate(rate: number | null, locale: "es" | "en"): string {
+  if (rate === null) return "—";
+  const n = new Intl.NumberFormat(locale === "en" ? "en-US" : "es-PE", { maximumFractionDigits: rate < 10 ? 1 : 0 }).format(rate);
+  return locale === "en" ? `${n}%` : `${n} %`;
+}

@@ -1,6 +1,6 @@
 // Request shapes for coordinator account management.
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 
 export const ROLES = ["admin", "analyst"] as const;
 
