@@ -16,7 +16,7 @@ export function LanguageSwitch() {
       type="button"
       className="secondary small"
       lang={other === "en" ? "en" : "es-PE"}
-      aria-label={t("switchToLabel")}
+      title={t("switchToLabel")}
       disabled={pending}
       onClick={() => {
         document.cookie = `${LOCALE_COOKIE}=${other}; path=/; max-age=31536000; samesite=lax`;

@@ -34,21 +34,21 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       </a>
       <header className="admin-header no-print">
         <div className="admin-header__inner">
-          <Link href="/admin" className="admin-brand">
-            Sondeo <span className="admin-brand__sub">· {t("title")}</span>
-          </Link>
-          {user && <AdminNav items={items} label={t("mainNav")} />}
-          <div className="admin-header__tools">
-            <LanguageSwitch />
-            {user && (
-              <>
+          <div className="admin-header__top">
+            <Link href="/admin" className="admin-brand">
+              Sondeo <span className="admin-brand__sub">· {t("title")}</span>
+            </Link>
+            <div className="admin-header__tools">
+              {user && (
                 <span className="admin-user">
-                  {t("signedInAs", { email: user.email })} · {t(`role.${user.role}`)}
+                  {user.email} · {t(`role.${user.role}`)}
                 </span>
-                <SignOutButton />
-              </>
-            )}
+              )}
+              <LanguageSwitch />
+              {user && <SignOutButton />}
+            </div>
           </div>
+          {user && <AdminNav items={items} label={t("mainNav")} />}
         </div>
       </header>
       <main id="main" className="admin-main" tabIndex={-1}>

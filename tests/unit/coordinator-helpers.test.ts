@@ -59,3 +59,15 @@ describe("small helpers", () => {
     expect(csvSafeCell(null)).toBe("");
   });
 });
+
+describe("audit details", () => {
+  it("read as a short line, with edits shown as before → after", async () => {
+    const { formatAuditDetails } = await import("@/lib/audit-details");
+    expect(formatAuditDetails(JSON.stringify({ id: 3, changes: { expected: [18, 40], active: [true, false] } }))).toBe(
+      "id: 3 · expected: 18 → 40 · active: true → false",
+    );
+    expect(formatAuditDetails(JSON.stringify({ created: ["A", "B"], updated: [] }))).toBe("created: A, B · updated: ");
+    expect(formatAuditDetails(null)).toBe("—");
+    expect(formatAuditDetails("not json")).toBe("not json");
+  });
+});

@@ -6,7 +6,9 @@ import { requireUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { listAudit, listAuditFacets } from "@/db/queries/audit";
 import { AUDIT_PAGE_SIZE, auditBounds, auditHref, parseAuditQuery } from "@/lib/audit-query";
+import { formatAuditDetails } from "@/lib/audit-details";
 import { formatPeruDateTime } from "@/lib/lima-time";
+import { TableWrap } from "@/app/admin/table-wrap";
 
 export const dynamic = "force-dynamic";
 
@@ -76,7 +78,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <Link href="/admin/audit">{t("clear")}</Link>
         </div>
       </form>
-      <div className="table-wrap">
+      <TableWrap label={t("title")}>
         <table className="data" data-testid="audit-table">
           <caption>{t("count", { count: total })}</caption>
           <thead>
@@ -94,15 +96,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={r.id}>
                 <td style={{ whiteSpace: "nowrap" }}>{formatPeruDateTime(r.at, locale)}</td>
                 <td>{r.actor}</td>
-                <td className="mono">{r.action}</td>
+                <td className="mono nowrap">{r.action}</td>
                 <td>{r.target ?? "—"}</td>
-                <td className="mono small-text">{r.details ?? "—"}</td>
-                <td className="mono small-text">{r.ip ?? "—"}</td>
+                <td className="small-text audit-details">{formatAuditDetails(r.details)}</td>
+                <td className="mono small-text nowrap">{r.ip ?? "—"}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {pages > 1 && (
         <nav className="pagination" aria-label={tc("pageOf", { page: q.page, pages })}>
           {q.page > 1 && <Link href={auditHref(q, { page: q.page - 1 })}>← {tc("previous")}</Link>}

@@ -8,6 +8,7 @@ import { listUnits } from "@/db/queries/units";
 import { PERU_REGIONS, regionLabel } from "@/lib/regions";
 import { UnitForm } from "./unit-form";
 import { UnitsImportForm } from "./units-import-form";
+import { TableWrap } from "@/app/admin/table-wrap";
 
 export const dynamic = "force-dynamic";
 
@@ -27,8 +28,16 @@ export default async function UnitsPage() {
     <div>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      <p className="actions no-print">
+        <a className="button" href="#add-unit-title">
+          {t("add.title")}
+        </a>
+        <a className="button secondary" href="#import-title">
+          {t("import.title")}
+        </a>
+      </p>
       {units.some((u) => u.isSample) && <p className="notice warn">{t("sampleNote")}</p>}
-      <div className="table-wrap">
+      <TableWrap label={t("title")}>
         <table className="data">
           <caption>{t("count", { count: units.length, active: activeCount })}</caption>
           <thead>
@@ -63,7 +72,7 @@ export default async function UnitsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <div className="grid-2">
         <section className="card" aria-labelledby="add-unit-title">
           <h2 id="add-unit-title">{t("add.title")}</h2>

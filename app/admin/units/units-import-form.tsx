@@ -68,7 +68,7 @@ export function UnitsImportForm() {
         {problems && (
           <>
             <p className="notice error">{t("failed", { count: problems.length })}</p>
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-label={t("title")} tabIndex={0}>
               <table className="data" data-testid="import-report">
                 <thead>
                   <tr>

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { listUsers } from "@/db/queries/users";
 import { formatPeruDateTime } from "@/lib/lima-time";
 import { UserCreateForm } from "./user-create-form";
+import { TableWrap } from "@/app/admin/table-wrap";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export default async function UsersPage() {
     <div>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <div className="table-wrap">
+      <TableWrap label={t("title")}>
         <table className="data">
           <thead>
             <tr>
@@ -50,7 +51,7 @@ export default async function UsersPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <section className="card">
         <UserCreateForm />
       </section>

@@ -13,7 +13,7 @@ import { getUnitById } from "@/db/queries/units";
 import { env } from "@/lib/env";
 import { publicBaseUrl, unitSurveyLink } from "@/lib/public-url";
 import { PERU_REGIONS, regionLabel } from "@/lib/regions";
-import { listSurveys } from "@/surveys/registry";
+import { listSurveys, localized } from "@/surveys/registry";
 import { UnitForm } from "../unit-form";
 import { LinkTools } from "./link-tools";
 import { UnitActions } from "./unit-actions";
@@ -45,7 +45,7 @@ export default async function UnitPage({ params }: Props) {
     openSurveys.map(async (s) => {
       const url = unitSurveyLink(base, s.slug, unit.linkCode);
       const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-      return { slug: s.slug, title: s.title, url, svg };
+      return { slug: s.slug, title: s.title, org: localized(s.definition.description), url, svg };
     }),
   );
   const regions = PERU_REGIONS.map((r) => ({ code: r.code, label: r[locale] }));
@@ -76,6 +76,7 @@ export default async function UnitPage({ params }: Props) {
             </p>
             <LinkTools url={f.url} />
             <article className="flyer" lang="es-PE" data-testid="flyer">
+              {f.org.es && <p className="flyer__org">{f.org.es}</p>}
               <p className="flyer__call">{tf("flyerCall")}</p>
               <h3 className="flyer__survey">{f.title.es}</h3>
               <p className="flyer__unit">{unit.name}</p>

@@ -13,6 +13,7 @@ import {
   type UnitCoverage,
 } from "@/lib/coverage";
 import { regionLabel } from "@/lib/regions";
+import { TableWrap } from "@/app/admin/table-wrap";
 
 type Locale = "es" | "en";
 
@@ -46,7 +47,7 @@ export async function UnitCoverageTable(props: { rows: UnitCoverage[]; view: Cov
     );
   };
   return (
-    <div className="table-wrap">
+    <TableWrap label={t("byUnit")}>
       <table className="data" data-testid="coverage-by-unit">
         <thead>
           <tr>
@@ -67,7 +68,7 @@ export async function UnitCoverageTable(props: { rows: UnitCoverage[]; view: Cov
             return (
               <tr key={r.unitId ?? "none"} className={classes} data-unit={r.code ?? ""}>
                 <td className="mono">{r.code ?? "—"}</td>
-                <th scope="row" style={{ fontWeight: 400 }}>
+                <th scope="row" className="unit-name">
                   {r.unitId === null ? (
                     <>
                       <em>{t("noUnit")}</em> <span className="muted small-text">({t("noUnitHint")})</span>
@@ -89,7 +90,7 @@ export async function UnitCoverageTable(props: { rows: UnitCoverage[]; view: Cov
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -102,7 +103,7 @@ export async function GroupCoverageTable(props: { rows: GroupCoverage[]; by: "in
     { units: 0, started: 0, completed: 0, expected: 0 },
   );
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="data" data-testid={`coverage-by-${by}`}>
         <caption>{caption}</caption>
         <thead>
@@ -140,6 +141,6 @@ export async function GroupCoverageTable(props: { rows: GroupCoverage[]; by: "in
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -11,6 +11,7 @@ import { listCompletionsByDay, listCoverageByGroup, listCoverageByUnit } from "@
 import { fillTimeline, formatRate, needsReminder, parseCoverageView, responseRate, sortCoverage, totalCoverage } from "@/lib/coverage";
 import { peruToday } from "@/lib/lima-time";
 import { getSurvey } from "@/surveys/registry";
+import { TableWrap } from "@/app/admin/table-wrap";
 import { RateChart, TimelineChart } from "./coverage-charts";
 import { GroupCoverageTable, UnitCoverageTable } from "./coverage-tables";
 
@@ -94,12 +95,10 @@ export default async function CoveragePage({ params, searchParams }: Props) {
       )}
 
       <h2 id="by-unit">{t("byUnit")}</h2>
-      <h3 className="visually-hidden">{t("chartTitle")}</h3>
-      <p className="visually-hidden">{t("chartDesc")}</p>
-      <RateChart data={chartData} below={view.below} rateLabel={t("rate")} />
+      <RateChart data={chartData} below={view.below} rateLabel={t("rate")} description={`${t("chartTitle")}. ${t("chartDesc")}`} />
       <UnitCoverageTable rows={units} view={view} basePath={basePath} locale={locale} />
 
-      <div className="grid-2">
+      <div>
         <section aria-labelledby="by-institution">
           <h2 id="by-institution">{t("byInstitution")}</h2>
           <GroupCoverageTable rows={listCoverageByGroup(db, slug, "institution")} by="institution" locale={locale} caption={t("byInstitution")} />
@@ -117,10 +116,10 @@ export default async function CoveragePage({ params, searchParams }: Props) {
         ) : (
           <>
             <p className="muted small-text">{t("timelineDesc")}</p>
-            <TimelineChart data={timeline} completedLabel={t("completed")} cumulativeLabel={t("cumulative")} />
+            <TimelineChart data={timeline} completedLabel={t("completed")} cumulativeLabel={t("cumulative")} description={`${t("timeline")}. ${t("timelineDesc")}`} />
             <details>
               <summary>{t("timeline")}</summary>
-              <div className="table-wrap">
+              <TableWrap label={t("timeline")}>
                 <table className="data" data-testid="coverage-by-day">
                   <thead>
                     <tr>
@@ -139,7 +138,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             </details>
           </>
         )}
