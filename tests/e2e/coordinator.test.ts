@@ -151,5 +151,9 @@ describe("coordinator in the browser", () => {
     await page.waitForURL(/action=unit/);
     expect(await page.locator('[data-testid="audit-table"] tbody tr').count()).toBe(1);
     await page.screenshot({ path: artifact("audit.png"), fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/admin`);
+    await page.screenshot({ path: artifact("surveys.png"), fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });

@@ -64,12 +64,17 @@ export function UnitForm(props: Props) {
   }
 
   const errorFor = (column: string) => errors.find((x) => x.column === column);
-  const field = (name: "code" | "name" | "institution" | "expected", label: string, input: React.InputHTMLAttributes<HTMLInputElement>, hint?: string) => {
+  const field = (
+    name: "code" | "name" | "institution" | "expected",
+    label: string,
+    input: React.InputHTMLAttributes<HTMLInputElement>,
+    hint?: string,
+  ) => {
     const err = errorFor(name);
     const id = `${idp}-${name}`;
     const describedBy = [hint ? `${id}-hint` : "", err ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
     return (
-      <div className="field">
+      <div className={name === "name" ? "field wide" : "field"}>
         <label htmlFor={id}>{label}</label>
         <input id={id} name={name} defaultValue={initial ? String(initial[name]) : undefined} aria-invalid={err ? true : undefined} aria-describedby={describedBy} {...input} />
         {hint && (
