@@ -1,14 +1,16 @@
 // All interface messages, by locale and namespace. Add a namespace by adding the two JSON files
 // and one line per locale below; the unit test checks both locales have the same keys.
 import type { Locale } from "./locales";
+import enAdmin from "./messages/en/admin.json";
 import enCommon from "./messages/en/common.json";
 import enHome from "./messages/en/home.json";
+import esAdmin from "./messages/es/admin.json";
 import esCommon from "./messages/es/common.json";
 import esHome from "./messages/es/home.json";
 
 const MESSAGES = {
-  es: { common: esCommon, home: esHome },
-  en: { common: enCommon, home: enHome },
+  es: { common: esCommon, home: esHome, admin: esAdmin },
+  en: { common: enCommon, home: enHome, admin: enAdmin },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["es"];

@@ -15,10 +15,16 @@ function allowed(user: SessionUser, role: Role | undefined): boolean {
   return !role || role === "analyst" || user.role === "admin";
 }
 
-export async function currentUser(): Promise<SessionUser | null> {
+/** SHA-256 of the session cookie of this request, if there is one. */
+export async function currentSessionTokenHash(): Promise<string | null> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  if (!token) return null;
-  return findSessionUser(getDb(), hashSessionToken(token)) ?? null;
+  return token ? hashSessionToken(token) : null;
+}
+
+export async function currentUser(): Promise<SessionUser | null> {
+  const tokenHash = await currentSessionTokenHash();
+  if (!tokenHash) return null;
+  return findSessionUser(getDb(), tokenHash) ?? null;
 }
 
 /** For pages: the signed-in user with `role`, else a redirect to sign-in (or a 403 page). */

@@ -1,5 +1,5 @@
 // Server-side sessions: created at sign-in, looked up on every protected request, revocable.
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Db } from "../client";
 import { sessions, users } from "../schema";
 
@@ -44,9 +44,16 @@ export function revokeSession(db: Db, tokenHash: string): void {
     .run();
 }
 
-export function revokeUserSessions(db: Db, userId: number): void {
+/** Signs a user out everywhere (optionally keeping the session making the change). */
+export function revokeUserSessions(db: Db, userId: number, exceptTokenHash?: string): void {
   db.update(sessions)
     .set({ revokedAt: new Date().toISOString() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        exceptTokenHash ? ne(sessions.tokenHash, exceptTokenHash) : undefined,
+      ),
+    )
     .run();
 }

@@ -12,7 +12,7 @@ function scrypt(password: string, salt: Buffer, keyLen: number, opts: ScryptOpti
   );
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH } from "./password-policy";
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

@@ -1,10 +1,12 @@
 // POST /api/auth/logout – revoke the current session and clear its cookie.
 import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
-import { revokeSession } from "@/db/queries/sessions";
+import { recordAudit } from "@/db/queries/audit";
+import { findSessionUser, revokeSession } from "@/db/queries/sessions";
 import { hashSessionToken, SESSION_COOKIE } from "@/lib/auth/session-token";
 import { handle, json } from "@/lib/http/json-response";
 import { assertSameOrigin } from "@/lib/http/same-origin";
+import { clientIp } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +14,13 @@ export const POST = handle("POST /api/auth/logout", async (req: Request) => {
   assertSameOrigin(req);
   const jar = await cookies();
   const token = jar.get(SESSION_COOKIE)?.value;
-  if (token) revokeSession(getDb(), hashSessionToken(token));
+  if (token) {
+    const db = getDb();
+    const tokenHash = hashSessionToken(token);
+    const user = findSessionUser(db, tokenHash);
+    revokeSession(db, tokenHash);
+    if (user) recordAudit(db, { user, action: "auth.logout", ip: clientIp(req) });
+  }
   jar.delete(SESSION_COOKIE);
   return json({ ok: true });
 });

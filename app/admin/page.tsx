@@ -1,0 +1,70 @@
+// /admin – the surveys: status (open/closed, admins can toggle), response counts, and the way
+// to each survey's coverage and needs dashboards.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/app/_server/auth";
+import { getDb } from "@/db/client";
+import { countResponsesBySurvey } from "@/db/queries/coverage";
+import { listSurveyStatuses } from "@/db/queries/surveys";
+import { listSurveys } from "@/surveys/registry";
+import { SurveyStatusToggle } from "./survey-status-toggle";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.surveys"))("title") };
+}
+
+export default async function AdminHomePage() {
+  const user = await requireUser("analyst", "/admin");
+  const t = await getTranslations("admin.surveys");
+  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const db = getDb();
+  const statuses = listSurveyStatuses(db);
+  const counts = countResponsesBySurvey(db);
+  const surveys = listSurveys();
+  return (
+    <div>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      {surveys.length === 0 && <p className="notice">{t("none")}</p>}
+      {surveys.map((s) => {
+        const status = statuses.get(s.slug) ?? "open";
+        const c = counts.get(s.slug) ?? { started: 0, completed: 0 };
+        const headingId = `survey-${s.slug}`;
+        return (
+          <section key={s.slug} className="card" aria-labelledby={headingId}>
+            <h2 id={headingId} style={{ marginTop: 0 }}>
+              {s.title[locale]}
+            </h2>
+            <p>
+              <span className={`badge ${status === "open" ? "ok" : "off"}`}>{status === "open" ? t("open") : t("closed")}</span>{" "}
+              <span className="muted mono small-text">/s/{s.slug}</span>
+            </p>
+            <dl className="stat-row">
+              <div>
+                <dt>{t("started")}</dt>
+                <dd>{c.started}</dd>
+              </div>
+              <div>
+                <dt>{t("completed")}</dt>
+                <dd>{c.completed}</dd>
+              </div>
+            </dl>
+            <div className="actions">
+              <Link className="button" href={`/admin/surveys/${s.slug}/coverage`}>
+                {t("coverage")}
+              </Link>
+              <Link className="button secondary" href={`/admin/surveys/${s.slug}/needs`}>
+                {t("needs")}
+              </Link>
+              {user.role === "admin" && <SurveyStatusToggle slug={s.slug} title={s.title[locale]} status={status} />}
+            </div>
+          </section>
+        );
+      })}
+      <p className="muted small-text">{t("closedNote")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+// /admin/surveys/{slug}/coverage – who has answered: started / completed / expected and response
+// rate per unit (sortable, units under ?below=N % highlighted for reminders), totals by
+// institution and region, completions per day. Counts only (analysts and admins).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/app/_server/auth";
+import { getDb } from "@/db/client";
+import { listCompletionsByDay, listCoverageByGroup, listCoverageByUnit } from "@/db/queries/coverage";
+import { fillTimeline, formatRate, needsReminder, parseCoverageView, responseRate, sortCoverage, totalCoverage } from "@/lib/coverage";
+import { peruToday } from "@/lib/lima-time";
+import { getSurvey } from "@/surveys/registry";
+import { TableWrap } from "@/app/admin/table-wrap";
+import { RateChart, TimelineChart } from "./coverage-charts";
+import { GroupCoverageTable, UnitCoverageTable } from "./coverage-tables";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.surveys"))("coverage") };
+}
+
+export default async function CoveragePage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const basePath = `/admin/surveys/${encodeURIComponent(slug)}/coverage`;
+  await requireUser("analyst", basePath);
+  const survey = getSurvey(slug);
+  if (!survey) notFound();
+  const view = parseCoverageView(await searchParams);
+  const t = await getTranslations("admin.coverage");
+  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const db = getDb();
+  const units = sortCoverage(listCoverageByUnit(db, slug), view.sort, view.dir);
+  const total = totalCoverage(units);
+  const reminders = units.filter((u) => needsReminder(u, view.below));
+  const timeline = fillTimeline(listCompletionsByDay(db, slug), peruToday());
+  const chartData = units
+    .filter((u) => u.unitId !== null && u.expected > 0)
+    .map((u) => ({
+      label: u.code ?? "",
+      name: u.name ?? "",
+      rate: responseRate(u) ?? 0,
+      completed: u.completed,
+      expected: u.expected,
+      below: needsReminder(u, view.below),
+    }));
+  return (
+    <div>
+      <p className="no-print">
+        <Link href="/admin">← {t("back")}</Link>
+      </p>
+      <h1>{t("title", { survey: survey.title[locale] })}</h1>
+      <p className="lead">{t("intro")}</p>
+      <dl className="stat-row" data-testid="coverage-totals">
+        <div>
+          <dt>{t("started")}</dt>
+          <dd>{total.started}</dd>
+        </div>
+        <div>
+          <dt>{t("completed")}</dt>
+          <dd>{total.completed}</dd>
+        </div>
+        <div>
+          <dt>{t("expected")}</dt>
+          <dd>{total.expected}</dd>
+        </div>
+        <div>
+          <dt>{t("rate")}</dt>
+          <dd>{formatRate(responseRate(total), locale)}</dd>
+        </div>
+      </dl>
+
+      <form method="get" action={basePath} className="card no-print threshold-form">
+        {view.sort !== "rate" && <input type="hidden" name="sort" value={view.sort} />}
+        {view.dir !== "asc" && <input type="hidden" name="dir" value={view.dir} />}
+        <div className="field">
+          <label htmlFor="below">{t("threshold")}</label>
+          <input id="below" name="below" type="number" min={1} max={100} step={1} inputMode="numeric" defaultValue={view.below ?? 50} />
+        </div>
+        <button type="submit">{t("apply")}</button>
+        <a className="button secondary" href={`/api/admin/surveys/${encodeURIComponent(slug)}/coverage?format=csv`}>
+          {t("downloadCsv")}
+        </a>
+      </form>
+      {view.below !== null && (
+        <p className={`notice ${reminders.length > 0 ? "warn" : "ok"}`} role="status" data-testid="reminder-count">
+          {t("belowCount", { count: reminders.length, below: view.below })}
+        </p>
+      )}
+
+      <h2 id="by-unit">{t("byUnit")}</h2>
+      <RateChart data={chartData} below={view.below} rateLabel={t("rate")} description={`${t("chartTitle")}. ${t("chartDesc")}`} />
+      <UnitCoverageTable rows={units} view={view} basePath={basePath} locale={locale} />
+
+      <div>
+        <section aria-labelledby="by-institution">
+          <h2 id="by-institution">{t("byInstitution")}</h2>
+          <GroupCoverageTable rows={listCoverageByGroup(db, slug, "institution")} by="institution" locale={locale} caption={t("byInstitution")} />
+        </section>
+        <section aria-labelledby="by-region">
+          <h2 id="by-region">{t("byRegion")}</h2>
+          <GroupCoverageTable rows={listCoverageByGroup(db, slug, "region")} by="region" locale={locale} caption={t("byRegion")} />
+        </section>
+      </div>
+
+      <section aria-labelledby="timeline">
+        <h2 id="timeline">{t("timeline")}</h2>
+        {timeline.length === 0 ? (
+          <p className="muted">{t("noCompletions")}</p>
+        ) : (
+          <>
+            <p className="muted small-text">{t("timelineDesc")}</p>
+            <TimelineChart data={timeline} completedLabel={t("completed")} cumulativeLabel={t("cumulative")} description={`${t("timeline")}. ${t("timelineDesc")}`} />
+            <details>
+              <summary>{t("timeline")}</summary>
+              <TableWrap label={t("timeline")}>
+                <table className="data" data-testid="coverage-by-day">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("day")}</th>
+                      <th scope="col" className="num">{t("completed")}</th>
+                      <th scope="col" className="num">{t("cumulative")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {timeline.map((d) => (
+                      <tr key={d.day}>
+                        <td>{d.day}</td>
+                        <td className="num">{d.completed}</td>
+                        <td className="num">{d.cumulative}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+            </details>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+// Coverage of a survey: how many responses each unit started and completed, against the number
+// expected. Counts only — computed with GROUP BY in SQLite; no answer ever leaves the database.
+import { sql } from "drizzle-orm";
+import type { DayCount, GroupCoverage, UnitCoverage } from "@/lib/coverage";
+import type { Db } from "../client";
+
+/**
+ * Completions are grouped by day in Peru's time (UTC−5 all year, no daylight saving), so an
+ * answer sent at 21:00 in Tumbes counts for that day, not the next.
+ */
+export const COVERAGE_DAY_OFFSET = "-5 hours";
+
+/** Units shown: the active ones, plus inactive ones that received responses. */
+const shownUnits = (slug: string) => sql`
+  with counts as (
+    select unit_id, count(*) as started, coalesce(sum(status = 'complete'), 0) as completed
+    from responses where survey_slug = ${slug} group by unit_id
+  )
+  select u.id as unitId, u.code, u.name, u.institution, u.region, u.expected, u.active,
+         coalesce(c.started, 0) as started, coalesce(c.completed, 0) as completed
+  from units u left join counts c on c.unit_id = u.id
+  where u.active = 1 or c.started is not null
+  union all
+  select null, null, null, null, null, 0, 1, c.started, c.completed
+  from counts c where c.unit_id is null`;
+
+type RawUnitRow = Omit<UnitCoverage, "active"> & { active: number };
+
+export function listCoverageByUnit(db: Db, slug: string): UnitCoverage[] {
+  return db.all<RawUnitRow>(shownUnits(slug)).map((r) => ({ ...r, active: r.active === 1 }));
+}
+
+/** Totals of the same rows by the units' institution or region (null = responses without unit). */
+export function listCoverageByGroup(db: Db, slug: string, by: "institution" | "region"): GroupCoverage[] {
+  const column = sql.raw(by === "institution" ? "institution" : "region");
+  return db.all<GroupCoverage>(sql`
+    select ${column} as key, count(unitId) as units, sum(expected) as expected,
+           sum(started) as started, sum(completed) as completed
+    from (${shownUnits(slug)})
+    group by ${column}
+    order by ${column} is null, ${column}`);
+}
+
+/** Completed responses per day (Peru time), oldest first. */
+export function listCompletionsByDay(db: Db, slug: string): DayCount[] {
+  return db.all<DayCount>(sql`
+    select date(submitted_at, ${COVERAGE_DAY_OFFSET}) as day, count(*) as completed
+    from responses
+    where survey_slug = ${slug} and status = 'complete' and submitted_at is not null
+    group by day order by day`);
+}
+
+/** Started and completed responses of every survey, for the survey list. */
+export function countResponsesBySurvey(db: Db): Map<string, { started: number; completed: number }> {
+  const rows = db.all<{ slug: string; started: number; completed: number }>(sql`
+    select survey_slug as slug, count(*) as started, coalesce(sum(status = 'complete'), 0) as completed
+    from responses group by survey_slug`);
+  return new Map(rows.map((r) => [r.slug, { started: r.started, completed: r.completed }]));
+}
