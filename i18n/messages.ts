@@ -2,13 +2,15 @@
 // and one line per locale below; the unit test checks both locales have the same keys.
 import type { Locale } from "./locales";
 import enCommon from "./messages/en/common.json";
+import enFill from "./messages/en/fill.json";
 import enHome from "./messages/en/home.json";
 import esCommon from "./messages/es/common.json";
+import esFill from "./messages/es/fill.json";
 import esHome from "./messages/es/home.json";
 
 const MESSAGES = {
-  es: { common: esCommon, home: esHome },
-  en: { common: enCommon, home: enHome },
+  es: { common: esCommon, home: esHome, fill: esFill },
+  en: { common: enCommon, home: enHome, fill: enFill },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["es"];
