@@ -244,6 +244,10 @@ export class FillController {
     };
     writeDraft(this.storage, this.draft);
     if (phase === "submitting") return; // the submission in flight carries the answers
+    // Not "Guardado" while a change waits for its save; offline or closed stays as it is.
+    if (this.state.saveStatus !== "offline" && this.state.saveStatus !== "retrying" && this.state.saveStatus !== "closed") {
+      this.set({ saveStatus: "saving" });
+    }
     clearTimeout(this.debounce);
     if (immediate) this.flush();
     else this.debounce = setTimeout(() => this.flush(), DEBOUNCE_MS);
@@ -279,7 +283,8 @@ export class FillController {
     if (result.status === 200 && body?.resumeCode) {
       this.draft = { ...this.draft, resumeCode: body.resumeCode, dirty: this.rev === job.rev ? false : this.draft.dirty };
       writeDraft(this.storage, this.draft);
-      this.set({ resumeCode: body.resumeCode, saveStatus: this.queue.busy ? "saving" : "saved" });
+      const settled = this.rev === job.rev && !this.queue.busy;
+      this.set({ resumeCode: body.resumeCode, saveStatus: settled ? "saved" : "saving" });
       return;
     }
     const code = errorCode(result.body);

@@ -5,11 +5,12 @@
 import "survey-core/survey-core.fontless.min.css";
 import "./survey-form.css";
 import { useRouter } from "next/navigation";
-import { memo, useEffect, useState, useSyncExternalStore } from "react";
+import { memo, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { SurveyModel } from "survey-core";
 import { Survey } from "survey-react-ui";
 import type { Messages } from "@/i18n/messages";
 import { FillController, type FillState, type Locale } from "./fill-controller";
+import { hideDecorativeInputs } from "./hide-decorative-inputs";
 import { LOCALE_EVENT } from "./language-switch";
 import { ResumeCodeBox } from "./resume-code-box";
 
@@ -89,7 +90,13 @@ export function SurveyForm(props: SurveyFormProps) {
 
 /** The SurveyJS form, kept out of re-renders of the status line (which would close its popups). */
 const SurveyView = memo(function SurveyView({ model }: { model: SurveyModel }) {
-  return <Survey model={model} />;
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => (root.current ? hideDecorativeInputs(root.current) : undefined), []);
+  return (
+    <div ref={root}>
+      <Survey model={model} />
+    </div>
+  );
 });
 
 function statusText(s: FillState, m: FillMessages): string {
