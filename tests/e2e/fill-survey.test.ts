@@ -98,6 +98,13 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     await page.getByText("Para continuar, marque la casilla que indica que acepta participar.").first().waitFor();
     await consent(page);
     await fillProfile(page, CARGO);
+    // Phones zoom into inputs with text under 16 px (iOS): none here.
+    const smallInputs = await page.evaluate(() =>
+      [...document.querySelectorAll("input, textarea")]
+        .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 16)
+        .map((e) => e.id || e.className),
+    );
+    expect(smallInputs).toEqual([]);
     await next(page);
 
     // Half of the need matrix, then the phone reloads the page.
@@ -140,7 +147,13 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     await tapIn(page, "obstaculos", "Carga laboral");
     await next(page);
     await page.getByRole("textbox", { name: /sugerencias sobre el contenido/ }).fill("Más práctica en la frontera – Tacna y Tumbes, ¡gracias!");
+    // The connection drops as the person submits: no thank-you until the server has it.
+    await context.setOffline(true);
     await page.getByRole("button", { name: "Enviar" }).click();
+    await page.getByText("Sin conexión, reintentando…", { exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/s/dnc-tim");
+    expect(query("select id from responses where status = 'complete'")).toEqual([]);
+    await context.setOffline(false);
 
     await page.waitForURL(/\/s\/dnc-tim\/gracias$/);
     await page.getByRole("heading", { name: "¡Gracias por su participación!" }).waitFor();
@@ -169,6 +182,21 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     await page.goto(`${server.url}/s/dnc-tim?u=${link}`);
     await page.getByRole("button", { name: "Siguiente" }).waitFor();
     expect(await page.getByRole("checkbox", { name: /acepto participar/ }).isChecked()).toBe(false);
+    await context.close();
+  });
+
+  it("keeps answering offline and saves when the connection returns", async () => {
+    const { context, page } = await phone();
+    await page.goto(`${server.url}/s/dnc-tim?u=${link}`);
+    await consent(page);
+    await saved(page);
+    await context.setOffline(true);
+    await page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).fill("Suboficial – Desaguadero, Puno");
+    await page.getByText("Sin conexión: se guardará al reconectar", { exact: true }).waitFor();
+    expect(savedAnswers("Desaguadero")).toBeUndefined();
+    await context.setOffline(false);
+    await eventually(() => savedAnswers("Desaguadero")?.cargo, "the offline answer on the server", 40_000);
+    await saved(page);
     await context.close();
   });
 

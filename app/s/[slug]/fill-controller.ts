@@ -3,7 +3,7 @@
 // that only counts once the server acknowledged it. The form component subscribes to its state.
 import { Model, type SurveyModel } from "survey-core";
 import "@/lib/surveyjs-setup";
-import { labelIssues, type IssueLike, type LabelledIssue } from "@/lib/issue-labels";
+import { labelIssues } from "@/lib/issue-labels";
 import {
   clearDraft,
   reconcileDraft,
@@ -15,39 +15,9 @@ import {
 import { newUuid } from "@/lib/new-uuid";
 import { SaveQueue, type QueueActivity, type TransportResult } from "@/lib/save-queue";
 import { restoreSession, type RestoreOutcome } from "./restore-session";
-import { errorCode, putResponse, type PutResponseBody } from "./response-api";
+import type { FillOptions, FillState, Locale } from "./fill-state";
+import { classifySave, putResponse, type PutResponseBody } from "./response-api";
 import { surveyTheme } from "./survey-theme";
-
-export type Locale = "es" | "en";
-export type SaveStatus = "idle" | "saving" | "saved" | "offline" | "retrying" | "failed" | "closed";
-export type Phase =
-  | { kind: "loading" }
-  | { kind: "resume_error"; reason: "not_found" | "too_many" | "unavailable" }
-  | { kind: "filling" }
-  | { kind: "submitting"; retry: null | "network" | "server" }
-  | { kind: "done" };
-
-export interface FillState {
-  phase: Phase;
-  saveStatus: SaveStatus;
-  resumeCode: string | null;
-  issues: LabelledIssue[];
-  submitError: null | "failed" | "closed";
-}
-
-export interface FillOptions {
-  definition: Record<string, unknown>;
-  slug: string;
-  unit: string | null;
-  resumeCode: string | null;
-  locale: Locale;
-  /** Localized texts the model needs: the submit button and the generic issue message. */
-  texts: Record<Locale, { submit: string; issueFallback: string }>;
-  /** The response was submitted (here or on another device): leave the form. */
-  onDone: () => void;
-  /** A resume code was used: its response (of this unit link) now continues on this device. */
-  onResumed: (unit: string | null) => void;
-}
 
 interface SaveJob {
   id: string;
@@ -279,17 +249,14 @@ export class FillController {
 
   private onSaved(job: SaveJob, result: TransportResult): void {
     if (this.state.phase.kind !== "filling" || !this.draft || this.draft.id !== job.id) return;
-    const body = result.body as { resumeCode?: string; status?: string } | null;
-    if (result.status === 200 && body?.resumeCode) {
-      this.draft = { ...this.draft, resumeCode: body.resumeCode, dirty: this.rev === job.rev ? false : this.draft.dirty };
+    const outcome = classifySave(result);
+    if (outcome.kind === "saved") {
+      this.draft = { ...this.draft, resumeCode: outcome.resumeCode, dirty: this.rev === job.rev ? false : this.draft.dirty };
       writeDraft(this.storage, this.draft);
       const settled = this.rev === job.rev && !this.queue.busy;
-      this.set({ resumeCode: body.resumeCode, saveStatus: settled ? "saved" : "saving" });
-      return;
-    }
-    const code = errorCode(result.body);
-    if (code === "response_already_submitted") return this.finish();
-    this.set({ saveStatus: code === "survey_closed" ? "closed" : "failed" });
+      this.set({ resumeCode: outcome.resumeCode, saveStatus: settled ? "saved" : "saving" });
+    } else if (outcome.kind === "already_submitted") this.finish();
+    else this.set({ saveStatus: outcome.kind === "closed" ? "closed" : "failed" });
   }
 
   private onQueueActivity(a: QueueActivity): void {
@@ -310,20 +277,18 @@ export class FillController {
     if (!job) return false;
     clearTimeout(this.debounce);
     this.set({ phase: { kind: "submitting", retry: null }, issues: [], submitError: null });
-    this.queue.wake();
-    const result = await this.queue.save(job);
-    const body = result.body as { status?: string; issues?: IssueLike[] } | null;
-    const code = errorCode(result.body);
-    if ((result.status === 200 && body?.status === "complete") || code === "response_already_submitted") return true;
+    const sent = this.queue.save(job);
+    this.queue.wake(); // the person pressed submit: do not sit out a network backoff
+    const outcome = classifySave(await sent);
+    if (outcome.kind === "submitted" || outcome.kind === "already_submitted") return true;
     this.set({ phase: { kind: "filling" } });
-    if (result.status === 422 && code === "invalid_answers") {
-      const fallback = this.options.texts[this.locale].issueFallback;
-      const issues = labelIssues(this.model, body?.issues ?? [], fallback);
+    if (outcome.kind === "invalid") {
+      const issues = labelIssues(this.model, outcome.issues, this.options.texts[this.locale].issueFallback);
       this.set({ issues });
       const first = issues.find((i) => i.question);
       if (first?.question) this.focusQuestion(first.question);
     } else {
-      this.set({ submitError: code === "survey_closed" ? "closed" : "failed" });
+      this.set({ submitError: outcome.kind === "closed" ? "closed" : "failed" });
     }
     return false;
   }

@@ -1,6 +1,7 @@
 // Browser-side calls of the respondent API: save (PUT), read back (GET by id) and resume (GET by
 // code). Each call has a timeout, because a request on a weak mobile connection can hang for
 // minutes; a timeout or network failure rejects, any HTTP answer resolves.
+import type { IssueLike } from "@/lib/issue-labels";
 import type { TransportResult } from "@/lib/save-queue";
 
 const TIMEOUT_MS = 20_000;
@@ -72,6 +73,26 @@ export function getResponse(id: string): Promise<TransportResult> {
 
 export function getResumeByCode(code: string): Promise<TransportResult> {
   return request(`/api/resume/${encodeURIComponent(code)}`, { method: "GET" });
+}
+
+export type SaveOutcome =
+  | { kind: "saved"; resumeCode: string }
+  | { kind: "submitted" }
+  | { kind: "already_submitted" }
+  | { kind: "invalid"; issues: IssueLike[] }
+  | { kind: "closed" }
+  | { kind: "failed"; status: number; code: string | undefined };
+
+/** What a final answer to PUT /api/responses/{id} means for the respondent. */
+export function classifySave(result: TransportResult): SaveOutcome {
+  const body = (result.body ?? {}) as { status?: string; resumeCode?: string; issues?: IssueLike[] };
+  const code = errorCode(result.body);
+  if (result.status === 200 && body.status === "complete") return { kind: "submitted" };
+  if (result.status === 200 && typeof body.resumeCode === "string") return { kind: "saved", resumeCode: body.resumeCode };
+  if (code === "response_already_submitted") return { kind: "already_submitted" };
+  if (code === "survey_closed") return { kind: "closed" };
+  if (result.status === 422 && code === "invalid_answers") return { kind: "invalid", issues: body.issues ?? [] };
+  return { kind: "failed", status: result.status, code };
 }
 
 export function errorCode(body: unknown): string | undefined {
