@@ -40,10 +40,10 @@ function query<T>(sql: string, ...params: unknown[]): T[] {
   }
 }
 
-async function eventually<T>(read: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+async function eventually<T>(read: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = read();
+    const value = await read();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -151,6 +151,7 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     await context.setOffline(true);
     await page.getByRole("button", { name: "Enviar" }).click();
     await page.getByText("Sin conexión, reintentando…", { exact: true }).waitFor();
+    await screenshot(page, "fill-submit-offline-390");
     expect(new URL(page.url()).pathname).toBe("/s/dnc-tim");
     expect(query("select id from responses where status = 'complete'")).toEqual([]);
     await context.setOffline(false);
@@ -267,6 +268,14 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.unit).toBe("CR-TUM");
     expect(JSON.parse(rows[0]!.data)).toMatchObject({ institucion: "migraciones", cargo_categoria: "inspector_migratorio" });
+
+    // Back on device A, the answers given on B win over A's older copy.
+    await a.page.reload();
+    await a.page.getByRole("radiogroup", { name: "¿Qué categoría describe mejor su función?" }).waitFor();
+    await eventually(
+      async () => (await a.page.getByRole("radio", { name: "Inspector(a) migratorio(a)" }).isChecked()) || undefined,
+      "B's answer shown on A",
+    );
 
     // A wrong code says so, and the person can start afresh.
     const c = await phone();

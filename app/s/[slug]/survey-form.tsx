@@ -123,9 +123,6 @@ function FillView({ controller, messages: m, slug, onStartFresh }: FillViewProps
   const showForm = phase.kind === "filling" || phase.kind === "submitting";
   return (
     <div className="fill-form">
-      <p className="fill-status" role="status" aria-live="polite" data-status={state.saveStatus}>
-        {statusText(state, m)}
-      </p>
       {phase.kind === "resume_error" && (
         <div className="fill-alert" role="alert">
           <p>{phase.reason === "not_found" ? m.resume.notFound : phase.reason === "too_many" ? m.resume.tooMany : m.resume.unavailable}</p>
@@ -166,6 +163,10 @@ function FillView({ controller, messages: m, slug, onStartFresh }: FillViewProps
         </div>
       )}
       {showForm && <SurveyView model={controller.model} />}
+      {/* After the form and sticky to the bottom of the screen: seen next to the buttons. */}
+      <p className="fill-status" role="status" aria-live="polite">
+        {statusText(state, m)}
+      </p>
       {phase.kind === "done" && <p className="fill-done">{m.thanks.title}</p>}
       {showForm && state.resumeCode && <ResumeCodeBox code={state.resumeCode} slug={slug} messages={m.resume} />}
     </div>
