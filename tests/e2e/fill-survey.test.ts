@@ -105,6 +105,7 @@ describe("fill page (390×844 phone, real Chromium)", () => {
         .map((e) => e.id || e.className),
     );
     expect(smallInputs).toEqual([]);
+    expect(await axeCheck(page)).toEqual([]);
     await next(page);
 
     // Half of the need matrix, then the phone reloads the page.
@@ -141,6 +142,7 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     await screenshot(page, "fill-needs-390");
     await next(page);
 
+    expect(await axeCheck(page)).toEqual([]);
     await choose(page, "¿Qué duración de capacitación le resulta más viable?", "2 a 3 días");
     await tapIn(page, "meses_disponibles", "Marzo");
     await next(page);
