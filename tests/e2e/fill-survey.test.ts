@@ -169,7 +169,9 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     expect(response).toMatchObject({ status: "complete", unit: "CR-TUM", locale: "es" });
     const data = JSON.parse(response!.data) as Record<string, unknown>;
     expect(data.cargo).toBe(CARGO);
-    expect(Buffer.from(String(data.cargo), "utf8").equals(Buffer.from(CARGO, "utf8"))).toBe(true);
+    // Byte-exact in the file: UTF-8 as typed, not \u-escaped or re-normalised.
+    const [stored] = query<{ raw: Buffer }>("select cast(data as blob) as raw from responses where id = ?", response!.id);
+    expect(stored!.raw.includes(Buffer.from(CARGO, "utf8"))).toBe(true);
     expect(data).toMatchObject({ institucion: "pnp", dependencia: "dirctptim", region: "PE-TUM", capacitacion_tim_horas: 40 });
     const ratings = query<{ topic: string; importancia: number | null; dominio: number | null; no_aplica: number }>(
       "select topic, importancia, dominio, no_aplica from need_ratings where response_id = ? order by topic",
