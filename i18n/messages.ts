@@ -3,14 +3,16 @@
 import type { Locale } from "./locales";
 import enAdmin from "./messages/en/admin.json";
 import enCommon from "./messages/en/common.json";
+import enFill from "./messages/en/fill.json";
 import enHome from "./messages/en/home.json";
 import esAdmin from "./messages/es/admin.json";
 import esCommon from "./messages/es/common.json";
+import esFill from "./messages/es/fill.json";
 import esHome from "./messages/es/home.json";
 
 const MESSAGES = {
-  es: { common: esCommon, home: esHome, admin: esAdmin },
-  en: { common: enCommon, home: enHome, admin: enAdmin },
+  es: { common: esCommon, home: esHome, admin: esAdmin, fill: esFill },
+  en: { common: enCommon, home: enHome, admin: enAdmin, fill: enFill },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["es"];

@@ -22,16 +22,5 @@ export function newLinkCode(): string {
   return randomCode(12).toLowerCase();
 }
 
-export function formatResumeCode(code: string): string {
-  return code.match(/.{1,4}/g)?.join("-") ?? code;
-}
-
-/** Accepts what a person types: lower case, spaces or dashes, and the look-alikes O/I/L. */
-export function normalizeResumeCode(input: string): string | null {
-  const cleaned = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
-  return /^[0-9A-HJKMNP-TV-Z]{12}$/.test(cleaned) ? cleaned : null;
-}
+// Formatting and parsing live apart so the browser can use them without node:crypto.
+export { formatResumeCode, normalizeResumeCode } from "./resume-code-format";

@@ -1,0 +1,34 @@
+// What the fill form shows, as plain data the controller publishes and the React view renders.
+import type { LabelledIssue } from "@/lib/issue-labels";
+
+export type Locale = "es" | "en";
+export type SaveStatus = "idle" | "saving" | "saved" | "offline" | "retrying" | "failed" | "closed";
+export type Phase =
+  | { kind: "loading" }
+  | { kind: "resume_error"; reason: "not_found" | "too_many" | "unavailable" }
+  | { kind: "filling" }
+  | { kind: "submitting"; retry: null | "network" | "server" }
+  | { kind: "done" };
+
+export interface FillState {
+  phase: Phase;
+  saveStatus: SaveStatus;
+  resumeCode: string | null;
+  issues: LabelledIssue[];
+  submitError: null | "failed" | "closed";
+}
+
+export interface FillOptions {
+  definition: Record<string, unknown>;
+  slug: string;
+  unit: string | null;
+  resumeCode: string | null;
+  locale: Locale;
+  /** Localized texts the model needs: the submit button and the generic issue message. */
+  texts: Record<Locale, { submit: string; issueFallback: string }>;
+  /** The response was submitted (here or on another device): leave the form. */
+  onDone: () => void;
+  /** A resume code was used: its response (of this unit link) now continues on this device. */
+  onResumed: (unit: string | null) => void;
+}
+

@@ -1,0 +1,174 @@
+"use client";
+// The fill form: SurveyJS in the browser, with the save status, the resume code and the
+// server's objections around it. Until the form is ready, the server-rendered introduction
+// (children) stays on screen.
+import "survey-core/survey-core.fontless.min.css";
+import "./survey-form.css";
+import { useRouter } from "next/navigation";
+import { memo, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { SurveyModel } from "survey-core";
+import { Survey } from "survey-react-ui";
+import type { Messages } from "@/i18n/messages";
+import { FillController } from "./fill-controller";
+import type { FillState, Locale } from "./fill-state";
+import { hideDecorativeInputs } from "./hide-decorative-inputs";
+import { LOCALE_EVENT } from "./language-switch";
+import { ResumeCodeBox } from "./resume-code-box";
+
+type FillMessages = Messages["fill"];
+
+export interface SurveyFormProps {
+  definition: Record<string, unknown>;
+  slug: string;
+  /** Link code of the unit from ?u= (already validated by the page). */
+  unit: string | null;
+  /** Resume code from ?r=. */
+  resumeCode: string | null;
+  locale: Locale;
+  messages: Record<Locale, FillMessages>;
+  children: React.ReactNode;
+}
+
+/** Leaves ?r= behind once the code has been used, keeping the unit link in the address. */
+function replaceQuery(unit: string | null): void {
+  const url = new URL(window.location.href);
+  url.searchParams.delete("r");
+  if (unit) url.searchParams.set("u", unit);
+  window.history.replaceState(window.history.state, "", url);
+}
+
+export function SurveyForm(props: SurveyFormProps) {
+  const { definition, slug, unit, resumeCode, messages, children } = props;
+  const router = useRouter();
+  const [controller, setController] = useState<FillController | null>(null);
+  const [locale, setLocale] = useState<Locale>(props.locale);
+
+  useEffect(() => {
+    const c = new FillController({
+      definition,
+      slug,
+      unit,
+      resumeCode,
+      locale,
+      texts: {
+        es: { submit: messages.es.submit.button, issueFallback: messages.es.submit.fallback },
+        en: { submit: messages.en.submit.button, issueFallback: messages.en.submit.fallback },
+      },
+      onDone: () => router.replace(`/s/${encodeURIComponent(slug)}/gracias`),
+      onResumed: replaceQuery,
+    });
+    setController(c);
+    void c.start();
+    return () => c.dispose();
+    // One model per page visit: later prop changes (a refresh after a language switch) must
+    // not rebuild it and lose what is on screen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const onLocale = (e: Event) => {
+      const next = (e as CustomEvent<Locale>).detail;
+      setLocale(next);
+      controller?.setLocale(next);
+    };
+    window.addEventListener(LOCALE_EVENT, onLocale);
+    return () => window.removeEventListener(LOCALE_EVENT, onLocale);
+  }, [controller]);
+
+  if (!controller) return <>{children}</>;
+  return (
+    <FillView
+      controller={controller}
+      messages={messages[locale]}
+      slug={slug}
+      onStartFresh={() => {
+        replaceQuery(null);
+        void controller.startFresh();
+      }}
+    />
+  );
+}
+
+/** The SurveyJS form, kept out of re-renders of the status line (which would close its popups). */
+const SurveyView = memo(function SurveyView({ model }: { model: SurveyModel }) {
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => (root.current ? hideDecorativeInputs(root.current) : undefined), []);
+  return (
+    <div ref={root}>
+      <Survey model={model} />
+    </div>
+  );
+});
+
+function statusText(s: FillState, m: FillMessages): string {
+  if (s.phase.kind === "submitting") {
+    if (s.phase.retry === "network") return m.submit.offline;
+    if (s.phase.retry === "server") return m.submit.retrying;
+    return m.submit.sending;
+  }
+  if (s.phase.kind === "loading") return m.resume.loading;
+  return s.saveStatus === "idle" ? "" : m.status[s.saveStatus];
+}
+
+interface FillViewProps {
+  controller: FillController;
+  messages: FillMessages;
+  slug: string;
+  onStartFresh: () => void;
+}
+
+function FillView({ controller, messages: m, slug, onStartFresh }: FillViewProps) {
+  const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
+  const { phase } = state;
+  const showForm = phase.kind === "filling" || phase.kind === "submitting";
+  return (
+    <div className="fill-form">
+      {phase.kind === "resume_error" && (
+        <div className="fill-alert" role="alert">
+          <p>{phase.reason === "not_found" ? m.resume.notFound : phase.reason === "too_many" ? m.resume.tooMany : m.resume.unavailable}</p>
+          <p className="fill-actions">
+            {phase.reason === "unavailable" && (
+              <button type="button" onClick={() => void controller.retryResume()}>
+                {m.resume.retry}
+              </button>
+            )}
+            <button type="button" className="secondary" onClick={onStartFresh}>
+              {m.resume.startFresh}
+            </button>
+          </p>
+        </div>
+      )}
+      {state.issues.length > 0 && (
+        <div className="fill-alert" role="alert">
+          <p>{m.submit.invalidTitle}</p>
+          <ul>
+            {state.issues.map((issue) => (
+              <li key={issue.key}>
+                {issue.question ? (
+                  <button type="button" className="link-button" onClick={() => controller.focusQuestion(issue.question!)}>
+                    {issue.label}
+                  </button>
+                ) : (
+                  issue.label
+                )}
+                : {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {state.submitError && (
+        <div className="fill-alert" role="alert">
+          <p>{state.submitError === "closed" ? m.status.closed : m.submit.failed}</p>
+        </div>
+      )}
+      {showForm && <SurveyView model={controller.model} />}
+      {/* After the form and sticky to the bottom of the screen: seen next to the buttons. */}
+      <p className="fill-status" role="status" aria-live="polite">
+        {statusText(state, m)}
+      </p>
+      {phase.kind === "done" && <p className="fill-done">{m.thanks.title}</p>}
+      {showForm && state.resumeCode && <ResumeCodeBox code={state.resumeCode} slug={slug} messages={m.resume} />}
+    </div>
+  );
+}

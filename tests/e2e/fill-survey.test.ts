@@ -1,0 +1,310 @@
+// A respondent on a 390 px phone fills the DNC-TIM survey in real Chromium against the built app
+// and a throwaway SQLite database: Spanish first, reload halfway, English switch, resume on a
+// second device, submit, and what ends up in the database.
+import Database from "better-sqlite3";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeCheck, launchBrowser, newPhoneContext, screenshot } from "../support/browser";
+import {
+  cellText,
+  choose,
+  consent,
+  fillProfile,
+  markNotApplicable,
+  pick,
+  question,
+  rateTopic,
+  ratingFor,
+  tapIn,
+} from "../support/fill-dnc-tim";
+import { TOPICS } from "../support/sample-answers";
+import { startServer, type TestServer } from "../support/server";
+
+const CARGO = "Jefe de área – Tumbes, señalización ¿sí?";
+const NOT_APPLICABLE = "T14";
+
+let server: TestServer;
+let browser: Browser;
+let link: string;
+
+function db(): Database.Database {
+  return new Database(server.dbFile, { readonly: true, fileMustExist: true });
+}
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const conn = db();
+  try {
+    return conn.prepare(sql).all(...params) as T[];
+  } finally {
+    conn.close();
+  }
+}
+
+async function eventually<T>(read: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The saved answers of the (one) response whose data contains `text`. */
+function savedAnswers(text: string): Record<string, unknown> | undefined {
+  const [row] = query<{ data: string }>("select data from responses where data like ?", `%${text}%`);
+  return row ? (JSON.parse(row.data) as Record<string, unknown>) : undefined;
+}
+
+async function phone(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newPhoneContext(browser);
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error("[browser]", e.message));
+  return { context, page };
+}
+
+const next = (page: Page) => page.getByRole("button", { name: "Siguiente" }).click();
+const saved = (page: Page) => page.getByText("Guardado", { exact: true }).waitFor();
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  link = query<{ link_code: string }>("select link_code from units where code = 'CR-TUM'")[0]!.link_code;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("fill page (390×844 phone, real Chromium)", () => {
+  it("shows the title and introduction before any JavaScript runs", async () => {
+    const html = await (await fetch(`${server.url}/s/dnc-tim?u=${link}`)).text();
+    expect(html).toContain("Diagnóstico de necesidades de capacitación en tráfico ilícito de migrantes");
+    expect(html).toContain("en grupos de al menos 5 personas");
+    expect(html).toContain("necesita activar JavaScript");
+  });
+
+  it("takes a person from consent to the thank-you page, surviving a reload halfway", async () => {
+    const { context, page } = await phone();
+    await page.goto(`${server.url}/s/dnc-tim?u=${link}`);
+    await page.getByRole("button", { name: "Siguiente" }).waitFor();
+    expect(await page.getByRole("button", { name: "English" }).isVisible()).toBe(true);
+    expect(await axeCheck(page)).toEqual([]);
+    await screenshot(page, "fill-start-390");
+
+    // Consent is required to go on.
+    await next(page);
+    await page.getByText("Para continuar, marque la casilla que indica que acepta participar.").first().waitFor();
+    await consent(page);
+    await fillProfile(page, CARGO);
+    // Phones zoom into inputs with text under 16 px (iOS): none here.
+    const smallInputs = await page.evaluate(() =>
+      [...document.querySelectorAll("input, textarea")]
+        .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 16)
+        .map((e) => e.id || e.className),
+    );
+    expect(smallInputs).toEqual([]);
+    expect(await axeCheck(page)).toEqual([]);
+    await next(page);
+
+    // Half of the need matrix, then the phone reloads the page.
+    await page.getByText("Necesidades de capacitación", { exact: true }).waitFor();
+    for (const topic of TOPICS.slice(0, 9)) await rateTopic(page, topic, ...ratingFor(topic));
+    await saved(page);
+    await page.reload();
+    await page.getByText("Necesidades de capacitación", { exact: true }).waitFor();
+    for (const topic of TOPICS.slice(0, 9)) {
+      const [importancia, dominio] = ratingFor(topic);
+      expect(await cellText(page, topic, "Importancia para sus funciones")).toMatch(new RegExp(`^${importancia} – `));
+      expect(await cellText(page, topic, "Nivel actual de dominio")).toMatch(new RegExp(`^${dominio} – `));
+    }
+    expect(await cellText(page, "T10", "Importancia para sus funciones")).toBe("");
+    expect(await axeCheck(page)).toEqual([]);
+
+    // The profile came back whole, including the unit that depends on the institution.
+    await page.getByRole("button", { name: "Anterior" }).click();
+    expect(await page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).inputValue()).toBe(CARGO);
+    expect(await page.getByRole("radio", { name: "Policía Nacional del Perú" }).isChecked()).toBe(true);
+    expect(await question(page, "dependencia").innerText()).toContain("DIRCTPTIM");
+    await next(page);
+
+    for (const topic of TOPICS.slice(9)) {
+      if (topic === NOT_APPLICABLE) {
+        await rateTopic(page, topic, 3, 3); // then changes their mind: not part of their duties
+        await markNotApplicable(page, topic);
+      } else {
+        await rateTopic(page, topic, ...ratingFor(topic));
+      }
+    }
+    await screenshot(page, "fill-needs-390-full", { fullPage: true });
+    await page.getByRole("combobox", { name: /Cooperación policial.*Importancia/ }).scrollIntoViewIfNeeded();
+    await screenshot(page, "fill-needs-390");
+    await next(page);
+
+    expect(await axeCheck(page)).toEqual([]);
+    await choose(page, "¿Qué duración de capacitación le resulta más viable?", "2 a 3 días");
+    await tapIn(page, "meses_disponibles", "Marzo");
+    await next(page);
+    await tapIn(page, "obstaculos", "Carga laboral");
+    await next(page);
+    await page.getByRole("textbox", { name: /sugerencias sobre el contenido/ }).fill("Más práctica en la frontera – Tacna y Tumbes, ¡gracias!");
+    // The connection drops as the person submits: no thank-you until the server has it.
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Enviar" }).click();
+    await page.getByText("Sin conexión, reintentando…", { exact: true }).waitFor();
+    await screenshot(page, "fill-submit-offline-390");
+    expect(new URL(page.url()).pathname).toBe("/s/dnc-tim");
+    expect(query("select id from responses where status = 'complete'")).toEqual([]);
+    await context.setOffline(false);
+
+    await page.waitForURL(/\/s\/dnc-tim\/gracias$/);
+    await page.getByRole("heading", { name: "¡Gracias por su participación!" }).waitFor();
+    expect(await page.getByText(/en grupos de al menos 5 personas/).isVisible()).toBe(true);
+    await screenshot(page, "fill-thanks-390");
+
+    const [response] = query<{ id: string; status: string; unit: string; data: string; locale: string }>(
+      "select r.id, r.status, u.code as unit, r.data, r.locale from responses r join units u on u.id = r.unit_id where r.status = 'complete'",
+    );
+    expect(response).toMatchObject({ status: "complete", unit: "CR-TUM", locale: "es" });
+    const data = JSON.parse(response!.data) as Record<string, unknown>;
+    expect(data.cargo).toBe(CARGO);
+    // Byte-exact in the file: UTF-8 as typed, not \u-escaped or re-normalised.
+    const [stored] = query<{ raw: Buffer }>("select cast(data as blob) as raw from responses where id = ?", response!.id);
+    expect(stored!.raw.includes(Buffer.from(CARGO, "utf8"))).toBe(true);
+    expect(data).toMatchObject({ institucion: "pnp", dependencia: "dirctptim", region: "PE-TUM", capacitacion_tim_horas: 40 });
+    const ratings = query<{ topic: string; importancia: number | null; dominio: number | null; no_aplica: number }>(
+      "select topic, importancia, dominio, no_aplica from need_ratings where response_id = ? order by topic",
+      response!.id,
+    );
+    expect(ratings).toHaveLength(18);
+    for (const r of ratings) {
+      if (r.topic === NOT_APPLICABLE) expect(r).toMatchObject({ importancia: null, dominio: null, no_aplica: 1 });
+      else expect([r.importancia, r.dominio, r.no_aplica]).toEqual([...ratingFor(r.topic), 0]);
+    }
+
+    // The device forgot the submitted answers: the link starts a new, empty response.
+    await page.goto(`${server.url}/s/dnc-tim?u=${link}`);
+    await page.getByRole("button", { name: "Siguiente" }).waitFor();
+    expect(await page.getByRole("checkbox", { name: /acepto participar/ }).isChecked()).toBe(false);
+    await context.close();
+  });
+
+  it("keeps answering offline and saves when the connection returns", async () => {
+    const { context, page } = await phone();
+    await page.goto(`${server.url}/s/dnc-tim?u=${link}`);
+    await consent(page);
+    await saved(page);
+    await context.setOffline(true);
+    await page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).fill("Suboficial – Desaguadero, Puno");
+    await page.getByText("Sin conexión: se guardará al reconectar", { exact: true }).waitFor();
+    expect(savedAnswers("Desaguadero")).toBeUndefined();
+    await context.setOffline(false);
+    await eventually(() => savedAnswers("Desaguadero")?.cargo, "the offline answer on the server", 40_000);
+    await saved(page);
+    await context.close();
+  });
+
+  it("switches to English at once and keeps the answers", async () => {
+    const { context, page } = await phone();
+    await page.goto(`${server.url}/s/dnc-tim?u=${link}`);
+    await consent(page);
+    await choose(page, "¿En qué institución trabaja?", "Ministerio Público – Fiscalía de la Nación");
+    await pick(page, "¿En qué dependencia o unidad trabaja?", "Fiscalía especializada en trata (FISTRAP)");
+    await page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).fill("Fiscal adjunta – Tacna");
+
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: "Next" }).waitFor();
+    await page.getByRole("heading", { name: "Training needs assessment on smuggling of migrants", level: 1 }).waitFor();
+    expect(await page.getByRole("radio", { name: /Public Prosecutor's Office/ }).isChecked()).toBe(true);
+    expect(await question(page, "dependencia").innerText()).toContain("Specialised prosecutor's office on trafficking (FISTRAP)");
+    expect(await page.getByRole("textbox", { name: "Your position (optional)" }).inputValue()).toBe("Fiscal adjunta – Tacna");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === "NEXT_LOCALE")).toMatchObject({ value: "en", path: "/", sameSite: "Lax" });
+    await page.getByText("Saved", { exact: true }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, "fill-profile-en-390");
+    await screenshot(page, "fill-profile-en-390-full", { fullPage: true });
+    // The response records the language it is being answered in.
+    await eventually(
+      () => query<{ locale: string }>("select locale from responses where data like '%Fiscal adjunta%'")[0]?.locale === "en" || undefined,
+      "the response saved in English",
+    );
+
+    await page.getByRole("button", { name: "Español" }).click();
+    await page.getByRole("button", { name: "Siguiente" }).waitFor();
+    expect(await page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).inputValue()).toBe("Fiscal adjunta – Tacna");
+    await context.close();
+  });
+
+  it("continues on another device with the resume code", async () => {
+    const a = await phone();
+    await a.page.goto(`${server.url}/s/dnc-tim?u=${link}`);
+    await consent(a.page);
+    await choose(a.page, "¿En qué institución trabaja?", "Superintendencia Nacional de Migraciones");
+    await pick(a.page, "¿En qué dependencia o unidad trabaja?", "Puesto de control migratorio o fronterizo");
+    await a.page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).fill("Inspectora – Santa Rosa, Tacna");
+    await saved(a.page);
+    await eventually(() => savedAnswers("Santa Rosa")?.dependencia, "A's answers on the server");
+    const code = (await a.page.locator(".resume-code").innerText()).trim();
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(await a.page.getByText(/Para continuar en otro dispositivo/).isVisible()).toBe(true);
+
+    const b = await phone();
+    await b.page.goto(`${server.url}/s/dnc-tim?r=${code}`);
+    await b.page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).waitFor();
+    expect(await b.page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).inputValue()).toBe(
+      "Inspectora – Santa Rosa, Tacna",
+    );
+    expect(await b.page.getByRole("radio", { name: "Superintendencia Nacional de Migraciones" }).isChecked()).toBe(true);
+    expect(await question(b.page, "dependencia").innerText()).toContain("Puesto de control migratorio o fronterizo");
+    // The code was used once; the address now carries the unit link instead.
+    expect(new URL(b.page.url()).searchParams.get("r")).toBeNull();
+    expect(new URL(b.page.url()).searchParams.get("u")).toBe(link);
+    // Device B continues the same response, in the same unit.
+    await choose(b.page, "¿Qué categoría describe mejor su función?", "Inspector(a) migratorio(a)");
+    await eventually(() => savedAnswers("Santa Rosa")?.cargo_categoria, "B's answer on the server");
+    await saved(b.page);
+    const rows = query<{ data: string; unit: string }>(
+      "select r.data, u.code as unit from responses r join units u on u.id = r.unit_id where r.data like '%Santa Rosa%'",
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.unit).toBe("CR-TUM");
+    expect(JSON.parse(rows[0]!.data)).toMatchObject({ institucion: "migraciones", cargo_categoria: "inspector_migratorio" });
+
+    // Back on device A, the answers given on B win over A's older copy.
+    await a.page.reload();
+    await a.page.getByRole("radiogroup", { name: "¿Qué categoría describe mejor su función?" }).waitFor();
+    await eventually(
+      async () => (await a.page.getByRole("radio", { name: "Inspector(a) migratorio(a)" }).isChecked()) || undefined,
+      "B's answer shown on A",
+    );
+
+    // A wrong code says so, and the person can start afresh.
+    const c = await phone();
+    await c.page.goto(`${server.url}/s/dnc-tim?r=ABCD-EFGH-JKMN`);
+    await c.page.getByText(/Ese código no corresponde a ninguna encuesta en curso/).waitFor();
+    await c.page.getByRole("button", { name: "Empezar de nuevo" }).click();
+    await c.page.getByRole("checkbox", { name: /acepto participar/ }).waitFor();
+    await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
+  });
+
+  it("explains an unknown unit link and a closed survey instead of showing the form", async () => {
+    const { context, page } = await phone();
+    await page.goto(`${server.url}/s/dnc-tim?u=zzzzzzzzzzzz`);
+    await page.getByRole("heading", { name: "Enlace no válido" }).waitFor();
+    expect(await page.getByRole("button", { name: "Siguiente" }).count()).toBe(0);
+
+    const conn = new Database(server.dbFile);
+    conn
+      .prepare("insert into surveys (slug, status) values ('dnc-tim', 'closed') on conflict (slug) do update set status = 'closed'")
+      .run();
+    conn.close();
+    await page.goto(`${server.url}/s/dnc-tim?u=${link}`);
+    await page.getByRole("heading", { name: "Esta encuesta está cerrada" }).waitFor();
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: "This survey is closed" }).waitFor();
+    await context.close();
+  });
+});
