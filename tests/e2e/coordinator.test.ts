@@ -2,13 +2,12 @@
 // signs in, adds a unit, prints its QR flyer, the unit's link is answered in another browser
 // context, and the unit's completed count goes up on the coverage page.
 import { execFile } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifact, launchChromium, seriousA11yViolations } from "../support/admin-browser";
-import { completeAnswers } from "../support/sample-answers";
+import { answerWholeSurvey } from "../support/fill-dnc-tim";
 import { startServer, type TestServer } from "../support/server";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -88,25 +87,11 @@ describe("coordinator in the browser", () => {
     await page.goto(`${server.url}/admin/surveys/dnc-tim/coverage?below=50`);
     expect(await completedOf(page, "E2E-TAC")).toBe(0);
 
-    // A respondent on another device. The fill page (/s/[slug]) is built on another branch; until
-    // it is merged, the respondent's answers are sent from that page's context to the public API
-    // exactly as the form will, with the unit taken from the opened link.
-    const respondent = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: "es-PE" });
+    // A respondent on another device opens the unit's link and answers the whole form.
+    const respondent = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "es-PE" });
     const phone = await respondent.newPage();
     await phone.goto(link);
-    const status = await phone.evaluate(
-      async ({ id, data }) => {
-        const unit = new URL(location.href).searchParams.get("u");
-        const res = await fetch(`/api/responses/${id}`, {
-          method: "PUT",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ survey: "dnc-tim", unit, locale: "es", data, complete: true }),
-        });
-        return res.status;
-      },
-      { id: randomUUID(), data: completeAnswers() },
-    );
-    expect(status).toBe(200);
+    await answerWholeSurvey(phone, "Inspectora de Migraciones – Tacna, Santa Rosa");
     await respondent.close();
 
     await page.reload();

@@ -135,3 +135,23 @@ export async function fillProfile(page: Page, cargo: string): Promise<void> {
   await tapIn(page, "capacitacion_tim_entidad", "OIM – Organización Internacional para las Migraciones");
   await tapIn(page, "capacitacion_tdp", "No");
 }
+
+/** A whole respondent session through the form: consent, profile, all topics, submit, thanks. */
+export async function answerWholeSurvey(page: Page, cargo: string): Promise<void> {
+  const nextPage = () => page.getByRole("button", { name: "Siguiente" }).click();
+  await page.getByRole("button", { name: "Siguiente" }).waitFor();
+  await consent(page);
+  await fillProfile(page, cargo);
+  await nextPage();
+  await page.getByText("Necesidades de capacitación", { exact: true }).waitFor();
+  for (let n = 1; n <= 18; n++) {
+    const topic = `T${String(n).padStart(2, "0")}`;
+    await rateTopic(page, topic, ...ratingFor(topic));
+  }
+  await nextPage();
+  await choose(page, "¿Qué duración de capacitación le resulta más viable?", "2 a 3 días");
+  await nextPage();
+  await nextPage();
+  await page.getByRole("button", { name: "Enviar" }).click();
+  await page.waitForURL(/\/gracias$/);
+}
