@@ -1,0 +1,113 @@
+// SQL aggregation of the need ratings for the needs dashboard and API: per group and topic the
+// counted n, Σ importance and Σ competence, and per group the number of completed responses —
+// all with GROUP BY over need_ratings (one row per completed response × topic), never row by row.
+import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { submittedBounds, type Dimension, type NeedsFilters } from "@/lib/needs/filters";
+import type { Db } from "../client";
+import { needRatings, units } from "../schema";
+
+/** Filters with the unit resolved to its id (see resolveUnit). */
+export type ResolvedFilters = Omit<NeedsFilters, "unit"> & { unitId?: number };
+
+export interface NeedSumRow {
+  group: string | null;
+  topic: string;
+  /** need_ratings rows = completed responses of the group that carry this topic. */
+  rows: number;
+  /** Respondents counted for the topic: both ratings, no no_aplica. */
+  n: number;
+  sumImportance: number;
+  sumCompetence: number;
+}
+
+const GROUP_COLUMN: Record<Dimension, SQL> = {
+  institucion: sql`${needRatings.institucion}`,
+  region: sql`${needRatings.region}`,
+  cargo_categoria: sql`${needRatings.cargoCategoria}`,
+  anios_casos: sql`${needRatings.aniosCasos}`,
+  unit: sql`cast(${needRatings.unitId} as text)`,
+};
+
+/** The spec's counting rule, in SQL: a rating counts only with both values and without no_aplica. */
+const COUNTED = sql`(${needRatings.importancia} is not null and ${needRatings.dominio} is not null and ${needRatings.noAplica} = 0)`;
+
+export function needRatingsWhere(slug: string, f: ResolvedFilters): SQL | undefined {
+  const bounds = submittedBounds(f);
+  // Without an institution filter the whole survey is read: a sequential table scan beats walking
+  // the (survey_slug, institucion, topic) index with a random table lookup per row ("+" keeps
+  // SQLite from choosing that index; see docs-needs.md for the figures).
+  const slugTerm = f.institucion ? eq(needRatings.surveySlug, slug) : sql`+${needRatings.surveySlug} = ${slug}`;
+  return and(
+    slugTerm,
+    f.institucion !== undefined ? eq(needRatings.institucion, f.institucion) : undefined,
+    f.region !== undefined ? eq(needRatings.region, f.region) : undefined,
+    f.cargo_categoria !== undefined ? eq(needRatings.cargoCategoria, f.cargo_categoria) : undefined,
+    f.anios_casos !== undefined ? eq(needRatings.aniosCasos, f.anios_casos) : undefined,
+    f.unitId !== undefined ? eq(needRatings.unitId, f.unitId) : undefined,
+    bounds.from ? gte(needRatings.submittedAt, bounds.from) : undefined,
+    bounds.toExclusive ? lt(needRatings.submittedAt, bounds.toExclusive) : undefined,
+  );
+}
+
+/** One row per (group, topic) under the filters. */
+export function listNeedSums(db: Db, slug: string, by: Dimension, filters: ResolvedFilters): NeedSumRow[] {
+  const group = GROUP_COLUMN[by];
+  return db
+    .select({
+      group: sql<string | null>`${group}`,
+      topic: needRatings.topic,
+      rows: sql<number>`count(*)`,
+      n: sql<number>`sum(${COUNTED})`,
+      sumImportance: sql<number>`coalesce(sum(case when ${COUNTED} then ${needRatings.importancia} end), 0)`,
+      sumCompetence: sql<number>`coalesce(sum(case when ${COUNTED} then ${needRatings.dominio} end), 0)`,
+    })
+    .from(needRatings)
+    .where(needRatingsWhere(slug, filters))
+    .groupBy(group, needRatings.topic)
+    .all();
+}
+
+/** Completed responses per group under the filters: COUNT(DISTINCT response) with GROUP BY. */
+export function countCompletedByGroup(
+  db: Db,
+  slug: string,
+  by: Dimension,
+  filters: ResolvedFilters,
+): { group: string | null; n: number }[] {
+  const group = GROUP_COLUMN[by];
+  return db
+    .select({ group: sql<string | null>`${group}`, n: sql<number>`count(distinct ${needRatings.responseId})` })
+    .from(needRatings)
+    .where(needRatingsWhere(slug, filters))
+    .groupBy(group)
+    .all();
+}
+
+/** Completed responses under the filters. */
+export function countCompleted(db: Db, slug: string, filters: ResolvedFilters): number {
+  return (
+    db
+      .select({ n: sql<number>`count(distinct ${needRatings.responseId})` })
+      .from(needRatings)
+      .where(needRatingsWhere(slug, filters))
+      .get()?.n ?? 0
+  );
+}
+
+/** A unit filter given as id or code → the unit's id; undefined when there is no such unit. */
+export function resolveUnit(db: Db, unit: string): number | undefined {
+  if (/^\d+$/.test(unit)) {
+    const byId = db.select({ id: units.id }).from(units).where(eq(units.id, Number(unit))).get();
+    if (byId) return byId.id;
+  }
+  return db
+    .select({ id: units.id })
+    .from(units)
+    .where(sql`lower(${units.code}) = ${unit.toLowerCase()}`)
+    .get()?.id;
+}
+
+/** The units for the filter's drop-down. */
+export function listUnitsForFilter(db: Db): { id: number; code: string; name: string }[] {
+  return db.select({ id: units.id, code: units.code, name: units.name }).from(units).orderBy(units.code).all();
+}
