@@ -3,12 +3,14 @@
 import type { Locale } from "./locales";
 import enCommon from "./messages/en/common.json";
 import enHome from "./messages/en/home.json";
+import enNeeds from "./messages/en/needs.json";
 import esCommon from "./messages/es/common.json";
 import esHome from "./messages/es/home.json";
+import esNeeds from "./messages/es/needs.json";
 
 const MESSAGES = {
-  es: { common: esCommon, home: esHome },
-  en: { common: enCommon, home: enHome },
+  es: { common: esCommon, home: esHome, needs: esNeeds },
+  en: { common: enCommon, home: enHome, needs: enNeeds },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["es"];
