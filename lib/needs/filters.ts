@@ -19,7 +19,10 @@ export type SearchInput = URLSearchParams | Record<string, string | string[] | u
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isCalendarDay = (s: string) => DAY.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+function isCalendarDay(s: string): boolean {
+  const time = Date.parse(`${s}T00:00:00Z`);
+  return DAY.test(s) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
+}
 const UNIT = /^(\d{1,9}|[A-Za-z0-9][A-Za-z0-9_-]{0,39})$/;
 
 function entries(input: SearchInput): Map<string, string[]> {

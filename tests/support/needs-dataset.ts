@@ -37,7 +37,7 @@ export function insertNeedsDataset(db: Db): void {
   ];
   t05.forEach((rating, i) => {
     // The last one is sent at 23:59 on 5 March in Lima (04:59 UTC on the 6th).
-    const at = i === 5 ? "2026-03-06T04:59:00.000Z" : `2026-03-0${2 + i}T15:00:00.000Z`;
+    const at = ["2026-03-02T15:00:00.000Z", "2026-03-03T15:00:00.000Z", "2026-03-04T15:00:00.000Z", "2026-03-05T15:00:00.000Z", "2026-03-05T16:00:00.000Z", "2026-03-06T04:59:00.000Z"][i];
     const open =
       i === 0 ? { otras_necesidades: SCRIPT_ANSWER } : i === 1 ? { sugerencias: FORMULA_ANSWER } : {};
     save(
@@ -49,7 +49,7 @@ export function insertNeedsDataset(db: Db): void {
         necesidades: matrix({ T01: { importancia: 5, dominio: 1 }, T05: rating }),
         ...open,
       }),
-      at,
+      at as string,
       tumbes,
     );
   });

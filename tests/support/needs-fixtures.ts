@@ -71,8 +71,12 @@ export interface GeneratedResponse {
   unitId: number | null;
 }
 
-export function generateAnswers(rng: Rng, unitIds: readonly { id: number; region: string }[]): GeneratedResponse {
-  const institucion = weighted(rng, INSTITUTION_WEIGHTS);
+export function generateAnswers(
+  rng: Rng,
+  unitIds: readonly { id: number; region: string }[],
+  weights: readonly (readonly [string, number])[] = INSTITUTION_WEIGHTS,
+): GeneratedResponse {
+  const institucion = weighted(rng, weights);
   const unit = unitIds.length > 0 ? pick(rng, unitIds) : null;
   const necesidades: Record<string, unknown> = {};
   for (let t = 0; t < 18; t++) {
@@ -134,6 +138,8 @@ export interface InsertOptions {
   batch?: number;
   /** Deterministic ids (from the seed) instead of random UUIDs. */
   deterministicIds?: boolean;
+  /** Institution mix (default INSTITUTION_WEIGHTS). */
+  weights?: readonly (readonly [string, number])[];
 }
 
 function uuidFrom(rng: Rng): string {
@@ -155,7 +161,7 @@ export function insertSyntheticResponses(db: Db, survey: SurveyForFixtures, opti
     db.$client.transaction(() => {
       for (let i = 0; i < size; i++) {
         const index = written + i;
-        const { data, unitId } = generateAnswers(rng, unitRows);
+        const { data, unitId } = generateAnswers(rng, unitRows, options.weights);
         const at = new Date(start + Math.floor((index / options.count) * spanMs)).toISOString();
         saveResponse(db, {
           id: options.deterministicIds === false ? randomUUID() : uuidFrom(idRng),

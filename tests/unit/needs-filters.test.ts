@@ -28,6 +28,7 @@ describe("needs query parameters", () => {
     expect(bad("regin=PE-TUM")).toMatch(/Unknown parameter "regin"/);
     expect(bad("region=PE-TUM&region=PE-TAC")).toMatch(/at most once/);
     expect(bad("from=2026-02-30")).toMatch(/^from: must be a date/);
+    expect(bad("from=2026-13-01")).toMatch(/^from: must be a date/);
     expect(bad("from=2026-03-02&to=2026-03-01")).toMatch(/^to:/);
     expect(bad("unit=<script>")).toMatch(/^unit:/);
     expect(bad("page=2", ["page"])).toBe("ok");
