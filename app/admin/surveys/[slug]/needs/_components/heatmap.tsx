@@ -18,12 +18,14 @@ interface Props {
   caption: string;
   /** One row per group, topics as columns (the report's per-institution strip). */
   transpose?: boolean;
+  /** The colour scale's end (default: the largest |MWDS| shown), so a strip matches the full map. */
+  scaleMax?: number;
 }
 
-export async function Heatmap({ topics, columns, k, locale, caption, transpose = false }: Props) {
+export async function Heatmap({ topics, columns, k, locale, caption, transpose = false, scaleMax }: Props) {
   const t = await getTranslations("needs");
   const fmt = new Intl.NumberFormat(locale === "en" ? "en" : "es-PE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const max = heatScale(columns.flatMap((c) => (c.mwds ? Object.values(c.mwds) : [])));
+  const max = scaleMax ?? heatScale(columns.flatMap((c) => (c.mwds ? Object.values(c.mwds) : [])));
   const cell = (col: HeatColumn, code: string) => {
     if (!col.mwds) {
       return (
@@ -60,7 +62,7 @@ export async function Heatmap({ topics, columns, k, locale, caption, transpose =
           {caption && <caption>{caption}</caption>}
           <thead>
             <tr>
-              <th scope="col" />
+              <th scope="col" className="heat-corner" />
               {topics.map((tp) => (
                 <th key={tp.code} scope="col" title={tp.title}>
                   {tp.code}
@@ -87,7 +89,9 @@ export async function Heatmap({ topics, columns, k, locale, caption, transpose =
         {caption && <caption>{caption}</caption>}
         <thead>
           <tr>
-            <th scope="col">{t("ranking.topic")}</th>
+            <th scope="col" className="heat-topic-col">
+              {t("ranking.topic")}
+            </th>
             {columns.map((col) => (
               <th key={col.key} scope="col">
                 {col.label}

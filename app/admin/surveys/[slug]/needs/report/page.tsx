@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getNeedsReport } from "@/db/queries/needs-report";
 import { FILTER_KEYS, toSearchParams } from "@/lib/needs/filters";
+import { heatScale } from "@/lib/needs/heat-color";
 import type { GroupFigures } from "@/lib/needs/needs-report";
 import { Heatmap, type HeatColumn } from "../_components/heatmap";
 import { loadView, type ViewProps } from "../_components/load-view";
@@ -51,22 +52,19 @@ export default async function NeedsReportPage(props: ViewProps) {
   const activeFilters = FILTER_KEYS.filter((key) => v.query.filters[key] !== undefined)
     .map((key) => `${t(`filters.${key}`)}: ${v.query.filters[key]}`)
     .join(" · ");
-  const meta = (
-    <p className="report-meta">
-      {v.survey.title[v.locale]} · {t("report.generated", { date, k: v.k })} · {activeFilters || t("filters.none")}
-    </p>
-  );
+  const meta = `${v.survey.title[v.locale]} · ${t("report.generated", { date, k: v.k })} · ${activeFilters || t("filters.none")}`;
+  const scaleMax = heatScale(columns.flatMap((c) => (c.mwds ? Object.values(c.mwds) : [])));
   const groupPage = (key: string, heading: string, figures: GroupFigures, strip: HeatColumn) => {
     const points = quadrantPoints(figures, topics);
     return (
       <section key={key} className="report-page" data-report-page={key}>
-        <h2>
-          {heading} <small>({t("n", { n: figures.n })})</small>
-        </h2>
-        {meta}
+        <h2>{heading}</h2>
+        <p className="report-meta">
+          <strong>{t("n", { n: figures.n })}</strong> · {meta}
+        </p>
         <RankingStatic figures={figures} topics={topics} locale={v.locale} caption={`${t("ranking.title")} – ${heading}`} />
         <h3>{t("report.heatmapRow")}</h3>
-        <Heatmap topics={topics} columns={[strip]} k={v.k} locale={v.locale} caption="" transpose />
+        <Heatmap topics={topics} columns={[{ ...strip, label: t("ranking.mwds") }]} k={v.k} locale={v.locale} caption="" transpose scaleMax={scaleMax} />
         <h3>{t("quadrant.title")}</h3>
         {figures.locus ? (
           <div className="report-chart-row">
@@ -76,7 +74,7 @@ export default async function NeedsReportPage(props: ViewProps) {
               discrepancyLine={figures.locus.discrepancyLine}
               labels={quadrantLabels(t)}
               width={470}
-              height={290}
+              height={270}
               locale={v.locale}
             />
             <QuadrantList points={points} />
@@ -99,7 +97,7 @@ export default async function NeedsReportPage(props: ViewProps) {
       {groupPage("national", `${t("report.title")} – ${t("report.national")}`, report.total, columns[0] as HeatColumn)}
       <section className="report-page" data-report-page="heatmap">
         <h2>{t("heatmap.title", { dimension })}</h2>
-        {meta}
+        <p className="report-meta">{meta}</p>
         <Heatmap topics={topics} columns={columns} k={v.k} locale={v.locale} caption="" />
         <h3>{t("report.groupSizes")}</h3>
         <p className="report-meta">
