@@ -41,7 +41,7 @@ export async function loadView(props: ViewProps, view: NeedsView, extraKeys: rea
   const basePath = `/admin/surveys/${encodeURIComponent(slug)}/needs`;
   const path = view === "ranking" ? basePath : `${basePath}/${view}`;
   const raw = new URLSearchParams();
-  for (const [key, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v ? [v] : []) raw.append(key, one);
+  for (const [key, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) raw.append(key, one);
   await requireUser("analyst", raw.size ? `${path}?${raw}` : path);
   const survey = getSurvey(slug);
   if (!survey?.needs) notFound();

@@ -2,8 +2,9 @@
 // Locus for Focus chart: one point per topic (x = mean importance, y = mean discrepancy), dividing
 // lines at the means, the four quadrants named as in the spec.
 import { CartesianGrid, Cell, LabelList, ReferenceArea, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import { QUADRANT_COLOURS, type QuadrantName } from "./quadrant-colours";
 
-export type QuadrantName = "prioridad_alta" | "prioridad_secundaria" | "mantener" | "baja_prioridad";
+export type { QuadrantName };
 
 export interface QuadrantPoint {
   code: string;
@@ -24,12 +25,6 @@ interface Props {
   locale: string;
 }
 
-export const QUADRANT_COLOURS: Record<QuadrantName, string> = {
-  prioridad_alta: "#b30000",
-  prioridad_secundaria: "#c25e00",
-  mantener: "#1e6b35",
-  baja_prioridad: "#4a5563",
-};
 
 function bounds(values: number[], line: number): [number, number] {
   const lo = Math.min(line, ...values);

@@ -1,7 +1,8 @@
 // The quadrant chart's content as text: which topics fall in each quadrant (readable and printable).
 import { getTranslations } from "next-intl/server";
 import { QUADRANTS } from "@/lib/needs/locus-for-focus";
-import { QUADRANT_COLOURS, type QuadrantPoint } from "./quadrant-chart";
+import type { QuadrantPoint } from "./quadrant-chart";
+import { QUADRANT_COLOURS } from "./quadrant-colours";
 
 export async function QuadrantList({ points }: { points: QuadrantPoint[] }) {
   const t = await getTranslations("needs");
