@@ -31,12 +31,40 @@ const GROUP_COLUMN: Record<Dimension, SQL> = {
 /** The spec's counting rule, in SQL: a rating counts only with both values and without no_aplica. */
 const COUNTED = sql`(${needRatings.importancia} is not null and ${needRatings.dominio} is not null and ${needRatings.noAplica} = 0)`;
 
-export function needRatingsWhere(slug: string, f: ResolvedFilters): SQL | undefined {
+/**
+ * Name of a proposed covering index (survey_slug, institucion, topic, importancia, dominio,
+ * no_aplica) — not in the schema yet; see docs-needs.md. When it exists, the institution
+ * breakdown is an ordered index-only scan with no sort.
+ */
+export const COVERING_INDEX = "need_ratings_survey_cover_idx";
+const covering = new WeakMap<Db, { version: number; present: boolean }>();
+
+function hasCoveringIndex(db: Db): boolean {
+  const version = db.$client.pragma("schema_version", { simple: true }) as number;
+  const cached = covering.get(db);
+  if (cached?.version === version) return cached.present;
+  const present = Boolean(
+    db.$client.prepare("select 1 from sqlite_master where type = 'index' and name = ?").get(COVERING_INDEX),
+  );
+  covering.set(db, { version, present });
+  return present;
+}
+
+/**
+ * Whether SQLite may use an index on survey_slug. Reading the whole survey through the existing
+ * (survey_slug, institucion, topic) index costs a random table lookup per row, slower than a
+ * sequential scan (docs-needs.md has the figures), so "+survey_slug" hides it — unless an
+ * institution filter makes the index selective, or a covering index serves the whole query.
+ */
+function indexOnSlug(db: Db, by: Dimension | null, f: ResolvedFilters): boolean {
+  if (f.institucion !== undefined) return true;
+  const onlyCovered = f.region === undefined && f.cargo_categoria === undefined && f.anios_casos === undefined && f.unitId === undefined && !f.from && !f.to;
+  return by === "institucion" && onlyCovered && hasCoveringIndex(db);
+}
+
+export function needRatingsWhere(slug: string, f: ResolvedFilters, useIndex = f.institucion !== undefined): SQL | undefined {
   const bounds = submittedBounds(f);
-  // Without an institution filter the whole survey is read: a sequential table scan beats walking
-  // the (survey_slug, institucion, topic) index with a random table lookup per row ("+" keeps
-  // SQLite from choosing that index; see docs-needs.md for the figures).
-  const slugTerm = f.institucion ? eq(needRatings.surveySlug, slug) : sql`+${needRatings.surveySlug} = ${slug}`;
+  const slugTerm = useIndex ? eq(needRatings.surveySlug, slug) : sql`+${needRatings.surveySlug} = ${slug}`;
   return and(
     slugTerm,
     f.institucion !== undefined ? eq(needRatings.institucion, f.institucion) : undefined,
@@ -62,7 +90,7 @@ export function listNeedSums(db: Db, slug: string, by: Dimension, filters: Resol
       sumCompetence: sql<number>`coalesce(sum(case when ${COUNTED} then ${needRatings.dominio} end), 0)`,
     })
     .from(needRatings)
-    .where(needRatingsWhere(slug, filters))
+    .where(needRatingsWhere(slug, filters, indexOnSlug(db, by, filters)))
     .groupBy(group, needRatings.topic)
     .all();
 }
