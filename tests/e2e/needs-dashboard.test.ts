@@ -31,6 +31,10 @@ async function open(path: string): Promise<Page> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  // Hydration mismatches and React errors surface as console errors (a missing favicon does not count).
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/Failed to load resource/.test(m.text())) errors.push(m.text());
+  });
   await page.goto(path);
   (page as Page & { errors: string[] }).errors = errors;
   return page;
@@ -108,6 +112,7 @@ describe("needs dashboard in Chromium", () => {
   it("shows profile and logistics charts", async () => {
     const page = await open(`${DASHBOARD}/profile`);
     await page.locator(".recharts-bar-rectangle").first().waitFor();
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
     expect(await page.locator(".profile-chart").count()).toBeGreaterThanOrEqual(10);
     await expect(page.getByTestId("training-rates").textContent()).resolves.toMatch(/%/);
     await page.screenshot({ path: path.join(ARTIFACTS, "needs-profile.png"), fullPage: true });
