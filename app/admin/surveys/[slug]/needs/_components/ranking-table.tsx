@@ -135,8 +135,8 @@ export function RankingTable({ topics, groups, labels, locale }: Props) {
                 </th>
                 {groups.map((g) =>
                   g.scores ? (
-                    metrics.map((m) => (
-                      <td key={`${g.key}-${m}`} className={m === "mwds" ? "num strong" : "num"}>
+                    metrics.map((m, mi) => (
+                      <td key={`${g.key}-${m}`} className={`num${m === "mwds" ? " strong" : ""}${mi === 0 ? " group-start" : ""}`}>
                         {fmt(m, g.scores?.[topic.code]?.[m] ?? null)}
                       </td>
                     ))
