@@ -28,8 +28,13 @@ const GROUP_COLUMN: Record<Dimension, SQL> = {
   unit: sql`cast(${needRatings.unitId} as text)`,
 };
 
-/** The spec's counting rule, in SQL: a rating counts only with both values and without no_aplica. */
-const COUNTED = sql`(${needRatings.importancia} is not null and ${needRatings.dominio} is not null and ${needRatings.noAplica} = 0)`;
+/**
+ * The spec's counting rule, in SQL: a rating counts only with both values and without no_aplica.
+ * Written as three CASEs rather than one shared predicate: ~20 % less work per row (docs-needs.md).
+ */
+const COUNTED_N = sql`count(case when ${needRatings.noAplica} = 0 then ${needRatings.importancia} + ${needRatings.dominio} end)`;
+const COUNTED_SUM_I = sql`total(case when ${needRatings.noAplica} = 0 and ${needRatings.dominio} is not null then ${needRatings.importancia} end)`;
+const COUNTED_SUM_C = sql`total(case when ${needRatings.noAplica} = 0 and ${needRatings.importancia} is not null then ${needRatings.dominio} end)`;
 
 /**
  * Name of a proposed covering index (survey_slug, institucion, topic, importancia, dominio,
@@ -85,9 +90,9 @@ export function listNeedSums(db: Db, slug: string, by: Dimension, filters: Resol
       group: sql<string | null>`${group}`,
       topic: needRatings.topic,
       rows: sql<number>`count(*)`,
-      n: sql<number>`sum(${COUNTED})`,
-      sumImportance: sql<number>`coalesce(sum(case when ${COUNTED} then ${needRatings.importancia} end), 0)`,
-      sumCompetence: sql<number>`coalesce(sum(case when ${COUNTED} then ${needRatings.dominio} end), 0)`,
+      n: sql<number>`${COUNTED_N}`,
+      sumImportance: sql<number>`${COUNTED_SUM_I}`,
+      sumCompetence: sql<number>`${COUNTED_SUM_C}`,
     })
     .from(needRatings)
     .where(needRatingsWhere(slug, filters, indexOnSlug(db, by, filters)))

@@ -42,7 +42,7 @@ describe("GET /api/surveys/{slug}/needs", () => {
   it("returns the hand-computed national figures; the partial response counts nowhere", async () => {
     const { status, body } = await needs();
     expect(status).toBe(200);
-    expect(body).toMatchObject({ survey: "dnc-tim", k: 5, by: "institucion", n: 13, suppressed: null });
+    expect(body).toMatchObject({ survey: "dnc-tim", k: 5, by: "institucion", n: 14, suppressed: null });
     // T05: pnp (n 5, ΣI 21, ΣC 15) + migraciones (5, 20, 10) + poder_judicial (2, 10, 2) → n 12, ΣI 51, ΣC 27.
     expect(topic(body.total?.topics, "T05")).toEqual({
       topic: "T05",
@@ -54,16 +54,22 @@ describe("GET /api/surveys/{slug}/needs", () => {
       rank: 1,
       quadrant: "prioridad_alta",
     });
-    // T01: pnp 6 × (5, 1) + 7 × (3, 3) → n 13, ΣI 51, ΣC 27 → MWDS 51·24/169.
-    const t01 = topic(body.total?.topics, "T01");
-    expect(t01).toMatchObject({ n: 13, rank: 2, quadrant: "prioridad_alta" });
-    expect(t01?.mwds).toBeCloseTo(1224 / 169, 12);
+    // T01: pnp 7 × (5, 1) + 7 × (3, 3) → n 14, ΣI 56, ΣC 28 → Ī 4, C̄ 2, D̄ 2, MWDS 8.
+    expect(topic(body.total?.topics, "T01")).toMatchObject({
+      n: 14,
+      meanImportance: 4,
+      meanCompetence: 2,
+      meanDiscrepancy: 2,
+      mwds: 8,
+      rank: 2,
+      quadrant: "prioridad_alta",
+    });
     // Everything else is (3, 3): MWDS 0, ranked in topic-code order, low priority.
-    expect(topic(body.total?.topics, "T02")).toMatchObject({ n: 13, mwds: 0, rank: 3, quadrant: "baja_prioridad" });
+    expect(topic(body.total?.topics, "T02")).toMatchObject({ n: 14, mwds: 0, rank: 3, quadrant: "baja_prioridad" });
     expect(topic(body.total?.topics, "T18")).toMatchObject({ mwds: 0, rank: 18 });
   });
 
-  it("shows pnp (the worked example) and hides poder_judicial (2 < k) and its smallest neighbour", async () => {
+  it("shows pnp (the worked example: 7 responses, T05 n = 5) and hides poder_judicial (2 < k) and its smallest neighbour", async () => {
     const { body } = await needs();
     expect(body.groups.map((g) => [g.group, g.suppressed])).toEqual([
       ["migraciones", "complementary"],
@@ -72,9 +78,9 @@ describe("GET /api/surveys/{slug}/needs", () => {
     ]);
     expect(body.groups[0]).toEqual({ group: "migraciones", suppressed: "complementary" });
     const pnp = body.groups[1];
-    expect(pnp?.n).toBe(6);
+    expect(pnp?.n).toBe(7);
     expect(topic(pnp?.topics, "T05")).toMatchObject({ n: 5, meanImportance: 4.2, meanCompetence: 3, meanDiscrepancy: 1.2, mwds: 5.04, rank: 2 });
-    expect(topic(pnp?.topics, "T01")).toMatchObject({ n: 6, mwds: 20, rank: 1 });
+    expect(topic(pnp?.topics, "T01")).toMatchObject({ n: 7, mwds: 20, rank: 1 });
   });
 
   it("a filter below k shows only that fact; a filter selecting a protected group shows nothing", async () => {
@@ -83,19 +89,19 @@ describe("GET /api/surveys/{slug}/needs", () => {
     const protectedGroup = await needs("?institucion=migraciones");
     expect(protectedGroup.body).toMatchObject({ n: null, suppressed: "filter_protects_group", total: null, groups: [] });
     const pnp = await needs("?institucion=pnp");
-    expect(pnp.body.n).toBe(6);
+    expect(pnp.body.n).toBe(7);
     expect(topic(pnp.body.total?.topics, "T05")?.mwds).toBe(5.04);
   });
 
   it("filters by dates as Peru days, by unit code and by region, with other breakdowns", async () => {
-    // 2–5 March (Lima) = the six pnp responses, the last sent at 23:59 on the 5th.
+    // 2–5 March (Lima) = the seven pnp responses, one sent at 23:59 on the 5th (04:59 UTC on the 6th).
     const march = await needs("?from=2026-03-01&to=2026-03-05");
-    expect(march.body.n).toBe(6);
+    expect(march.body.n).toBe(7);
     const until4th = await needs("?to=2026-03-04");
     expect(until4th.body).toMatchObject({ suppressed: "filter_below_k", n: null });
     const unit = await needs("?unit=cr-tum&by=region");
-    expect(unit.body.n).toBe(6);
-    // PE-TUM 3 and PE-TAC 3 are both below k.
+    expect(unit.body.n).toBe(7);
+    // PE-TUM 3 and PE-TAC 4 are both below k.
     expect(unit.body.groups.map((g) => [g.group, g.suppressed])).toEqual([
       ["PE-TAC", "primary"],
       ["PE-TUM", "primary"],

@@ -1,5 +1,5 @@
 // A small, hand-computable set of responses for the needs tests (see the expected figures in
-// tests/integration/needs-api.test.ts). Completed responses by institution: pnp 6, migraciones 5,
+// tests/integration/needs-api.test.ts). Completed responses by institution: pnp 7, migraciones 5,
 // poder_judicial 2 — with k = 5, poder_judicial is hidden (primary) and migraciones with it
 // (complementary); plus one partial response that must count nowhere.
 import { randomUUID } from "node:crypto";
@@ -10,7 +10,7 @@ import { getSurvey } from "@/surveys/registry";
 import { eq } from "drizzle-orm";
 import { completeAnswers, TOPICS } from "./sample-answers";
 
-type Rating = { importancia: number; dominio: number } | { no_aplica: true };
+type Rating = { importancia: number; dominio?: number } | { no_aplica: true };
 
 function matrix(overrides: Record<string, Rating>): Record<string, Rating> {
   return Object.fromEntries(TOPICS.map((t) => [t, overrides[t] ?? { importancia: 3, dominio: 3 }]));
@@ -26,7 +26,7 @@ export function insertNeedsDataset(db: Db): void {
   const save = (data: Record<string, unknown>, at: string, unitId: number | null, complete = true) =>
     saveResponse(db, { id: randomUUID(), survey, unitId, locale: "es", data, complete, isDemo: true, at });
 
-  // pnp: T05 is the spec's worked example (5 counted pairs + one no_aplica); T01 = (5, 1) for all.
+  // pnp: T05 is the spec's worked example (seven responses, 5 counted pairs); T01 = (5, 1) for all.
   const t05: Rating[] = [
     { importancia: 5, dominio: 2 },
     { importancia: 4, dominio: 3 },
@@ -34,10 +34,12 @@ export function insertNeedsDataset(db: Db): void {
     { importancia: 3, dominio: 1 },
     { importancia: 4, dominio: 4 },
     { no_aplica: true },
+    // Not possible in a validated completed response, but defended anyway: importance without competence.
+    { importancia: 5 },
   ];
   t05.forEach((rating, i) => {
     // The last one is sent at 23:59 on 5 March in Lima (04:59 UTC on the 6th).
-    const at = ["2026-03-02T15:00:00.000Z", "2026-03-03T15:00:00.000Z", "2026-03-04T15:00:00.000Z", "2026-03-05T15:00:00.000Z", "2026-03-05T16:00:00.000Z", "2026-03-06T04:59:00.000Z"][i];
+    const at = ["2026-03-02T15:00:00.000Z", "2026-03-03T15:00:00.000Z", "2026-03-04T15:00:00.000Z", "2026-03-05T15:00:00.000Z", "2026-03-05T16:00:00.000Z", "2026-03-06T04:59:00.000Z", "2026-03-05T17:00:00.000Z"][i];
     const open =
       i === 0 ? { otras_necesidades: SCRIPT_ANSWER } : i === 1 ? { sugerencias: FORMULA_ANSWER } : {};
     save(
