@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDb, type Db } from "@/db/client";
-import { COVERING_INDEX, countCompletedByGroup } from "@/db/queries/needs";
+import { COVERING_INDEX } from "@/db/queries/needs";
 import { getNeedsReport } from "@/db/queries/needs-report";
 import type { NeedsQuery } from "@/lib/needs/filters";
 import { needsContext } from "@/lib/needs/survey-context";
@@ -84,6 +84,7 @@ function run(size: number): Result {
   const sqlite = db.$client;
   const bare = sqlite.prepare(BARE.planner);
   const bareScan = sqlite.prepare(BARE.scan);
+  const distinct = sqlite.prepare("select institucion, count(distinct response_id) from need_ratings not indexed where survey_slug = ? group by institucion");
   const bareFiltered = sqlite.prepare(BARE.scan.replace("where survey_slug = ?", "where survey_slug = ? and region = 'PE-TUM'"));
   const all: NeedsQuery = { by: "institucion", filters: {} };
   const filtered: NeedsQuery = { by: "institucion", filters: { region: "PE-TUM" } };
@@ -97,7 +98,7 @@ function run(size: number): Result {
     t.bare.push(time(() => bare.all("dnc-tim")));
     t.endpoint.push(time(endpoint));
     t.bareScan.push(time(() => bareScan.all("dnc-tim")));
-    t.exactCounts.push(time(() => countCompletedByGroup(db, "dnc-tim", "institucion", {})));
+    t.exactCounts.push(time(() => distinct.all("dnc-tim")));
     t.bareFiltered.push(time(() => bareFiltered.all("dnc-tim")));
     t.filtered.push(time(() => getNeedsReport(db, context.needsSurvey, filtered, K)));
   }
@@ -139,7 +140,7 @@ const results = SIZES.map((size) => {
   console.log(`  bare SQL GROUP BY (table scan)               ${ms(r.bareScan)}`);
   console.log(`  endpoint computation (by=institucion)        ${ms(r.endpoint)}   ratio ${(r.endpoint / r.bare).toFixed(2)}× planner, ${(r.endpoint / r.bareScan).toFixed(2)}× scan`);
   console.log(`  endpoint, region=PE-TUM (+ selection count)  ${ms(r.filtered)}   bare ${ms(r.bareFiltered)} → ${(r.filtered / r.bareFiltered).toFixed(2)}×`);
-  console.log(`  (info) exact COUNT(DISTINCT response) by group ${ms(r.exactCounts)}`);
+  console.log(`  (info) COUNT(DISTINCT response_id) by group  ${ms(r.exactCounts)}   (what a separate exact group count would add)`);
   if (r.cover) console.log(`  with a covering index: bare ${ms(r.cover.bare)} · endpoint ${ms(r.cover.endpoint)}`);
   return r;
 });

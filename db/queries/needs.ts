@@ -61,10 +61,12 @@ function hasCoveringIndex(db: Db): boolean {
  * sequential scan (docs-needs.md has the figures), so "+survey_slug" hides it — unless an
  * institution filter makes the index selective, or a covering index serves the whole query.
  */
-function indexOnSlug(db: Db, by: Dimension | null, f: ResolvedFilters): boolean {
+function indexOnSlug(db: Db, by: Dimension | null, f: ResolvedFilters, ratings: boolean): boolean {
   if (f.institucion !== undefined) return true;
-  const onlyCovered = f.region === undefined && f.cargo_categoria === undefined && f.anios_casos === undefined && f.unitId === undefined && !f.from && !f.to;
-  return by === "institucion" && onlyCovered && hasCoveringIndex(db);
+  const onlyIndexed = f.region === undefined && f.cargo_categoria === undefined && f.anios_casos === undefined && f.unitId === undefined && !f.from && !f.to;
+  if (!onlyIndexed || (by !== null && by !== "institucion")) return false;
+  // Counting rows touches only (survey_slug, institucion, topic): the existing index covers it.
+  return !ratings || hasCoveringIndex(db);
 }
 
 export function needRatingsWhere(slug: string, f: ResolvedFilters, useIndex = f.institucion !== undefined): SQL | undefined {
@@ -95,12 +97,18 @@ export function listNeedSums(db: Db, slug: string, by: Dimension, filters: Resol
       sumCompetence: sql<number>`${COUNTED_SUM_C}`,
     })
     .from(needRatings)
-    .where(needRatingsWhere(slug, filters, indexOnSlug(db, by, filters)))
+    .where(needRatingsWhere(slug, filters, indexOnSlug(db, by, filters, true)))
     .groupBy(group, needRatings.topic)
     .all();
 }
 
-/** Completed responses per group under the filters: COUNT(DISTINCT response) with GROUP BY. */
+/**
+ * Completed responses per group under the filters. saveResponse writes one need_ratings row per
+ * topic for every completed response, so this is the largest per-topic row count of the group —
+ * equal to COUNT(DISTINCT response_id), cheaper (no distinct over ids), and the very definition
+ * listNeedSums' rows give the breakdown, so a filter's check and the breakdown never disagree.
+ * (Were topic sets ever to differ across survey versions it could only undercount: suppress more.)
+ */
 export function countCompletedByGroup(
   db: Db,
   slug: string,
@@ -108,23 +116,28 @@ export function countCompletedByGroup(
   filters: ResolvedFilters,
 ): { group: string | null; n: number }[] {
   const group = GROUP_COLUMN[by];
-  return db
-    .select({ group: sql<string | null>`${group}`, n: sql<number>`count(distinct ${needRatings.responseId})` })
+  const perTopic = db
+    .select({ group: sql<string | null>`${group}`.as("grp"), rows: sql<number>`count(*)`.as("topic_rows") })
     .from(needRatings)
-    .where(needRatingsWhere(slug, filters))
-    .groupBy(group)
+    .where(needRatingsWhere(slug, filters, indexOnSlug(db, by, filters, false)))
+    .groupBy(group, needRatings.topic)
+    .as("per_topic");
+  return db
+    .select({ group: perTopic.group, n: sql<number>`max(${perTopic.rows})` })
+    .from(perTopic)
+    .groupBy(sql`grp`)
     .all();
 }
 
-/** Completed responses under the filters. */
+/** Completed responses under the filters (same definition as countCompletedByGroup). */
 export function countCompleted(db: Db, slug: string, filters: ResolvedFilters): number {
-  return (
-    db
-      .select({ n: sql<number>`count(distinct ${needRatings.responseId})` })
-      .from(needRatings)
-      .where(needRatingsWhere(slug, filters))
-      .get()?.n ?? 0
-  );
+  const perTopic = db
+    .select({ rows: sql<number>`count(*)`.as("topic_rows") })
+    .from(needRatings)
+    .where(needRatingsWhere(slug, filters, indexOnSlug(db, null, filters, false)))
+    .groupBy(needRatings.topic)
+    .as("per_topic");
+  return db.select({ n: sql<number>`coalesce(max(${perTopic.rows}), 0)` }).from(perTopic).get()?.n ?? 0;
 }
 
 /** A unit filter given as id or code → the unit's id; undefined when there is no such unit. */
