@@ -5,14 +5,16 @@ import enAdmin from "./messages/en/admin.json";
 import enCommon from "./messages/en/common.json";
 import enFill from "./messages/en/fill.json";
 import enHome from "./messages/en/home.json";
+import enNeeds from "./messages/en/needs.json";
 import esAdmin from "./messages/es/admin.json";
 import esCommon from "./messages/es/common.json";
 import esFill from "./messages/es/fill.json";
 import esHome from "./messages/es/home.json";
+import esNeeds from "./messages/es/needs.json";
 
 const MESSAGES = {
-  es: { common: esCommon, home: esHome, admin: esAdmin, fill: esFill },
-  en: { common: enCommon, home: enHome, admin: enAdmin, fill: enFill },
+  es: { common: esCommon, home: esHome, admin: esAdmin, fill: esFill, needs: esNeeds },
+  en: { common: enCommon, home: enHome, admin: enAdmin, fill: enFill, needs: enNeeds },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["es"];

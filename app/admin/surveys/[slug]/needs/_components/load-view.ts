@@ -1,0 +1,98 @@
+// Everything a needs view starts with: the signed-in analyst, the survey, the parsed and resolved
+// filters (a canonical URL without empty form fields), k and the labels of groups.
+import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/app/_server/auth";
+import { getDb } from "@/db/client";
+import { listUnitsForFilter, type ResolvedFilters } from "@/db/queries/needs";
+import { resolveFilters } from "@/db/queries/needs-report";
+import { asLocale, type Locale } from "@/i18n/locales";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/http/app-error";
+import { parseNeedsQuery, toSearchParams, type Dimension, type NeedsQuery } from "@/lib/needs/filters";
+import { needsContext, type NeedsContext } from "@/lib/needs/survey-context";
+import { getSurvey, type SurveyEntry } from "@/surveys/registry";
+
+export type NeedsView = "ranking" | "profile" | "open" | "report";
+export type SearchParams = Record<string, string | string[] | undefined>;
+export interface ViewProps {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<SearchParams>;
+}
+
+export interface LoadedView {
+  survey: SurveyEntry;
+  context: NeedsContext;
+  locale: Locale;
+  k: number;
+  basePath: string;
+  query: NeedsQuery;
+  /** Resolved filters; null when the URL's filters are invalid (`error` says why). */
+  filters: ResolvedFilters | null;
+  error: string | null;
+  extra: Record<string, string>;
+  units: { id: number; code: string; name: string }[];
+  groupLabel: (dim: Dimension, key: string | null) => string;
+}
+
+export async function loadView(props: ViewProps, view: NeedsView, extraKeys: readonly string[] = []): Promise<LoadedView> {
+  const { slug } = await props.params;
+  const sp = await props.searchParams;
+  const basePath = `/admin/surveys/${encodeURIComponent(slug)}/needs`;
+  const path = view === "ranking" ? basePath : `${basePath}/${view}`;
+  const raw = new URLSearchParams();
+  for (const [key, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) raw.append(key, one);
+  await requireUser("analyst", raw.size ? `${path}?${raw}` : path);
+  const survey = getSurvey(slug);
+  if (!survey?.needs) notFound();
+  const context = needsContext(survey);
+  const locale = asLocale(await getLocale());
+  const t = await getTranslations("needs");
+  const db = getDb();
+  const extra: Record<string, string> = {};
+  for (const key of extraKeys) {
+    const v = sp[key];
+    if (typeof v === "string" && v.trim() !== "") extra[key] = v.trim();
+  }
+  const parsed = parseNeedsQuery(sp, { allowed: context.allowed, extraKeys });
+  let query: NeedsQuery = { by: "institucion", filters: {} };
+  let filters: ResolvedFilters | null = null;
+  let error: string | null = null;
+  if (parsed.ok) {
+    query = parsed.value;
+    const canonical = toSearchParams(query, extra).toString();
+    // GET forms submit every field, empty ones too: keep shared URLs short and canonical.
+    if ([...raw.values()].some((v) => v.trim() === "")) redirect(canonical ? `${path}?${canonical}` : path);
+    try {
+      filters = resolveFilters(db, query.filters);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      error = err.message;
+    }
+  } else {
+    error = parsed.message;
+  }
+  const units = listUnitsForFilter(db);
+  const unitCode = new Map(units.map((u) => [String(u.id), u.code]));
+  const choiceLabel = new Map(
+    Object.entries(context.choices).map(([dim, list]) => [dim, new Map(list.map((c) => [c.value, c.label[locale]]))]),
+  );
+  const groupLabel = (dim: Dimension, key: string | null) => {
+    if (key === null) return dim === "unit" ? t("groups.noUnit") : t("groups.none");
+    if (dim === "unit") return unitCode.get(key) ?? key;
+    return choiceLabel.get(dim)?.get(key) ?? key;
+  };
+  return {
+    survey,
+    context,
+    locale,
+    k: env().SONDEO_MIN_GROUP_SIZE,
+    basePath,
+    query,
+    filters,
+    error: error && t("invalidQuery", { message: error }),
+    extra,
+    units,
+    groupLabel,
+  };
+}

@@ -1,0 +1,106 @@
+// The needs views' header: survey title, k, the views' navigation and the filter form (a plain GET
+// form, so every view is a shareable URL and works without JavaScript).
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { DIMENSIONS, FILTER_KEYS, toSearchParams } from "@/lib/needs/filters";
+import { CHOICE_DIMENSIONS } from "@/lib/needs/survey-context";
+import type { LoadedView, NeedsView } from "./load-view";
+
+const VIEWS: { view: NeedsView; suffix: string }[] = [
+  { view: "ranking", suffix: "" },
+  { view: "profile", suffix: "/profile" },
+  { view: "open", suffix: "/open" },
+  { view: "report", suffix: "/report" },
+];
+
+export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view: NeedsView; keep?: Record<string, string> }) {
+  const t = await getTranslations("needs");
+  const qs = toSearchParams(v.query).toString();
+  const suffix = qs ? `?${qs}` : "";
+  const path = VIEWS.find((x) => x.view === view)?.suffix ?? "";
+  const active = FILTER_KEYS.filter((key) => v.query.filters[key] !== undefined).map((key) => {
+    const value = v.query.filters[key] as string;
+    const shown = key === "from" || key === "to" ? value : v.groupLabel(key, key === "unit" ? String(v.filters?.unitId ?? value) : value);
+    return `${t(`filters.${key}`)}: ${shown}`;
+  });
+  return (
+    <header className="needs-header">
+      <p className="needs-kicker">{v.survey.title[v.locale]}</p>
+      <h1>{t("title")}</h1>
+      <p className="needs-k">
+        <strong>{t("k.badge", { k: v.k })}</strong> — {t("k.explain", { k: v.k })}
+      </p>
+      <nav aria-label={t("nav.label")} className="needs-nav no-print">
+        {VIEWS.map((x) => (
+          <Link key={x.view} href={`${v.basePath}${x.suffix}${suffix}`} aria-current={x.view === view ? "page" : undefined}>
+            {t(`nav.${x.view}`)}
+          </Link>
+        ))}
+        <a href={`/api/surveys/${encodeURIComponent(v.survey.slug)}/needs${suffix}`}>{t("nav.api")}</a>
+      </nav>
+      <form method="get" action={`${v.basePath}${path}`} className="needs-filters no-print">
+        <fieldset>
+          <legend>{t("filters.legend")}</legend>
+          <label>
+            {t("filters.by")}
+            <select name="by" defaultValue={v.query.by}>
+              {DIMENSIONS.map((d) => (
+                <option key={d} value={d}>
+                  {t(`filters.${d}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {CHOICE_DIMENSIONS.map((dim) => (
+            <label key={dim}>
+              {t(`filters.${dim}`)}
+              <select name={dim} defaultValue={v.query.filters[dim] ?? ""}>
+                <option value="">{t("filters.all")}</option>
+                {v.context.choices[dim].map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label[v.locale]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+          <label>
+            {t("filters.unit")}
+            <select name="unit" defaultValue={v.query.filters.unit ?? ""}>
+              <option value="">{t("filters.all")}</option>
+              {v.units.map((u) => (
+                <option key={u.id} value={u.code}>
+                  {u.code} – {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("filters.from")}
+            <input type="date" name="from" defaultValue={v.query.filters.from ?? ""} />
+          </label>
+          <label>
+            {t("filters.to")}
+            <input type="date" name="to" defaultValue={v.query.filters.to ?? ""} />
+          </label>
+          {Object.entries(keep).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <div className="needs-filter-actions">
+            <button type="submit">{t("filters.apply")}</button>
+            <Link className="button secondary" href={`${v.basePath}${path}`}>
+              {t("filters.clear")}
+            </Link>
+          </div>
+          <p className="needs-note">{t("filters.datesNote")}</p>
+        </fieldset>
+      </form>
+      <p className="needs-active">{active.length ? t("filters.active", { list: active.join(" · ") }) : t("filters.none")}</p>
+      {v.error && (
+        <p role="alert" className="needs-alert">
+          {v.error}
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,110 @@
+// Open answers under the URL's filters, as plain text (React text nodes, never HTML), paginated,
+// and only when the selection has at least k completed responses.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { countCompleted } from "@/db/queries/needs";
+import { countOpenAnswers, listOpenAnswers } from "@/db/queries/needs-profile";
+import { listSelections } from "@/db/queries/needs-report";
+import { toSearchParams } from "@/lib/needs/filters";
+import { OPEN_QUESTIONS, type OpenQuestion } from "@/lib/needs/profile";
+import { viewSuppression } from "@/lib/needs/suppression";
+import { loadView, type ViewProps } from "../_components/load-view";
+import { NeedsHeader } from "../_components/needs-header";
+import { SuppressedNotice } from "../_components/suppressed-notice";
+import "../needs.css";
+
+export const dynamic = "force-dynamic";
+
+const PAGE_SIZE = 20;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("needs");
+  return { title: `${t("open.title")} · ${t("title")}` };
+}
+
+export default async function NeedsOpenAnswersPage(props: ViewProps) {
+  const v = await loadView(props, "open", ["question", "q", "page"]);
+  const t = await getTranslations("needs");
+  const question: OpenQuestion = OPEN_QUESTIONS.find((q) => q === v.extra.question) ?? OPEN_QUESTIONS[0];
+  const search = (v.extra.q ?? "").slice(0, 200);
+  const keep: Record<string, string> = { question };
+  if (!v.filters) {
+    return (
+      <main className="needs">
+        <NeedsHeader v={v} view="open" keep={keep} />
+      </main>
+    );
+  }
+  const db = getDb();
+  const slug = v.survey.slug;
+  const n = countCompleted(db, slug, v.filters);
+  const verdict = viewSuppression(n, v.k, listSelections(db, slug, v.filters));
+  if (verdict) {
+    return (
+      <main className="needs">
+        <NeedsHeader v={v} view="open" keep={keep} />
+        <SuppressedNotice reason={verdict} k={v.k} />
+      </main>
+    );
+  }
+  const counts = countOpenAnswers(db, slug, v.filters, OPEN_QUESTIONS);
+  const requested = Math.max(1, Math.floor(Number(v.extra.page ?? "1")) || 1);
+  const first = listOpenAnswers(db, slug, v.filters, { question, search, limit: PAGE_SIZE, offset: (requested - 1) * PAGE_SIZE });
+  const pages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
+  const page = Math.min(requested, pages);
+  const answers =
+    page === requested ? first : listOpenAnswers(db, slug, v.filters, { question, search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const href = (extra: Record<string, string | number | undefined>) => {
+    const qs = toSearchParams(v.query, { question, q: search || undefined, ...extra }).toString();
+    return `${v.basePath}/open?${qs}`;
+  };
+  return (
+    <main className="needs">
+      <NeedsHeader v={v} view="open" keep={keep} />
+      <p className="needs-total">{t("n", { n })}</p>
+      <section className="needs-card" aria-labelledby="open-title">
+        <h2 id="open-title">{t("open.title")}</h2>
+        <p className="needs-note">{t("open.intro", { k: v.k })}</p>
+        <nav className="open-tabs" aria-label={t("open.question")}>
+          {OPEN_QUESTIONS.map((q) => (
+            <Link key={q} href={href({ question: q, q: undefined })} aria-current={q === question ? "page" : undefined}>
+              {t(`open.questions.${q}`)} ({counts[q]})
+            </Link>
+          ))}
+        </nav>
+        <form method="get" action={`${v.basePath}/open`} className="open-search">
+          {[...toSearchParams(v.query, { question }).entries()].map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <label>
+            {t("open.search")}
+            <input type="search" name="q" defaultValue={search} maxLength={200} />
+          </label>
+          <button type="submit">{t("open.searchButton")}</button>
+        </form>
+        <h3>{t(`open.questions.${question}`)}</h3>
+        <p>{t("open.count", { n: answers.total })}</p>
+        {answers.items.length === 0 ? (
+          <p>{t("open.empty")}</p>
+        ) : (
+          <ol className="open-answers" start={(page - 1) * PAGE_SIZE + 1} data-testid="open-answers">
+            {answers.items.map((text, i) => (
+              <li key={i}>
+                <p className="open-answer">{text}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        {pages > 1 && (
+          <nav className="pager" aria-label={t("open.page", { page, pages })}>
+            {page > 1 && <Link href={href({ page: page - 1 })}>{t("open.previous")}</Link>}
+            <span>{t("open.page", { page, pages })}</span>
+            {page < pages && <Link href={href({ page: page + 1 })}>{t("open.next")}</Link>}
+          </nav>
+        )}
+      </section>
+    </main>
+  );
+}

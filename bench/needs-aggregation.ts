@@ -1,0 +1,156 @@
+// Benchmark (not a test): the needs endpoint's computation vs the bare SQL GROUP BY, at 10k and
+// 100k completed responses, on the same database in the same run.
+//
+//   npx tsx bench/needs-aggregation.ts [--cache] [--reps=7] [--sizes=10000,100000] [--cover]
+//
+// --cover also times both with a covering index on need_ratings (a proposal, not in the schema:
+// created on the bench database for the measurement and dropped again).
+// --cache keeps the generated databases in bench/.work/ and reuses them (generating 100k
+// responses through saveResponse takes several minutes); otherwise they go to a temp dir.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDb, type Db } from "@/db/client";
+import { COVERING_INDEX } from "@/db/queries/needs";
+import { getNeedsReport } from "@/db/queries/needs-report";
+import type { NeedsQuery } from "@/lib/needs/filters";
+import { needsContext } from "@/lib/needs/survey-context";
+import { getSurvey } from "@/surveys/registry";
+import { insertSyntheticResponses } from "@/tests/support/needs-fixtures";
+
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string | undefined]));
+const REPS = Number(args.get("reps") ?? 7);
+const SIZES = (args.get("sizes") ?? "10000,100000").split(",").map(Number);
+const DIR = args.has("cache") ? path.resolve(__dirname, ".work") : fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-bench-"));
+const K = 5;
+
+const survey = getSurvey("dnc-tim");
+if (!survey?.needs) throw new Error("survey dnc-tim not found");
+const context = needsContext(survey);
+
+function database(size: number): Db {
+  fs.mkdirSync(DIR, { recursive: true });
+  const file = path.join(DIR, `needs-bench-${size}.db`);
+  if (fs.existsSync(file)) {
+    const db = openDb(file, { seedSample: true });
+    const n = db.$client.prepare("select count(*) n from responses where status = 'complete'").get() as { n: number };
+    if (n.n === size) return db;
+    db.$client.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  }
+  const db = openDb(file, { seedSample: true });
+  const t0 = performance.now();
+  insertSyntheticResponses(db, survey as NonNullable<typeof survey>, { count: size, seed: 2026, batch: 10_000, days: 60 });
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  console.log(`  generated ${size} responses in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${file}`);
+  return db;
+}
+
+const COUNTED = "importancia is not null and dominio is not null and no_aplica = 0";
+const BARE = {
+  planner: `select institucion, topic, count(*) n, sum(importancia) si, sum(dominio) sc from need_ratings
+            where survey_slug = ? and ${COUNTED} group by institucion, topic`,
+  scan: `select institucion, topic, count(*) n, sum(importancia) si, sum(dominio) sc from need_ratings not indexed
+         where survey_slug = ? and ${COUNTED} group by institucion, topic`,
+};
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+};
+
+function time(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+const COVER = `create index if not exists ${COVERING_INDEX} on need_ratings
+  (survey_slug, institucion, topic, importancia, dominio, no_aplica)`;
+
+interface Result {
+  size: number;
+  cover?: { bare: number; endpoint: number };
+  bare: number;
+  bareScan: number;
+  endpoint: number;
+  exactCounts: number;
+  filtered: number;
+  bareFiltered: number;
+}
+
+function run(size: number): Result {
+  const db = database(size);
+  const sqlite = db.$client;
+  const bare = sqlite.prepare(BARE.planner);
+  const bareScan = sqlite.prepare(BARE.scan);
+  const distinct = sqlite.prepare("select institucion, count(distinct response_id) from need_ratings not indexed where survey_slug = ? group by institucion");
+  const bareFiltered = sqlite.prepare(BARE.scan.replace("where survey_slug = ?", "where survey_slug = ? and region = 'PE-TUM'"));
+  const all: NeedsQuery = { by: "institucion", filters: {} };
+  const filtered: NeedsQuery = { by: "institucion", filters: { region: "PE-TUM" } };
+  const endpoint = () => getNeedsReport(db, context.needsSurvey, all, K);
+  const report = endpoint(); // warm-up (and a sanity check)
+  if (report.n !== size) throw new Error(`expected n = ${size}, got ${report.n}`);
+  bare.all("dnc-tim");
+  const t: Record<keyof Omit<Result, "size" | "cover">, number[]> = { bare: [], bareScan: [], endpoint: [], exactCounts: [], filtered: [], bareFiltered: [] };
+  for (let i = 0; i < REPS; i++) {
+    // Interleaved, so that load from other processes hits every variant alike.
+    t.bare.push(time(() => bare.all("dnc-tim")));
+    t.endpoint.push(time(endpoint));
+    t.bareScan.push(time(() => bareScan.all("dnc-tim")));
+    t.exactCounts.push(time(() => distinct.all("dnc-tim")));
+    t.bareFiltered.push(time(() => bareFiltered.all("dnc-tim")));
+    t.filtered.push(time(() => getNeedsReport(db, context.needsSurvey, filtered, K)));
+  }
+  let cover: Result["cover"];
+  if (args.has("cover")) {
+    sqlite.exec(COVER);
+    // With the covering index the planner's plan is an ordered index-only scan (no sort, no lookups).
+    const coverBare = sqlite.prepare(BARE.planner);
+    const coverQuery = (q: NeedsQuery) => getNeedsReport(db, context.needsSurvey, q, K);
+    coverQuery(all);
+    const cb: number[] = [];
+    const ce: number[] = [];
+    for (let i = 0; i < REPS; i++) {
+      cb.push(time(() => coverBare.all("dnc-tim")));
+      ce.push(time(() => coverQuery(all)));
+    }
+    sqlite.exec(`drop index ${COVERING_INDEX}`);
+    cover = { bare: median(cb), endpoint: median(ce) };
+  }
+  sqlite.close();
+  return {
+    size,
+    cover,
+    bare: median(t.bare),
+    bareScan: median(t.bareScan),
+    endpoint: median(t.endpoint),
+    exactCounts: median(t.exactCounts),
+    filtered: median(t.filtered),
+    bareFiltered: median(t.bareFiltered),
+  };
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(11);
+console.log(`needs aggregation benchmark · ${REPS} repetitions, medians · ${os.cpus().length} CPU · load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+const results = SIZES.map((size) => {
+  console.log(`- ${size} completed responses (${size * 18} need_ratings rows)`);
+  const r = run(size);
+  console.log(`  bare SQL GROUP BY (planner: index walk)      ${ms(r.bare)}`);
+  console.log(`  bare SQL GROUP BY (table scan)               ${ms(r.bareScan)}`);
+  console.log(`  endpoint computation (by=institucion)        ${ms(r.endpoint)}   ratio ${(r.endpoint / r.bare).toFixed(2)}× planner, ${(r.endpoint / r.bareScan).toFixed(2)}× scan`);
+  console.log(`  endpoint, region=PE-TUM (+ selection count)  ${ms(r.filtered)}   bare ${ms(r.bareFiltered)} → ${(r.filtered / r.bareFiltered).toFixed(2)}×`);
+  console.log(`  (info) COUNT(DISTINCT response_id) by group  ${ms(r.exactCounts)}   (what a separate exact group count would add)`);
+  if (r.cover) console.log(`  with a covering index: bare ${ms(r.cover.bare)} · endpoint ${ms(r.cover.endpoint)}`);
+  return r;
+});
+const small = results.find((r) => r.size === 10_000);
+const large = results.find((r) => r.size === 100_000);
+if (small && large) {
+  console.log(`scaling t(100k)/t(10k): endpoint ${(large.endpoint / small.endpoint).toFixed(2)} · bare (planner) ${(large.bare / small.bare).toFixed(2)} · bare (scan) ${(large.bareScan / small.bareScan).toFixed(2)}`);
+  if (small.cover && large.cover) {
+    console.log(`scaling with a covering index: endpoint ${(large.cover.endpoint / small.cover.endpoint).toFixed(2)} · bare ${(large.cover.bare / small.cover.bare).toFixed(2)}`);
+  }
+  console.log(`target: endpoint ≤ 1.5× bare SQL at 100k → ${(large.endpoint / large.bare).toFixed(2)}× (planner), ${(large.endpoint / large.bareScan).toFixed(2)}× (scan); t(100k)/t(10k) ≤ 10 → ${(large.endpoint / small.endpoint).toFixed(2)}`);
+}
+if (!args.has("cache")) fs.rmSync(DIR, { recursive: true, force: true });

@@ -1,0 +1,84 @@
+// Profile, logistics and open answers of the completed responses under the needs filters, read
+// from the responses' JSON with SQLite's JSON functions and GROUP BY (never row by row in JS).
+import { sql, type SQL } from "drizzle-orm";
+import { submittedBounds } from "@/lib/needs/filters";
+import { PROFILE_FIELDS, RANKING_FIELD, type OpenQuestion, type ProfileCountRow } from "@/lib/needs/profile";
+import type { Db } from "../client";
+import { responses } from "../schema";
+import type { ResolvedFilters } from "./needs";
+
+/** The same filters as need_ratings, on the responses table (grouping fields live in its JSON). */
+function responsesWhere(slug: string, f: ResolvedFilters): SQL {
+  const bounds = submittedBounds(f);
+  const conds: SQL[] = [sql`${responses.surveySlug} = ${slug}`, sql`${responses.status} = 'complete'`];
+  const field = (key: string, value: string | undefined) => {
+    if (value !== undefined) conds.push(sql`json_extract(${responses.data}, ${`$.${key}`}) = ${value}`);
+  };
+  field("institucion", f.institucion);
+  field("region", f.region);
+  field("cargo_categoria", f.cargo_categoria);
+  field("anios_casos", f.anios_casos);
+  if (f.unitId !== undefined) conds.push(sql`${responses.unitId} = ${f.unitId}`);
+  if (bounds.from) conds.push(sql`${responses.submittedAt} >= ${bounds.from}`);
+  if (bounds.toExclusive) conds.push(sql`${responses.submittedAt} < ${bounds.toExclusive}`);
+  return sql.join(conds, sql` and `);
+}
+
+/** Category counts of the profile and logistics questions (one pass over the responses). */
+export function listProfileCounts(db: Db, slug: string, filters: ResolvedFilters): ProfileCountRow[] {
+  const fields = sql.join(
+    PROFILE_FIELDS.map((f) => sql`${f}`),
+    sql`, `,
+  );
+  return db
+    .all<{ field: string; position: number | null; choice: string | null; n: number }>(sql`
+    select j.key as field,
+           case when j.key = ${RANKING_FIELD} then a.key end as position,
+           case j.type when 'true' then 'true' when 'false' then 'false'
+                       else cast(coalesce(a.atom, j.atom) as text) end as choice,
+           count(*) as n
+    from ${responses}
+    join json_each(${responses.data}) j
+    left join json_each(case when j.type = 'array' then j.value end) a
+    where ${responsesWhere(slug, filters)} and j.key in (${fields})
+    group by 1, 2, 3`)
+    .map((r) => ({ field: r.field, position: r.position, value: r.choice, n: r.n }));
+}
+
+/** How many non-empty answers each open question has under the filters. */
+export function countOpenAnswers(db: Db, slug: string, filters: ResolvedFilters, questions: readonly OpenQuestion[]) {
+  const counts = questions.map(
+    (q, i) =>
+      sql`coalesce(sum(json_type(${responses.data}, ${`$.${q}`}) = 'text' and trim(json_extract(${responses.data}, ${`$.${q}`})) <> ''), 0) as ${sql.raw(`q${i}`)}`,
+  );
+  const row = db.get<Record<string, number>>(
+    sql`select ${sql.join(counts, sql`, `)} from ${responses} where ${responsesWhere(slug, filters)}`,
+  );
+  return Object.fromEntries(questions.map((q, i) => [q, Number(row?.[`q${i}`] ?? 0)])) as Record<OpenQuestion, number>;
+}
+
+export interface OpenAnswerPage {
+  total: number;
+  items: string[];
+}
+
+/** One page of an open question's answers (raw text), in a stable order unrelated to time. */
+export function listOpenAnswers(
+  db: Db,
+  slug: string,
+  filters: ResolvedFilters,
+  options: { question: OpenQuestion; search?: string; limit: number; offset: number },
+): OpenAnswerPage {
+  const path = `$.${options.question}`;
+  const text = sql`json_extract(${responses.data}, ${path})`;
+  const conds = [responsesWhere(slug, filters), sql`json_type(${responses.data}, ${path}) = 'text'`, sql`trim(${text}) <> ''`];
+  if (options.search) conds.push(sql`instr(lower(${text}), lower(${options.search})) > 0`);
+  const where = sql.join(conds, sql` and `);
+  const total = db.get<{ n: number }>(sql`select count(*) as n from ${responses} where ${where}`)?.n ?? 0;
+  const items = db
+    .all<{ text: string }>(
+      sql`select ${text} as text from ${responses} where ${where} order by ${responses.id} limit ${options.limit} offset ${options.offset}`,
+    )
+    .map((r) => r.text);
+  return { total, items };
+}

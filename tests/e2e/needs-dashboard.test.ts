@@ -1,0 +1,158 @@
+// The needs dashboard in real Chromium against the built app: charts render with demo data, a
+// filter changes the figures, open answers stay inert, and the report prints to an A4 PDF.
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb } from "@/db/client";
+import { saveResponse } from "@/db/queries/save-response";
+import { getSurvey } from "@/surveys/registry";
+import { createAnalyst } from "../support/needs-auth";
+import { ARTIFACTS, launchChromium, pdfPageCount, signedInContext } from "../support/needs-browser";
+import { SCRIPT_ANSWER } from "../support/needs-dataset";
+import { insertSyntheticResponses, INSTITUTION_WEIGHTS } from "../support/needs-fixtures";
+import { completeAnswers } from "../support/sample-answers";
+import { startServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+const DASHBOARD = "/admin/surveys/dnc-tim/needs";
+
+type ApiReport = { n: number | null; total: { topics: { topic: string; mwds: number | null }[] } | null; groups: { group: string; suppressed: string | null }[] };
+
+async function api(query = ""): Promise<ApiReport> {
+  const res = await context.request.get(`/api/surveys/dnc-tim/needs${query}`);
+  expect(res.status()).toBe(200);
+  return (await res.json()) as ApiReport;
+}
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  // Hydration mismatches and React errors surface as console errors (a missing favicon does not count).
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/Failed to load resource/.test(m.text())) errors.push(m.text());
+  });
+  await page.goto(path);
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  const db = openDb(server.dbFile);
+  const survey = getSurvey("dnc-tim");
+  if (!survey) throw new Error("no survey");
+  // "otra" made rare so that one institution is hidden (and its neighbour with it).
+  const weights = INSTITUTION_WEIGHTS.map(([inst, w]) => [inst, inst === "otra" ? 0.8 : w] as const);
+  insertSyntheticResponses(db, survey, { count: 240, seed: 7, weights });
+  saveResponse(db, {
+    id: "0f0e0d0c-0b0a-4999-8888-777766665555",
+    survey,
+    unitId: null,
+    locale: "es",
+    data: completeAnswers({ otras_necesidades: SCRIPT_ANSWER }),
+    complete: true,
+    isDemo: true,
+    at: "2026-03-15T15:00:00.000Z",
+  });
+  db.$client.close();
+  await createAnalyst(server.dbFile);
+  browser = await launchChromium();
+  context = await signedInContext(browser, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("needs dashboard in Chromium", () => {
+  it("renders the ranking, the heatmap with hatched suppressed cells and the quadrant chart", async () => {
+    const page = await open(DASHBOARD);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Necesidades de capacitación");
+    await page.locator(".quadrant-chart .recharts-scatter-symbol").first().waitFor();
+    expect(await page.locator(".quadrant-chart .recharts-scatter-symbol").count()).toBe(18);
+    for (const name of ["Prioridad alta", "Prioridad secundaria", "Mantener", "Baja prioridad"]) {
+      expect(await page.locator(".quadrant-chart").getByText(name, { exact: true }).count(), name).toBe(1);
+    }
+    expect(await page.locator(".ranking-table tbody tr").count()).toBe(18);
+    const report = await api();
+    const hidden = report.groups.filter((g) => g.suppressed).length;
+    expect(hidden).toBeGreaterThanOrEqual(2);
+    expect(await page.locator(".heatmap .heat-suppressed").count()).toBe(18 * hidden);
+    await expect(page.locator(".heatmap .heat-suppressed").first().textContent()).resolves.toBe("< 5");
+    await expect(page.locator(".needs-k").textContent()).resolves.toContain("k = 5");
+    await page.screenshot({ path: path.join(ARTIFACTS, "needs-dashboard.png"), fullPage: true });
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a filter changes the figures and lands in the URL", async () => {
+    const page = await open(DASHBOARD);
+    const before = await page.getByTestId("needs-n").textContent();
+    await page.selectOption("select[name=institucion]", "pnp");
+    await page.getByRole("button", { name: "Aplicar" }).click();
+    // The empty form fields are dropped: the shared URL is the canonical one.
+    await page.waitForURL((url) => url.search === "?institucion=pnp");
+    const pnp = await api("?institucion=pnp");
+    const after = await page.getByTestId("needs-n").textContent();
+    expect(after).not.toBe(before);
+    expect(after).toContain(`${pnp.n} respuestas completas`);
+    // The total column's T05 MWDS is pnp's now.
+    const t05 = pnp.total?.topics.find((t) => t.topic === "T05")?.mwds ?? NaN;
+    const row = page.locator(".ranking-table tbody tr", { has: page.locator(".topic-code", { hasText: "T05" }) });
+    const cells = await row.locator("td").allTextContents();
+    expect(cells[4]).toBe(t05.toFixed(2));
+    await page.close();
+  });
+
+  it("shows profile and logistics charts", async () => {
+    const page = await open(`${DASHBOARD}/profile`);
+    await page.locator(".recharts-bar-rectangle").first().waitFor();
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    expect(await page.locator(".profile-chart").count()).toBeGreaterThanOrEqual(10);
+    await expect(page.getByTestId("training-rates").textContent()).resolves.toMatch(/%/);
+    await page.screenshot({ path: path.join(ARTIFACTS, "needs-profile.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("shows open answers as inert text", async () => {
+    const page = await context.newPage();
+    let dialogs = 0;
+    page.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(`${DASHBOARD}/open?question=otras_necesidades&q=xss`);
+    const answer = page.locator(".open-answer").first();
+    await expect(answer.textContent()).resolves.toBe(SCRIPT_ANSWER);
+    expect(await page.locator(".open-answers script, .open-answers b").count()).toBe(0);
+    expect(dialogs).toBe(0);
+    await page.close();
+  });
+
+  it("switches to English", async () => {
+    const en = await signedInContext(browser, server.url, undefined, "en");
+    const page = await en.newPage();
+    await page.goto(DASHBOARD);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Training needs");
+    await page.locator(".quadrant-chart").getByText("High priority", { exact: true }).waitFor();
+    await en.close();
+  });
+
+  it("prints the report to an A4 PDF: national summary, heatmap, one page per shown institution", async () => {
+    const page = await open(`${DASHBOARD}/report`);
+    await page.locator("[data-report-page] .recharts-scatter-symbol").first().waitFor();
+    await page.emulateMedia({ media: "print" });
+    await page.screenshot({ path: path.join(ARTIFACTS, "needs-report-print.png"), fullPage: true });
+    const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+    fs.writeFileSync(path.join(ARTIFACTS, "needs-report.pdf"), pdf);
+    const shown = (await api()).groups.filter((g) => !g.suppressed).length;
+    expect(await page.locator("[data-report-page]").count()).toBe(2 + shown);
+    expect(pdfPageCount(pdf)).toBe(2 + shown);
+    await page.close();
+  });
+});

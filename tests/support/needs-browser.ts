@@ -1,0 +1,38 @@
+// Headless Debian Chromium (playwright-core) for the needs dashboard's end-to-end tests.
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { ANALYST } from "./needs-auth";
+
+export const ARTIFACTS = path.resolve(__dirname, "../.artifacts");
+
+export async function launchChromium(): Promise<Browser> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A browser context signed in as `account` (the session cookie lands in the context's jar). */
+export async function signedInContext(browser: Browser, baseUrl: string, account = ANALYST, locale = "es"): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1400, height: 1000 }, locale: locale === "en" ? "en-GB" : "es-PE" });
+  const res = await context.request.post("/api/auth/login", { data: account });
+  if (!res.ok()) throw new Error(`login failed: ${res.status()} ${await res.text()}`);
+  if (locale === "en") await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseUrl }]);
+  return context;
+}
+
+/** Number of pages of a PDF produced by Chromium (Skia writes one "/Type /Page" object per page). */
+export function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)\b/g) ?? []).length;
+}
