@@ -1,65 +1,53 @@
 // Streams responses for the raw CSV export from a dedicated read-only connection, one row at a
-// time (memory does not grow with the number of responses).
+// time (memory does not grow with the number of responses). Filters mean what they mean on the
+// dashboard (lib/needs/filters.ts): dates are Peru calendar days of the submission (for partial
+// responses, of the last save).
 import type Database from "better-sqlite3";
+import { submittedBounds } from "@/lib/needs/filters";
+import type { RawRow } from "@/lib/export/responses-csv";
+import type { ResolvedFilters } from "./needs";
 
-export interface ExportFilters {
+export interface ExportOptions {
   includePartial: boolean;
-  institucion?: string;
-  region?: string;
-  cargoCategoria?: string;
-  aniosCasos?: string;
-  unitId?: number;
-  /** Inclusive date range on the submission date (partial responses: last update), YYYY-MM-DD. */
-  from?: string;
-  to?: string;
+  filters: ResolvedFilters;
 }
 
-export interface ExportRow {
-  id: string;
-  survey_version: string;
-  unit_code: string | null;
-  unit_name: string | null;
-  status: "partial" | "complete";
-  locale: string;
-  started_at: string;
-  submitted_at: string | null;
-  data: string;
-}
+const JSON_FILTERS = [
+  ["institucion", "$.institucion"],
+  ["region", "$.region"],
+  ["cargo_categoria", "$.cargo_categoria"],
+  ["anios_casos", "$.anios_casos"],
+] as const;
 
-export function exportWhere(slug: string, f: ExportFilters): { sql: string; params: unknown[] } {
+function exportWhere(slug: string, { includePartial, filters }: ExportOptions): { sql: string; params: unknown[] } {
   const clauses = ["r.survey_slug = ?"];
   const params: unknown[] = [slug];
-  if (!f.includePartial) clauses.push("r.status = 'complete'");
-  const json: [keyof ExportFilters, string][] = [
-    ["institucion", "$.institucion"],
-    ["region", "$.region"],
-    ["cargoCategoria", "$.cargo_categoria"],
-    ["aniosCasos", "$.anios_casos"],
-  ];
-  for (const [key, path] of json) {
-    if (f[key] !== undefined) {
+  if (!includePartial) clauses.push("r.status = 'complete'");
+  for (const [key, path] of JSON_FILTERS) {
+    if (filters[key] !== undefined) {
       clauses.push(`json_extract(r.data, '${path}') = ?`);
-      params.push(f[key]);
+      params.push(filters[key]);
     }
   }
-  if (f.unitId !== undefined) {
+  if (filters.unitId !== undefined) {
     clauses.push("r.unit_id = ?");
-    params.push(f.unitId);
+    params.push(filters.unitId);
   }
-  if (f.from) {
+  const bounds = submittedBounds(filters);
+  if (bounds.from) {
     clauses.push("coalesce(r.submitted_at, r.updated_at) >= ?");
-    params.push(f.from);
+    params.push(bounds.from);
   }
-  if (f.to) {
-    clauses.push("coalesce(r.submitted_at, r.updated_at) < date(?, '+1 day')");
-    params.push(f.to);
+  if (bounds.toExclusive) {
+    clauses.push("coalesce(r.submitted_at, r.updated_at) < ?");
+    params.push(bounds.toExclusive);
   }
   return { sql: clauses.join(" and "), params };
 }
 
 /** Iterates the matching responses, oldest first. The caller owns (and closes) `reader`. */
-export function iterateExportRows(reader: Database.Database, slug: string, filters: ExportFilters): IterableIterator<ExportRow> {
-  const where = exportWhere(slug, filters);
+export function iterateExportRows(reader: Database.Database, slug: string, options: ExportOptions): IterableIterator<RawRow> {
+  const where = exportWhere(slug, options);
   return reader
     .prepare(
       `select r.id, r.survey_version, u.code as unit_code, u.name as unit_name, r.status, r.locale,
@@ -68,5 +56,5 @@ export function iterateExportRows(reader: Database.Database, slug: string, filte
         where ${where.sql}
         order by r.started_at, r.id`,
     )
-    .iterate(...where.params) as IterableIterator<ExportRow>;
+    .iterate(...where.params) as IterableIterator<RawRow>;
 }

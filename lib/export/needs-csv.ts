@@ -1,0 +1,61 @@
+// The aggregated needs CSV: the dashboard's ranking for a breakdown and filters, one line per
+// group and topic, with exactly the dashboard's suppression (hidden groups say why, no figures).
+import type { Cell } from "./columns";
+import type { GroupFigures, NeedsReport } from "@/lib/needs/needs-report";
+
+export const NEEDS_HEADER = [
+  "breakdown",
+  "group",
+  "group_label",
+  "group_n",
+  "suppressed",
+  "topic",
+  "topic_title",
+  "n",
+  "mean_importance",
+  "mean_competence",
+  "mean_discrepancy",
+  "mwds",
+  "rank",
+  "quadrant",
+];
+
+const round = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
+
+export interface NeedsCsvLabels {
+  topicTitle: (code: string) => string;
+  groupLabel: (group: string | null) => string;
+}
+
+function figureRows(by: string, group: string, label: string, figures: GroupFigures, labels: NeedsCsvLabels): Cell[][] {
+  return figures.topics.map((t) => [
+    by,
+    group,
+    label,
+    figures.n,
+    null,
+    t.topic,
+    labels.topicTitle(t.topic),
+    t.n,
+    round(t.meanImportance),
+    round(t.meanCompetence),
+    round(t.meanDiscrepancy),
+    round(t.mwds),
+    t.rank,
+    t.quadrant,
+  ]);
+}
+
+export function needsCsvRecords(report: NeedsReport, labels: NeedsCsvLabels): Cell[][] {
+  if (report.suppressed) {
+    return [[report.by, "(todos)", labels.groupLabel("(all)"), null, report.suppressed, null, null, null, null, null, null, null, null, null]];
+  }
+  const out: Cell[][] = [];
+  if (report.total) out.push(...figureRows(report.by, "(todos)", labels.groupLabel("(all)"), report.total, labels));
+  for (const g of report.groups) {
+    const key = g.group ?? "(sin dato)";
+    if (g.suppressed) out.push([report.by, key, labels.groupLabel(g.group), null, g.suppressed, null, null, null, null, null, null, null, null, null]);
+    else out.push(...figureRows(report.by, key, labels.groupLabel(g.group), g, labels));
+  }
+  return out;
+}
