@@ -109,6 +109,15 @@ export const needRatings = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.responseId, t.topic] }),
     index("need_ratings_survey_inst_idx").on(t.surveySlug, t.institucion, t.topic),
+    // Covers the dashboard's national breakdown by institution: an ordered index-only scan.
+    index("need_ratings_survey_cover_idx").on(
+      t.surveySlug,
+      t.institucion,
+      t.topic,
+      t.importancia,
+      t.dominio,
+      t.noAplica,
+    ),
   ],
 );
 

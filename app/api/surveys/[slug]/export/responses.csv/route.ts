@@ -1,0 +1,45 @@
+// GET /api/surveys/{slug}/export/responses.csv?labels=codes|es|en&partial=0|1&sep=comma|semicolon&<filters>
+// – raw responses, one row per response, streamed; admins only, every export is audited.
+import { requireApiUser } from "@/app/_server/auth";
+import { getDb, openReader } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
+import { iterateExportRows } from "@/db/queries/export-responses";
+import { resolveFilters } from "@/db/queries/needs-report";
+import { exportFileName, parseExportQuery } from "@/lib/export/export-query";
+import { rawCsvStream } from "@/lib/export/responses-csv";
+import { badRequest, notFound } from "@/lib/http/app-error";
+import { csvResponse } from "@/lib/http/csv-response";
+import { handle } from "@/lib/http/json-response";
+import { needsContext } from "@/lib/needs/survey-context";
+import { clientIp } from "@/lib/rate-limit";
+import { getSurvey } from "@/surveys/registry";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ slug: string }> };
+
+export const GET = handle("GET /api/surveys/export/responses.csv", async (req: Request, ctx: Ctx) => {
+  const user = await requireApiUser("admin");
+  const { slug } = await ctx.params;
+  const survey = getSurvey(slug);
+  if (!survey) throw notFound("survey_not_found", `There is no survey "${slug}".`);
+  const parsed = parseExportQuery(new URL(req.url).searchParams, { allowed: needsContext(survey).allowed });
+  if (!parsed.ok) throw badRequest("invalid_query", parsed.message);
+  const q = parsed.value;
+  const db = getDb();
+  const filters = resolveFilters(db, q.filters);
+  recordAudit(db, {
+    user,
+    action: "export.responses_csv",
+    target: slug,
+    details: { filters: q.filters, labels: q.labels ?? "codes", partial: q.includePartial, sep: q.separator },
+    ip: clientIp(req),
+  });
+  const reader = openReader();
+  const ownsReader = reader !== db.$client;
+  const rows = iterateExportRows(reader, slug, { includePartial: q.includePartial, filters });
+  const stream = rawCsvStream(survey.definition, rows, { labels: q.labels, separator: q.separator }, () => {
+    if (ownsReader) reader.close();
+  });
+  return csvResponse(stream, exportFileName(slug, "respuestas"));
+});

@@ -1,0 +1,1 @@
+CREATE INDEX `need_ratings_survey_cover_idx` ON `need_ratings` (`survey_slug`,`institucion`,`topic`,`importancia`,`dominio`,`no_aplica`);
