@@ -2,25 +2,13 @@
 // a place for screenshots, and an accessibility check with axe-core.
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { launchBrowser } from "./browser";
 
 export const ARTIFACTS = path.resolve(__dirname, "../.artifacts");
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
+/** The shared Chromium launcher (tests/support/browser.ts). */
+export const launchChromium = launchBrowser;
 
 export function artifact(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });

@@ -1,26 +1,15 @@
 // Headless Debian Chromium (playwright-core) for the needs dashboard's end-to-end tests.
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
+import { launchBrowser } from "./browser";
 import { ANALYST } from "./needs-auth";
 
 export const ARTIFACTS = path.resolve(__dirname, "../.artifacts");
 
 export async function launchChromium(): Promise<Browser> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return launchBrowser();
 }
 
 /** A browser context signed in as `account` (the session cookie lands in the context's jar). */

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { listCompletionsByDay, listCoverageByGroup, listCoverageByUnit } from "@/db/queries/coverage";
 import { COVERAGE_CSV_HEADER, coverageCsvRows } from "@/lib/coverage-csv";
+import { csvOptions } from "@/lib/export/csv-format";
 import { responseRate, sortCoverage, totalCoverage } from "@/lib/coverage";
 import { notFound } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
@@ -23,8 +24,8 @@ export const GET = handle("GET /api/admin/surveys/[slug]/coverage", async (req: 
   const units = sortCoverage(listCoverageByUnit(db, slug), "code", "asc");
   if (new URL(req.url).searchParams.get("format") === "csv") {
     recordAudit(db, { user, action: "export.coverage_csv", target: slug, ip: clientIp(req) });
-    const csv = stringify([COVERAGE_CSV_HEADER, ...coverageCsvRows(units, "Sin unidad")]);
-    return new Response(`\uFEFF${csv}`, {
+    const csv = stringify(coverageCsvRows(units, "Sin unidad"), csvOptions("comma", COVERAGE_CSV_HEADER));
+    return new Response(csv, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="cobertura-${slug}.csv"`,
