@@ -59,6 +59,11 @@ export default async function AdminHomePage() {
               <Link className="button secondary" href={`/admin/surveys/${s.slug}/needs`}>
                 {t("needs")}
               </Link>
+              {user.role === "admin" && (
+                <Link className="button secondary" href={`/admin/surveys/${s.slug}/responses`}>
+                  {t("responses")}
+                </Link>
+              )}
               {user.role === "admin" && <SurveyStatusToggle slug={s.slug} title={s.title[locale]} status={status} />}
             </div>
           </section>

@@ -19,7 +19,7 @@ const JSON_FILTERS = [
   ["anios_casos", "$.anios_casos"],
 ] as const;
 
-function exportWhere(slug: string, { includePartial, filters }: ExportOptions): { sql: string; params: unknown[] } {
+export function exportWhere(slug: string, { includePartial, filters }: ExportOptions): { sql: string; params: unknown[] } {
   const clauses = ["r.survey_slug = ?"];
   const params: unknown[] = [slug];
   if (!includePartial) clauses.push("r.status = 'complete'");
@@ -57,4 +57,34 @@ export function iterateExportRows(reader: Database.Database, slug: string, optio
         order by r.started_at, r.id`,
     )
     .iterate(...where.params) as IterableIterator<RawRow>;
+}
+
+export interface ResponseListItem {
+  id: string;
+  unit_code: string | null;
+  status: "partial" | "complete";
+  locale: string;
+  started_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  is_demo: number;
+}
+
+/** One page of responses (metadata only, newest first) and the counts by status. */
+export function listResponses(reader: Database.Database, slug: string, options: ExportOptions, page: number, perPage = 50) {
+  const where = exportWhere(slug, options);
+  const counts = reader
+    .prepare(`select r.status, count(*) as n from responses r where ${where.sql} group by r.status`)
+    .all(...where.params) as { status: string; n: number }[];
+  const items = reader
+    .prepare(
+      `select r.id, u.code as unit_code, r.status, r.locale, r.started_at, r.updated_at, r.submitted_at, r.is_demo
+         from responses r left join units u on u.id = r.unit_id
+        where ${where.sql}
+        order by coalesce(r.submitted_at, r.updated_at) desc, r.id
+        limit ? offset ?`,
+    )
+    .all(...where.params, perPage, (page - 1) * perPage) as ResponseListItem[];
+  const byStatus = Object.fromEntries(counts.map((c) => [c.status, c.n]));
+  return { complete: byStatus.complete ?? 0, partial: byStatus.partial ?? 0, items };
 }

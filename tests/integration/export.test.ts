@@ -195,3 +195,25 @@ describe("a large export", () => {
     expect(parsed.at(-1)!.cargo).toMatch(/^á é í ó ú ñ ¿ ¡/);
   }, 120_000);
 });
+
+describe("download buttons", () => {
+  it("the responses page lists responses with the filters in effect and carries them into the downloads", async () => {
+    const res = await call(server.url, "/admin/surveys/dnc-tim/responses?institucion=pnp", { cookie: admin });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/data-testid="response-counts"[^>]*>3 completas · 1 incompleta</);
+    expect(html).toContain('action="/api/surveys/dnc-tim/export/needs.csv"');
+    expect(html).toContain('formAction="/api/surveys/dnc-tim/export/responses.csv"');
+    expect(html).toMatch(/<input type="hidden" name="institucion" value="pnp"\/>/);
+    const denied = await call(server.url, "/admin/surveys/dnc-tim/responses", { cookie: analyst });
+    expect(denied.status).toBe(307);
+    expect(denied.headers.get("location")).toContain("/admin/forbidden");
+  });
+
+  it("the needs dashboard offers the downloads for its view, without raw data for analysts", async () => {
+    const html = await (await call(server.url, "/admin/surveys/dnc-tim/needs?region=PE-TUM", { cookie: analyst })).text();
+    expect(html).toContain('action="/api/surveys/dnc-tim/export/needs.csv"');
+    expect(html).toMatch(/<input type="hidden" name="region" value="PE-TUM"\/>/);
+    expect(html).not.toContain("export/responses.csv");
+  });
+});

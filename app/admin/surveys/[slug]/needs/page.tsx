@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getNeedsReport } from "@/db/queries/needs-report";
+import { ExportForm } from "../../../_components/export-form";
 import { Heatmap } from "./_components/heatmap";
 import { loadView, type ViewProps } from "./_components/load-view";
 import { NeedsHeader } from "./_components/needs-header";
@@ -25,9 +26,9 @@ export default async function NeedsRankingPage(props: ViewProps) {
   const t = await getTranslations("needs");
   if (!v.filters) {
     return (
-      <main className="needs">
+      <div className="needs">
         <NeedsHeader v={v} view="ranking" />
-      </main>
+      </div>
     );
   }
   const report = getNeedsReport(getDb(), v.context.needsSurvey, v.query, v.k);
@@ -35,7 +36,7 @@ export default async function NeedsRankingPage(props: ViewProps) {
   const dimension = t(`filters.${report.by}`);
   const hidden = report.groups.filter((g) => g.suppressed).map((g) => v.groupLabel(report.by, g.group));
   return (
-    <main className="needs">
+    <div className="needs">
       <NeedsHeader v={v} view="ranking" />
       {report.suppressed || !report.total ? (
         <SuppressedNotice reason={report.suppressed ?? "filter_below_k"} k={v.k} />
@@ -82,6 +83,9 @@ export default async function NeedsRankingPage(props: ViewProps) {
           </section>
         </>
       )}
-    </main>
+      <section className="needs-card">
+        <ExportForm slug={v.survey.slug} query={v.query} />
+      </section>
+    </div>
   );
 }

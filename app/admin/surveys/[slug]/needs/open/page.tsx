@@ -32,9 +32,9 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
   const keep: Record<string, string> = { question };
   if (!v.filters) {
     return (
-      <main className="needs">
+      <div className="needs">
         <NeedsHeader v={v} view="open" keep={keep} />
-      </main>
+      </div>
     );
   }
   const db = getDb();
@@ -43,10 +43,10 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
   const verdict = viewSuppression(n, v.k, listSelections(db, slug, v.filters));
   if (verdict) {
     return (
-      <main className="needs">
+      <div className="needs">
         <NeedsHeader v={v} view="open" keep={keep} />
         <SuppressedNotice reason={verdict} k={v.k} />
-      </main>
+      </div>
     );
   }
   const counts = countOpenAnswers(db, slug, v.filters, OPEN_QUESTIONS);
@@ -61,7 +61,7 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
     return `${v.basePath}/open?${qs}`;
   };
   return (
-    <main className="needs">
+    <div className="needs">
       <NeedsHeader v={v} view="open" keep={keep} />
       <p className="needs-total">{t("n", { n })}</p>
       <section className="needs-card" aria-labelledby="open-title">
@@ -105,6 +105,6 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
           </nav>
         )}
       </section>
-    </main>
+    </div>
   );
 }

@@ -29,9 +29,9 @@ export default async function NeedsProfilePage(props: ViewProps) {
   const t = await getTranslations("needs");
   if (!v.filters) {
     return (
-      <main className="needs">
+      <div className="needs">
         <NeedsHeader v={v} view="profile" />
-      </main>
+      </div>
     );
   }
   const db = getDb();
@@ -40,10 +40,10 @@ export default async function NeedsProfilePage(props: ViewProps) {
   const verdict = viewSuppression(n, v.k, listSelections(db, slug, v.filters));
   if (verdict) {
     return (
-      <main className="needs">
+      <div className="needs">
         <NeedsHeader v={v} view="profile" />
         <SuppressedNotice reason={verdict} k={v.k} />
-      </main>
+      </div>
     );
   }
   const fields = [...PARTITION_FIELDS, ...MULTI_FIELDS, RANKING_FIELD];
@@ -111,7 +111,7 @@ export default async function NeedsProfilePage(props: ViewProps) {
   };
   const m = profile.modality;
   return (
-    <main className="needs">
+    <div className="needs">
       <NeedsHeader v={v} view="profile" />
       <p className="needs-total">{t("n", { n })}</p>
       <h2>{t("profile.title")}</h2>
@@ -158,6 +158,6 @@ export default async function NeedsProfilePage(props: ViewProps) {
         </table>
       </section>
       <div className="needs-grid">{["duracion", "horario", "meses_disponibles", "obstaculos"].map(chart)}</div>
-    </main>
+    </div>
   );
 }

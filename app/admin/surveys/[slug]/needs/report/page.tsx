@@ -34,14 +34,14 @@ export default async function NeedsReportPage(props: ViewProps) {
       <NeedsHeader v={v} view="report" />
     </div>
   );
-  if (!v.filters) return <main className="needs">{header}</main>;
+  if (!v.filters) return <div className="needs">{header}</div>;
   const report = getNeedsReport(getDb(), v.context.needsSurvey, v.query, v.k);
   if (report.suppressed || !report.total) {
     return (
-      <main className="needs">
+      <div className="needs">
         {header}
         <SuppressedNotice reason={report.suppressed ?? "filter_below_k"} k={v.k} />
-      </main>
+      </div>
     );
   }
   const topics = topicList(v);
@@ -88,7 +88,7 @@ export default async function NeedsReportPage(props: ViewProps) {
   const shown = report.groups.flatMap((g) => (g.suppressed ? [] : [g]));
   const hidden = report.groups.filter((g) => g.suppressed);
   return (
-    <main className="needs needs-report">
+    <div className="needs needs-report">
       {header}
       <div className="report-toolbar no-print">
         <PrintButton label={t("report.print")} />
@@ -112,6 +112,6 @@ export default async function NeedsReportPage(props: ViewProps) {
         const strip = columns.find((c) => c.key === groupKey(g.group)) as HeatColumn;
         return groupPage(`group-${g.group ?? "none"}`, report.by === "institucion" ? t("report.institution", { name: label }) : `${dimension}: ${label}`, g, strip);
       })}
-    </main>
+    </div>
   );
 }

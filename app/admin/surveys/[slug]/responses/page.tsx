@@ -1,0 +1,104 @@
+// /admin/surveys/[slug]/responses – admins: who has answered (metadata only), with the dashboard's
+// filters, and the CSV downloads of the raw responses and the codebook.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/app/_server/auth";
+import { getDb, openReader } from "@/db/client";
+import { listResponses } from "@/db/queries/export-responses";
+import { resolveFilters } from "@/db/queries/needs-report";
+import { parseNeedsQuery, toSearchParams } from "@/lib/needs/filters";
+import { needsContext } from "@/lib/needs/survey-context";
+import { getSurvey } from "@/surveys/registry";
+import { ExportForm } from "../../../_components/export-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("responses"))("title") };
+}
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ResponsesPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  await requireUser("admin", `/admin/surveys/${slug}/responses`);
+  const survey = getSurvey(slug);
+  if (!survey) notFound();
+  const t = await getTranslations("responses");
+  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const search = await searchParams;
+  const parsed = parseNeedsQuery(search, { allowed: needsContext(survey).allowed, extraKeys: ["page", "partial"] });
+  if (!parsed.ok) {
+    return (
+      <div>
+        <h1>{t("title")}</h1>
+        <p role="alert">{parsed.message}</p>
+      </div>
+    );
+  }
+  const page = Math.max(1, Number(search.page) || 1);
+  const db = getDb();
+  const reader = openReader();
+  let list: ReturnType<typeof listResponses>;
+  try {
+    list = listResponses(reader, slug, { includePartial: true, filters: resolveFilters(db, parsed.value.filters) }, page);
+  } finally {
+    if (reader !== db.$client) reader.close();
+  }
+  const pages = Math.max(1, Math.ceil((list.complete + list.partial) / 50));
+  const qs = (p: number) => `?${toSearchParams(parsed.value, { page: p }).toString()}`;
+  const when = (iso: string | null) =>
+    iso ? new Intl.DateTimeFormat(locale === "es" ? "es-PE" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "America/Lima" }).format(new Date(iso)) : "–";
+  return (
+    <div>
+      <p>
+        <Link href="/admin">{t("back")}</Link>
+      </p>
+      <h1>
+        {t("title")}: {survey.title[locale]}
+      </h1>
+      <p>{t("intro")}</p>
+      <p data-testid="response-counts">{t("counts", { complete: list.complete, partial: list.partial })}</p>
+      <ExportForm slug={slug} query={parsed.value} withNeeds={Boolean(survey.needs)} />
+      {list.items.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("title")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("id")}</th>
+                <th scope="col">{t("unit")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("locale")}</th>
+                <th scope="col">{t("started")}</th>
+                <th scope="col">{t("submitted")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <code>{r.id.slice(0, 8)}</code>
+                    {r.is_demo ? ` (${t("demo")})` : ""}
+                  </td>
+                  <td>{r.unit_code ?? t("noUnit")}</td>
+                  <td>{r.status === "complete" ? t("complete") : t("partial")}</td>
+                  <td>{r.locale}</td>
+                  <td>{when(r.started_at)}</td>
+                  <td>{when(r.submitted_at ?? r.updated_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t("page", { page, pages })}>
+        {page > 1 && <Link href={qs(page - 1)}>{t("previous")}</Link>} {t("page", { page, pages })}{" "}
+        {page < pages && <Link href={qs(page + 1)}>{t("next")}</Link>}
+      </nav>
+    </div>
+  );
+}
