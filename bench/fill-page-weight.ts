@@ -89,20 +89,13 @@ function assetUrls(html: string): { assets: { url: string; kind: "js" | "css" }[
   return { assets: [...found].map(([url, kind]) => ({ url, kind })), noModule };
 }
 
-/** The inline scripts of the HTML: Next's RSC payload (self.__next_f) and the rest. */
-function inlineScripts(html: string): { rsc: number; other: number; rscText: string } {
-  let rsc = 0;
-  let other = 0;
-  let rscText = "";
+/** Raw bytes of Next's inline RSC payload (the self.__next_f scripts) in the HTML. */
+function rscPayloadBytes(html: string): number {
+  let bytes = 0;
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    if (/\ssrc=/.test(m[1]!)) continue;
-    const body = m[2]!;
-    if (body.includes("self.__next_f")) {
-      rsc += Buffer.byteLength(body);
-      rscText += body;
-    } else other += Buffer.byteLength(body);
+    if (!/\ssrc=/.test(m[1]!) && m[2]!.includes("self.__next_f")) bytes += Buffer.byteLength(m[2]!);
   }
-  return { rsc, other, rscText };
+  return bytes;
 }
 
 const gz = (b: Buffer | string): number => zlib.gzipSync(b, { level: 6 }).length;
@@ -171,7 +164,6 @@ async function measureApp(): Promise<AppFigures> {
     if (page.status !== 200) throw new Error(`${pageUrl}: HTTP ${page.status}`);
     if (page.headers["content-encoding"] !== "gzip") problems.push(`HTML not gzip-encoded (${page.headers["content-encoding"] ?? "identity"})`);
     const html = page.body.toString("utf8");
-    const inline = inlineScripts(html);
     const withoutRsc = html.replace(/<script\b[^>]*>[^<]*self\.__next_f[\s\S]*?<\/script>/gi, "");
     const assets: Asset[] = [
       {
@@ -180,7 +172,7 @@ async function measureApp(): Promise<AppFigures> {
         part: "html",
         wire: page.wire.length,
         raw: page.body.length,
-        note: `inline RSC payload ${kb(inline.rsc).trim()} KiB raw; the HTML without it: ${kb(gz(withoutRsc)).trim()} KiB gzip`,
+        note: `inline RSC payload ${kb(rscPayloadBytes(html)).trim()} KiB raw; the HTML without it: ${kb(gz(withoutRsc)).trim()} KiB gzip`,
       },
     ];
     const named = assetUrls(html);
