@@ -8,10 +8,10 @@ import { getDb } from "@/db/client";
 import { getSurveyStatus } from "@/db/queries/surveys";
 import { findActiveUnitByLinkCode } from "@/db/queries/units";
 import { asLocale } from "@/i18n/locales";
-import { messagesFor } from "@/i18n/messages";
 import { getSurvey } from "@/surveys/registry";
 import { surveyIntro } from "@/surveys/survey-intro";
 import "./fill.css";
+import { formMessages } from "./form-messages";
 import { LanguageSwitch } from "./language-switch";
 import { Notice, switchLabels } from "./notice";
 import { SurveyForm } from "./survey-form";
@@ -71,7 +71,7 @@ export default async function FillPage({ params, searchParams }: Props) {
         unit={unit}
         resumeCode={resumeCode}
         locale={locale}
-        messages={{ es: messagesFor("es").fill, en: messagesFor("en").fill }}
+        messages={formMessages()}
       >
         <section className="fill-intro">
           <h2>{intro.pageTitle}</h2>

@@ -8,14 +8,12 @@ import { useRouter } from "next/navigation";
 import { memo, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { SurveyModel } from "survey-core";
 import { Survey } from "survey-react-ui";
-import type { Messages } from "@/i18n/messages";
 import { FillController } from "./fill-controller";
 import type { FillState, Locale } from "./fill-state";
+import type { FormMessages } from "./form-messages";
 import { hideDecorativeInputs } from "./hide-decorative-inputs";
 import { LOCALE_EVENT } from "./language-switch";
 import { ResumeCodeBox } from "./resume-code-box";
-
-type FillMessages = Messages["fill"];
 
 export interface SurveyFormProps {
   definition: Record<string, unknown>;
@@ -25,7 +23,7 @@ export interface SurveyFormProps {
   /** Resume code from ?r=. */
   resumeCode: string | null;
   locale: Locale;
-  messages: Record<Locale, FillMessages>;
+  messages: Record<Locale, FormMessages>;
   children: React.ReactNode;
 }
 
@@ -100,7 +98,7 @@ const SurveyView = memo(function SurveyView({ model }: { model: SurveyModel }) {
   );
 });
 
-function statusText(s: FillState, m: FillMessages): string {
+function statusText(s: FillState, m: FormMessages): string {
   if (s.phase.kind === "submitting") {
     if (s.phase.retry === "network") return m.submit.offline;
     if (s.phase.retry === "server") return m.submit.retrying;
@@ -112,7 +110,7 @@ function statusText(s: FillState, m: FillMessages): string {
 
 interface FillViewProps {
   controller: FillController;
-  messages: FillMessages;
+  messages: FormMessages;
   slug: string;
   onStartFresh: () => void;
 }
