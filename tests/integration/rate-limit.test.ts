@@ -33,3 +33,15 @@ it("answers 429 with Retry-After past the per-IP limit, without storing the refu
   const back = await fetch(`${server.url}/api/responses/${refusedIds[0]}`);
   expect(back.status).toBe(404);
 });
+
+it("throttles resume-code lookups so codes cannot be enumerated (60-bit codes, 20 tries per 10 min)", async () => {
+  const statuses: number[] = [];
+  let last: Response | undefined;
+  for (let i = 0; i < 22; i++) {
+    last = await fetch(`${server.url}/api/resume/ZZZZ-ZZZZ-ZZ${String(i).padStart(2, "0")}`);
+    statuses.push(last.status);
+  }
+  expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+  expect(statuses.slice(20)).toEqual([429, 429]);
+  expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+});
