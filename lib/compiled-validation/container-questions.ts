@@ -1,0 +1,138 @@
+// Compiled questions that hold other questions: matrixdropdown (fixed rows), matrixdynamic (rows
+// from the value) and paneldynamic (panels from the value). Each cell or inner question is a
+// compiled question whose conditions see the row as {row.…} or the panel as {panel.…}.
+import { itemValues, type Scope, type Values } from "./conditions";
+import type { Localizer } from "./localizer";
+import { QuestionNode, type AnyObj, type Build, type Issue, type Json } from "./question-node";
+import { Unsupported } from "./unsupported";
+
+export type NodeFactory = (build: Build) => QuestionNode;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+interface Column {
+  name: string;
+  node: QuestionNode;
+}
+
+function compileColumns(q: AnyObj, json: Json, scope: Scope, localizer: Localizer, factory: NodeFactory): Column[] {
+  const columns = q.columns as AnyObj[];
+  const jsonColumns = json.columns as Json[];
+  const fields = new Set(columns.map((c) => String(c.name).toLowerCase()));
+  const cellScope: Scope = { top: scope.top, item: { prefix: "row", fields } };
+  return columns.map((column, i) => {
+    const columnJson = jsonColumns[i];
+    if (!columnJson || columnJson.name !== column.name) throw new Unsupported(`${String(q.name)}: columns out of order`);
+    const cellType = column.templateQuestion.getType() as string;
+    if (["dropdown", "radiogroup", "checkbox", "tagbox"].includes(cellType) && !("choices" in columnJson)) {
+      throw new Unsupported(`${String(q.name)}.${String(column.name)}: choices inherited from the matrix`);
+    }
+    return { name: column.name as string, node: factory({ question: column.templateQuestion, json: columnJson, scope: cellScope, localizer }) };
+  });
+}
+
+/** Shared by both matrix kinds: the rows' cells, visible per row, checked like questions. */
+abstract class MatrixNode extends QuestionNode {
+  protected readonly columns: Column[];
+
+  constructor(build: Build, factory: NodeFactory) {
+    super(build);
+    this.columns = compileColumns(build.question, build.json, build.scope, build.localizer, factory);
+  }
+
+  protected cellsHidden(rowValue: unknown, rowKey: string, values: Values, issues: Issue[]): void {
+    if (!rowValue) return;
+    const row = rowValue as Record<string, unknown>;
+    const cellValues = itemValues(values, "row", row);
+    for (const { name, node } of this.columns) {
+      const cell = row[name];
+      if (cell === undefined) continue;
+      const cellKey = `${rowKey}.${name}`;
+      if (!node.isVisible(cellValues)) {
+        issues.push({ key: cellKey, reason: "hidden", message: "answer to a cell that is not shown for these answers" });
+      } else node.hiddenInside(cell, cellKey, cellValues, issues);
+    }
+  }
+
+  protected cellErrors(rowValue: unknown, rowKey: string, values: Values, locale: string, issues: Issue[]): void {
+    const row = isRecord(rowValue) ? rowValue : {};
+    const cellValues = itemValues(values, "row", rowValue);
+    for (const { name, node } of this.columns) {
+      if (!node.isVisible(cellValues)) continue;
+      node.collectErrors(row[name], `${rowKey}.${name}`, cellValues, locale, issues);
+    }
+  }
+}
+
+export class MatrixDropdownNode extends MatrixNode {
+  private readonly rows: string[];
+
+  constructor(build: Build, factory: NodeFactory) {
+    super(build, factory);
+    this.rows = (build.question.rows as AnyObj[]).map((r) => String(r.value));
+  }
+
+  override hiddenInside(value: unknown, key: string, values: Values, issues: Issue[]): void {
+    if (!isRecord(value)) return;
+    for (const row of this.rows) this.cellsHidden(value[row], `${key}.${row}`, values, issues);
+  }
+
+  protected override nestedErrors(value: unknown, key: string, values: Values, locale: string, issues: Issue[]): void {
+    const matrix = isRecord(value) ? value : {};
+    for (const row of this.rows) this.cellErrors(matrix[row], `${key}.${row}`, values, locale, issues);
+  }
+}
+
+export class MatrixDynamicNode extends MatrixNode {
+  private readonly initialRows: number;
+
+  constructor(build: Build, factory: NodeFactory) {
+    super(build, factory);
+    this.initialRows = Number(build.question.rowCount ?? 0);
+  }
+
+  private rowValues(value: unknown): unknown[] {
+    if (Array.isArray(value) && value.length > 0) return value;
+    return Array.from({ length: this.initialRows }, () => undefined);
+  }
+
+  protected override nestedErrors(value: unknown, key: string, values: Values, locale: string, issues: Issue[]): void {
+    this.rowValues(value).forEach((row, i) => this.cellErrors(row, `${key}[${i}]`, values, locale, issues));
+  }
+}
+
+export class PanelDynamicNode extends QuestionNode {
+  private readonly inner: QuestionNode[];
+  private readonly initialPanels: number;
+
+  constructor(build: Build, factory: NodeFactory) {
+    super(build);
+    const { question: q, json, scope, localizer } = build;
+    const template = q.template as AnyObj;
+    const elements = (json.templateElements as Json[] | undefined) ?? [];
+    const questions = template.elements as AnyObj[];
+    if (questions.some((e) => e.isPanel)) throw new Unsupported(`${String(q.name)}: panels inside a dynamic panel`);
+    const fields = new Set(questions.map((e) => String(e.getValueName()).toLowerCase()));
+    const innerScope: Scope = { top: scope.top, item: { prefix: "panel", fields } };
+    this.inner = questions.map((inner, i) => {
+      const innerJson = elements[i];
+      if (!innerJson || innerJson.name !== inner.name) throw new Unsupported(`${String(q.name)}: template out of order`);
+      return factory({ question: inner, json: innerJson, scope: innerScope, localizer });
+    });
+    this.initialPanels = Number(q.panelCount ?? 0);
+  }
+
+  protected override nestedErrors(value: unknown, key: string, values: Values, locale: string, issues: Issue[]): void {
+    const panels = Array.isArray(value) && value.length > 0 ? value : Array.from({ length: this.initialPanels }, () => undefined);
+    panels.forEach((panel, i) => {
+      const data = isRecord(panel) ? panel : {};
+      const panelValues = itemValues(values, "panel", panel);
+      for (const q of this.inner) {
+        if (!q.isVisible(panelValues)) continue;
+        q.collectErrors(data[q.valueName], `${key}[${i}].${q.valueName}`, panelValues, locale, issues);
+      }
+    });
+  }
+}
