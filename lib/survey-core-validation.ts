@@ -1,7 +1,7 @@
 // The reference validation of a complete submission: survey-core itself. The data is assigned to a
 // Model of the definition, answers to hidden questions, cells and options are refused, then
 // survey-core's validate() runs over every visible page (required, ranges, validators), and
-// anything survey-core changed on assignment is refused. Slow (tens of milliseconds per call):
+// anything survey-core changed (on assignment or while validating) is refused. Slow:
 // used for definitions the compiled validator does not support, and by the differential test.
 import { Model, type Question, type SurveyModel } from "survey-core";
 import "./surveyjs-setup";
@@ -9,20 +9,6 @@ import { canonicalJson } from "./canonical-json";
 import type { ValidationIssue } from "./validation-issue";
 
 type AnyQuestion = Question & Record<string, any>;
-
-// Building a Model (and its matrix rows) costs far more than validating with one, so one Model
-// per definition is kept and given each submission's data in turn. Validation is synchronous,
-// so two submissions never share it at the same time.
-const models = new WeakMap<object, SurveyModel>();
-
-function modelFor(definition: object): SurveyModel {
-  let model = models.get(definition);
-  if (!model) {
-    model = new Model(definition);
-    models.set(definition, model);
-  }
-  return model;
-}
 
 function hiddenIssues(model: SurveyModel, data: Record<string, unknown>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -122,7 +108,11 @@ export function surveyCoreCompletionIssues(
   record: Record<string, unknown>,
   locale: string,
 ): ValidationIssue[] {
-  const model = modelFor(definition);
+  // A new Model every time: one reused across submissions keeps state from the previous one
+  // (dynamic panels it added, errors of cells it no longer validates), so its verdict on the
+  // same data could differ from call to call. A new Model costs tens of milliseconds (hundreds
+  // for a survey with large matrices, whose rows survey-core builds during validate()).
+  const model = new Model(definition);
   model.locale = locale;
   model.data = structuredClone(record);
   const hidden = hiddenIssues(model, record);

@@ -1,8 +1,9 @@
 // Compiled questions that hold other questions: matrixdropdown (fixed rows), matrixdynamic (rows
 // from the value) and paneldynamic (panels from the value). Each cell or inner question is a
 // compiled question whose conditions see the row as {row.…} or the panel as {panel.…}.
+import { CustomError, Helpers } from "survey-core";
 import { itemValues, type Scope, type Values } from "./conditions";
-import type { Localizer } from "./localizer";
+import type { Localizer, Text } from "./localizer";
 import { QuestionNode, type AnyObj, type Build, type Issue, type Json } from "./question-node";
 import { Unsupported } from "./unsupported";
 
@@ -56,6 +57,21 @@ abstract class MatrixNode extends QuestionNode {
     }
   }
 
+  /**
+   * survey-core rebuilds a matrix's value from its cells when it builds the rows (during
+   * validate()), leaving out every cell without an answer: a cell sent as "", "  " or [] is
+   * removed, so the stored value would differ from the one submitted.
+   */
+  protected hasBlankCell(rows: unknown[]): boolean {
+    for (const row of rows) {
+      if (!isRecord(row)) continue;
+      for (const { name, node } of this.columns) {
+        if (name in row && node.isEmpty(row[name]) && row[name] !== undefined) return true;
+      }
+    }
+    return false;
+  }
+
   protected cellErrors(rowValue: unknown, rowKey: string, values: Values, locale: string, issues: Issue[]): void {
     const row = isRecord(rowValue) ? rowValue : {};
     const cellValues = itemValues(values, "row", rowValue);
@@ -79,6 +95,12 @@ export class MatrixDropdownNode extends MatrixNode {
     for (const row of this.rows) this.cellsHidden(value[row], `${key}.${row}`, values, issues);
   }
 
+  override changed(value: unknown, key: string, _values: Values, issues: Issue[]): void {
+    if (isRecord(value) && this.hasBlankCell(Object.values(value))) {
+      issues.push({ key, reason: "changed", message: "value not accepted by the survey" });
+    }
+  }
+
   protected override nestedErrors(value: unknown, key: string, values: Values, locale: string, issues: Issue[]): void {
     const matrix = isRecord(value) ? value : {};
     for (const row of this.rows) this.cellErrors(matrix[row], `${key}.${row}`, values, locale, issues);
@@ -87,15 +109,37 @@ export class MatrixDropdownNode extends MatrixNode {
 
 export class MatrixDynamicNode extends MatrixNode {
   private readonly initialRows: number;
+  private readonly minRows: number;
+  private readonly minRowsText: Text;
 
   constructor(build: Build, factory: NodeFactory) {
     super(build, factory);
-    this.initialRows = Number(build.question.rowCount ?? 0);
+    const q = build.question;
+    this.initialRows = Number(q.rowCount ?? 0);
+    this.minRows = Number(q.minRowCount ?? 0);
+    // MinRowCountError is not exported; its text is this format string.
+    this.minRowsText = build.localizer.text(() =>
+      new CustomError(q.getLocalizationFormatString("minRowCountError", q.minRowCount), q as never).getText(),
+    );
   }
 
+  protected override typeErrors(value: unknown, values: Values, locale: string, out: string[]): void {
+    // Only a required matrix counts its answered rows (QuestionMatrixDynamicModel.validateMinRows).
+    if (this.minRows <= 0 || !this.isRequired(values)) return;
+    const answered = this.rowValues(value).filter((row) => !Helpers.isValueEmpty(row)).length;
+    if (answered < this.minRows) out.push(this.minRowsText(locale));
+  }
+
+  /** The rows survey-core builds: one per element of the value; rowCount empty ones without it. */
   private rowValues(value: unknown): unknown[] {
-    if (Array.isArray(value) && value.length > 0) return value;
+    if (Array.isArray(value)) return value;
     return Array.from({ length: this.initialRows }, () => undefined);
+  }
+
+  override changed(value: unknown, key: string, _values: Values, issues: Issue[]): void {
+    if (Array.isArray(value) && this.hasBlankCell(value)) {
+      issues.push({ key, reason: "changed", message: "value not accepted by the survey" });
+    }
   }
 
   protected override nestedErrors(value: unknown, key: string, values: Values, locale: string, issues: Issue[]): void {

@@ -10,12 +10,13 @@ type AnyObj = Record<string, any>;
 /** Returns the error text in `locale`, or null when the value passes. */
 export type ValueCheck = (value: unknown, values: Values, locale: string) => string | null;
 
+type Result = { error?: { getText(): string } | null } | null;
+
 function objectValidator(validator: AnyObj, localizer: Localizer): ValueCheck {
   return (value, _values, locale) => {
-    const result = validator.validate(value, null) as { error?: { getText(): string } | null } | null;
-    if (!result?.error) return null;
-    const error = result.error;
-    return localizer.inLocale(locale, () => error.getText());
+    if (!(validator.validate(value, null) as Result)?.error) return null;
+    // The error's text is fixed when it is created: create it again in the respondent's locale.
+    return localizer.inLocale(locale, () => (validator.validate(value, null) as Result)?.error?.getText() ?? "");
   };
 }
 

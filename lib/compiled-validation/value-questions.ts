@@ -1,6 +1,6 @@
 // Compiled single-value questions: text (incl. numbers and e-mail), comment, boolean, rating, and
 // the choice questions (radiogroup, dropdown, checkbox, tagbox, ranking).
-import { Helpers } from "survey-core";
+import { CustomError, Helpers } from "survey-core";
 import { compileCondition, type Condition, type Values } from "./conditions";
 import type { Text } from "./localizer";
 import { QuestionNode, type AnyObj, type Build, type Issue, type Json } from "./question-node";
@@ -92,10 +92,18 @@ export class SelectNode extends QuestionNode {
       const visibleIf = typeof expression === "string" && expression.trim() ? compileCondition(expression, scope) : undefined;
       return { value: item.value, visibleIf };
     });
+    // survey-core re-sorts a ranking while its choices appear, so its verdict depends on the order
+    // in which it runs the conditions.
+    if (this.type === "ranking" && this.choices.some((c) => c.visibleIf)) {
+      throw new Unsupported(`${this.name}: a ranking with conditional choices`);
+    }
     this.special = [];
     if (q.showNoneItem) this.special.push((this.noneValue = q.noneItem.value));
     if (q.showOtherItem) this.special.push((this.otherValue = q.otherItem.value));
-    this.otherText = localizer.text(() => q.otherErrorText as string);
+    // OtherEmptyError (not exported): the question's otherErrorText, else "otherRequiredError".
+    this.otherText = localizer.text(() =>
+      new CustomError((q.otherErrorText as string) || q.getLocalizationString("otherRequiredError"), q as never).getText(),
+    );
     this.minSelected = Number(q.minSelectedChoices ?? 0);
     this.minSelectedText = localizer.text(() => q.getLocalizationFormatString("minSelectError", q.minSelectedChoices) as string);
   }
@@ -136,7 +144,8 @@ export class SelectNode extends QuestionNode {
     if (this.otherValue !== undefined) {
       const selected = Array.isArray(value) ? value.includes(this.otherValue) : value === this.otherValue;
       const comment = values[`${this.valueName}-Comment`];
-      if (selected && (typeof comment !== "string" || comment.trim() === "")) out.push(this.otherText(locale));
+      // Not trimmed: survey-core takes "  " as an answer here.
+      if (selected && !comment) out.push(this.otherText(locale));
     }
   }
 }
