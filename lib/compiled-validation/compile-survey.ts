@@ -4,7 +4,7 @@
 // of milliseconds. Definitions using anything it does not model return { ok: false, reason }.
 import { Model } from "survey-core";
 import "../surveyjs-setup";
-import { compileCondition, isReservedName, type Condition, type Scope, type Values } from "./conditions";
+import { compileCondition, isReservedName, submissionEnv, type Condition, type Env, type Scope } from "./conditions";
 import { MatrixDropdownNode, MatrixDynamicNode, PanelDynamicNode, type NodeFactory } from "./container-questions";
 import { Localizer } from "./localizer";
 import { QuestionNode, type AnyObj, type Build, type Issue, type Json } from "./question-node";
@@ -62,13 +62,14 @@ function compile(definition: Json): CompiledSurvey {
   const model = new Model(definition);
   if (model.jsonErrors?.length) throw new Unsupported(`JSON errors: ${model.jsonErrors.map((e) => e.message).join("; ")}`);
   const all = model.getAllQuestions(false, false, false) as AnyObj[];
-  const top = new Set<string>();
+  const top = new Map<string, string>();
   for (const q of all) {
     if (NO_VALUE.has(q.getType())) continue;
-    const name = String(q.getValueName()).toLowerCase();
+    const valueName = String(q.getValueName());
+    const name = valueName.toLowerCase();
     if (top.has(name)) throw new Unsupported(`two questions store their answer in "${name}"`);
     if (isReservedName(name)) throw new Unsupported(`question "${name}" has the name of a built-in variable`);
-    top.add(name);
+    top.set(name, valueName);
   }
   const scope: Scope = { top };
   const localizer = new Localizer(model);
@@ -105,18 +106,10 @@ function compile(definition: Json): CompiledSurvey {
 }
 
 function run(data: Record<string, unknown>, locale: string, questions: TopQuestion[], byValueName: Map<string, TopQuestion>): Issue[] {
-  const values = data as Values;
-  const seen = new Map<Container, boolean>();
-  const containerVisible = (c: Container | undefined): boolean => {
-    if (!c) return true;
-    let visible = seen.get(c);
-    if (visible === undefined) {
-      visible = (c.visibleIf ? c.visibleIf(values) : c.visible) && containerVisible(c.parent);
-      seen.set(c, visible);
-    }
-    return visible;
-  };
-  const isShown = (q: TopQuestion) => q.node.isVisible(values) && containerVisible(q.parent);
+  const env: Env = submissionEnv(data);
+  const containerVisible = (c: Container | undefined): boolean =>
+    !c || ((c.visibleIf ? c.visibleIf(env) : c.visible) && containerVisible(c.parent));
+  const isShown = (q: TopQuestion) => q.node.isVisible(env) && containerVisible(q.parent);
 
   const issues: Issue[] = [];
   for (const [key, value] of Object.entries(data)) {
@@ -127,16 +120,16 @@ function run(data: Record<string, unknown>, locale: string, questions: TopQuesti
       issues.push({ key, reason: "hidden", message: "answer to a question that is not shown for these answers" });
       continue;
     }
-    if (key === baseKey) q.node.hiddenInside(value, key, values, issues);
+    if (key === baseKey) q.node.hiddenInside(value, key, env, issues);
   }
   if (issues.length > 0) return issues;
 
   for (const q of questions) {
-    if (isShown(q)) q.node.collectErrors(data[q.node.valueName], q.node.valueName, values, locale, issues);
+    if (isShown(q)) q.node.collectErrors(data[q.node.valueName], q.node.valueName, env, locale, issues);
   }
   for (const [key, value] of Object.entries(data)) {
     const q = byValueName.get(key);
-    if (q && isShown(q)) q.node.changed(value, key, values, issues);
+    if (q && isShown(q)) q.node.changed(value, key, env, issues);
   }
   return issues;
 }

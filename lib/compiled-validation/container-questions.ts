@@ -2,7 +2,7 @@
 // from the value) and paneldynamic (panels from the value). Each cell or inner question is a
 // compiled question whose conditions see the row as {row.…} or the panel as {panel.…}.
 import { CustomError, Helpers } from "survey-core";
-import { itemValues, type Scope, type Values } from "./conditions";
+import { itemEnv, type Env, type Scope } from "./conditions";
 import type { Localizer, Text } from "./localizer";
 import { QuestionNode, type AnyObj, type Build, type Issue, type Json } from "./question-node";
 import { Unsupported } from "./unsupported";
@@ -43,17 +43,17 @@ abstract class MatrixNode extends QuestionNode {
     this.columns = compileColumns(build.question, build.json, build.scope, build.localizer, factory);
   }
 
-  protected cellsHidden(rowValue: unknown, rowKey: string, values: Values, issues: Issue[]): void {
+  protected cellsHidden(rowValue: unknown, rowKey: string, env: Env, issues: Issue[]): void {
     if (!rowValue) return;
     const row = rowValue as Record<string, unknown>;
-    const cellValues = itemValues(values, "row", row);
+    const rowEnv = itemEnv(env, rowKey, rowValue);
     for (const { name, node } of this.columns) {
       const cell = row[name];
       if (cell === undefined) continue;
       const cellKey = `${rowKey}.${name}`;
-      if (!node.isVisible(cellValues)) {
+      if (!node.isVisible(rowEnv)) {
         issues.push({ key: cellKey, reason: "hidden", message: "answer to a cell that is not shown for these answers" });
-      } else node.hiddenInside(cell, cellKey, cellValues, issues);
+      } else node.hiddenInside(cell, cellKey, rowEnv, issues);
     }
   }
 
@@ -72,12 +72,12 @@ abstract class MatrixNode extends QuestionNode {
     return false;
   }
 
-  protected cellErrors(rowValue: unknown, rowKey: string, values: Values, locale: string, issues: Issue[]): void {
+  protected cellErrors(rowValue: unknown, rowKey: string, env: Env, locale: string, issues: Issue[]): void {
     const row = isRecord(rowValue) ? rowValue : {};
-    const cellValues = itemValues(values, "row", rowValue);
+    const rowEnv = itemEnv(env, rowKey, rowValue);
     for (const { name, node } of this.columns) {
-      if (!node.isVisible(cellValues)) continue;
-      node.collectErrors(row[name], `${rowKey}.${name}`, cellValues, locale, issues);
+      if (!node.isVisible(rowEnv)) continue;
+      node.collectErrors(row[name], `${rowKey}.${name}`, rowEnv, locale, issues);
     }
   }
 }
@@ -90,20 +90,20 @@ export class MatrixDropdownNode extends MatrixNode {
     this.rows = (build.question.rows as AnyObj[]).map((r) => String(r.value));
   }
 
-  override hiddenInside(value: unknown, key: string, values: Values, issues: Issue[]): void {
+  override hiddenInside(value: unknown, key: string, env: Env, issues: Issue[]): void {
     if (!isRecord(value)) return;
-    for (const row of this.rows) this.cellsHidden(value[row], `${key}.${row}`, values, issues);
+    for (const row of this.rows) this.cellsHidden(value[row], `${key}.${row}`, env, issues);
   }
 
-  override changed(value: unknown, key: string, _values: Values, issues: Issue[]): void {
+  override changed(value: unknown, key: string, _env: Env, issues: Issue[]): void {
     if (isRecord(value) && this.hasBlankCell(Object.values(value))) {
       issues.push({ key, reason: "changed", message: "value not accepted by the survey" });
     }
   }
 
-  protected override nestedErrors(value: unknown, key: string, values: Values, locale: string, issues: Issue[]): void {
+  protected override nestedErrors(value: unknown, key: string, env: Env, locale: string, issues: Issue[]): void {
     const matrix = isRecord(value) ? value : {};
-    for (const row of this.rows) this.cellErrors(matrix[row], `${key}.${row}`, values, locale, issues);
+    for (const row of this.rows) this.cellErrors(matrix[row], `${key}.${row}`, env, locale, issues);
   }
 }
 
@@ -123,9 +123,9 @@ export class MatrixDynamicNode extends MatrixNode {
     );
   }
 
-  protected override typeErrors(value: unknown, values: Values, locale: string, out: string[]): void {
+  protected override typeErrors(value: unknown, env: Env, locale: string, out: string[]): void {
     // Only a required matrix counts its answered rows (QuestionMatrixDynamicModel.validateMinRows).
-    if (this.minRows <= 0 || !this.isRequired(values)) return;
+    if (this.minRows <= 0 || !this.isRequired(env)) return;
     const answered = this.rowValues(value).filter((row) => !Helpers.isValueEmpty(row)).length;
     if (answered < this.minRows) out.push(this.minRowsText(locale));
   }
@@ -136,14 +136,14 @@ export class MatrixDynamicNode extends MatrixNode {
     return Array.from({ length: this.initialRows }, () => undefined);
   }
 
-  override changed(value: unknown, key: string, _values: Values, issues: Issue[]): void {
+  override changed(value: unknown, key: string, _env: Env, issues: Issue[]): void {
     if (Array.isArray(value) && this.hasBlankCell(value)) {
       issues.push({ key, reason: "changed", message: "value not accepted by the survey" });
     }
   }
 
-  protected override nestedErrors(value: unknown, key: string, values: Values, locale: string, issues: Issue[]): void {
-    this.rowValues(value).forEach((row, i) => this.cellErrors(row, `${key}[${i}]`, values, locale, issues));
+  protected override nestedErrors(value: unknown, key: string, env: Env, locale: string, issues: Issue[]): void {
+    this.rowValues(value).forEach((row, i) => this.cellErrors(row, `${key}[${i}]`, env, locale, issues));
   }
 }
 
@@ -168,14 +168,14 @@ export class PanelDynamicNode extends QuestionNode {
     this.initialPanels = Number(q.panelCount ?? 0);
   }
 
-  protected override nestedErrors(value: unknown, key: string, values: Values, locale: string, issues: Issue[]): void {
+  protected override nestedErrors(value: unknown, key: string, env: Env, locale: string, issues: Issue[]): void {
     const panels = Array.isArray(value) && value.length > 0 ? value : Array.from({ length: this.initialPanels }, () => undefined);
     panels.forEach((panel, i) => {
       const data = isRecord(panel) ? panel : {};
-      const panelValues = itemValues(values, "panel", panel);
+      const panelEnv = itemEnv(env, `${key}[${i}]`, panel);
       for (const q of this.inner) {
-        if (!q.isVisible(panelValues)) continue;
-        q.collectErrors(data[q.valueName], `${key}[${i}].${q.valueName}`, panelValues, locale, issues);
+        if (!q.isVisible(panelEnv)) continue;
+        q.collectErrors(data[q.valueName], `${key}[${i}].${q.valueName}`, panelEnv, locale, issues);
       }
     });
   }

@@ -2,7 +2,7 @@
 // and survey-core's checks of its value (Question.collectErrors: "required" and the type's own
 // checks first; the validators only when those pass). Subclasses add the type-specific parts.
 import { AnswerRequiredError, Helpers } from "survey-core";
-import { compileCondition, type Condition, type Scope, type Values } from "./conditions";
+import { compileCondition, type Condition, type Env, type Scope } from "./conditions";
 import type { Localizer, Text } from "./localizer";
 import { compileValidators, type ValueCheck } from "./validators";
 
@@ -59,16 +59,16 @@ export class QuestionNode {
     this.requiredText = localizer.text(() => new AnswerRequiredError(q.requiredErrorText, q as never).getText());
   }
 
-  isVisible(values: Values): boolean {
-    return this.visibleIf ? this.visibleIf(values) : this.staticVisible;
+  isVisible(env: Env): boolean {
+    return this.visibleIf ? this.visibleIf(env) : this.staticVisible;
   }
 
-  isRequired(values: Values): boolean {
-    return this.requiredIf ? this.requiredIf(values) : this.staticRequired;
+  isRequired(env: Env): boolean {
+    return this.requiredIf ? this.requiredIf(env) : this.staticRequired;
   }
 
-  isReadOnly(values: Values): boolean {
-    return this.enableIf ? !this.enableIf(values) : this.staticReadOnly;
+  isReadOnly(env: Env): boolean {
+    return this.enableIf ? !this.enableIf(env) : this.staticReadOnly;
   }
 
   /** Question.isEmpty: empty string (trimmed), array or object, undefined or null. */
@@ -77,30 +77,30 @@ export class QuestionNode {
   }
 
   /** The type's own checks after "required" (onCheckForErrors). */
-  protected typeErrors(_value: unknown, _values: Values, _locale: string, _out: string[]): void {}
+  protected typeErrors(_value: unknown, _env: Env, _locale: string, _out: string[]): void {}
 
   /** Answers inside the value that are not shown for these answers (choices, cells). */
-  hiddenInside(_value: unknown, _key: string, _values: Values, _issues: Issue[]): void {}
+  hiddenInside(_value: unknown, _key: string, _env: Env, _issues: Issue[]): void {}
 
-  /** Values survey-core would rewrite on assignment (a partial ranking, …). */
-  changed(_value: unknown, _key: string, _values: Values, _issues: Issue[]): void {}
+  /** Values survey-core would rewrite on assignment or validation (a partial ranking, …). */
+  changed(_value: unknown, _key: string, _env: Env, _issues: Issue[]): void {}
 
   /** Errors of nested questions (matrix cells, dynamic panels), keyed by their data path. */
-  protected nestedErrors(_value: unknown, _key: string, _values: Values, _locale: string, _issues: Issue[]): void {}
+  protected nestedErrors(_value: unknown, _key: string, _env: Env, _locale: string, _issues: Issue[]): void {}
 
   /** All errors of a visible question and the questions inside it, as survey-core reports them. */
-  collectErrors(value: unknown, key: string, values: Values, locale: string, issues: Issue[]): void {
-    if (this.isReadOnly(values)) return;
+  collectErrors(value: unknown, key: string, env: Env, locale: string, issues: Issue[]): void {
+    if (this.isReadOnly(env)) return;
     const errors: string[] = [];
-    if (this.isRequired(values) && this.isEmpty(value)) errors.push(this.requiredText(locale));
-    this.typeErrors(value, values, locale, errors);
+    if (this.isRequired(env) && this.isEmpty(value)) errors.push(this.requiredText(locale));
+    this.typeErrors(value, env, locale, errors);
     if (errors.length === 0) {
       for (const check of this.validators) {
-        const error = check(value, values, locale);
+        const error = check(value, env, locale);
         if (error !== null) errors.push(error);
       }
     }
     for (const message of errors) issues.push({ key, reason: "invalid", message });
-    this.nestedErrors(value, key, values, locale, issues);
+    this.nestedErrors(value, key, env, locale, issues);
   }
 }

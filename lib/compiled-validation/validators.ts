@@ -2,18 +2,18 @@
 // The value checks are survey-core's own validator objects from the introspected Model (they hold
 // no survey state); expression validators run through ConditionRunner on the submission's values.
 import { EmailValidator, type SurveyValidator } from "survey-core";
-import { compileCondition, type Scope, type Values } from "./conditions";
+import { compileCondition, type Env, type Scope } from "./conditions";
 import type { Localizer } from "./localizer";
 
 type AnyObj = Record<string, any>;
 
 /** Returns the error text in `locale`, or null when the value passes. */
-export type ValueCheck = (value: unknown, values: Values, locale: string) => string | null;
+export type ValueCheck = (value: unknown, env: Env, locale: string) => string | null;
 
 type Result = { error?: { getText(): string } | null } | null;
 
 function objectValidator(validator: AnyObj, localizer: Localizer): ValueCheck {
-  return (value, _values, locale) => {
+  return (value, _env, locale) => {
     if (!(validator.validate(value, null) as Result)?.error) return null;
     // The error's text is fixed when it is created: create it again in the respondent's locale.
     return localizer.inLocale(locale, () => (validator.validate(value, null) as Result)?.error?.getText() ?? "");
@@ -23,7 +23,7 @@ function objectValidator(validator: AnyObj, localizer: Localizer): ValueCheck {
 function expressionValidator(validator: AnyObj, scope: Scope, localizer: Localizer): ValueCheck {
   const condition = compileCondition(String(validator.expression ?? ""), scope);
   const text = localizer.text(() => validator.getErrorText(null) as string);
-  return (_value, values, locale) => (condition(values) ? null : text(locale));
+  return (_value, env, locale) => (condition(env) ? null : text(locale));
 }
 
 /** The checks of `question.validators`, in survey-core's order. */

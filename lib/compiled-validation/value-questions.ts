@@ -1,7 +1,7 @@
 // Compiled single-value questions: text (incl. numbers and e-mail), comment, boolean, rating, and
 // the choice questions (radiogroup, dropdown, checkbox, tagbox, ranking).
 import { CustomError, Helpers } from "survey-core";
-import { compileCondition, type Condition, type Values } from "./conditions";
+import { compileCondition, type Condition, type Env } from "./conditions";
 import type { Text } from "./localizer";
 import { QuestionNode, type AnyObj, type Build, type Issue, type Json } from "./question-node";
 import { Unsupported } from "./unsupported";
@@ -55,12 +55,12 @@ export class TextNode extends TextBaseNode {
     return step > 0 && val % step !== 0;
   }
 
-  protected override typeErrors(value: unknown, values: Values, locale: string, out: string[]): void {
+  protected override typeErrors(value: unknown, env: Env, locale: string, out: string[]): void {
     const empty = this.isEmpty(value);
     if (this.min !== undefined && !empty && (value as number) < this.min) out.push(this.minText(locale));
     if (this.max !== undefined && !empty && (value as number) > this.max) out.push(this.maxText(locale));
     if (this.isStepIncorrect(value)) out.push(this.stepText(locale));
-    const emailError = this.email?.(value, values, locale);
+    const emailError = this.email?.(value, env, locale);
     if (emailError) out.push(emailError);
   }
 }
@@ -108,15 +108,15 @@ export class SelectNode extends QuestionNode {
     this.minSelectedText = localizer.text(() => q.getLocalizationFormatString("minSelectError", q.minSelectedChoices) as string);
   }
 
-  private visibleChoices(values: Values): Set<unknown> {
+  private visibleChoices(env: Env): Set<unknown> {
     const visible = new Set<unknown>(this.special);
-    for (const c of this.choices) if (!c.visibleIf || c.visibleIf(values)) visible.add(c.value);
+    for (const c of this.choices) if (!c.visibleIf || c.visibleIf(env)) visible.add(c.value);
     return visible;
   }
 
-  override hiddenInside(value: unknown, key: string, values: Values, issues: Issue[]): void {
+  override hiddenInside(value: unknown, key: string, env: Env, issues: Issue[]): void {
     if (!CHOICE_HIDDEN_CHECK.has(this.type)) return;
-    const visible = this.visibleChoices(values);
+    const visible = this.visibleChoices(env);
     for (const v of Array.isArray(value) ? value : [value]) {
       if (!visible.has(v)) {
         issues.push({ key, reason: "not_in_choices", message: `${JSON.stringify(v)} is not an option for these answers` });
@@ -124,10 +124,10 @@ export class SelectNode extends QuestionNode {
     }
   }
 
-  override changed(value: unknown, key: string, values: Values, issues: Issue[]): void {
+  override changed(value: unknown, key: string, env: Env, issues: Issue[]): void {
     // A ranking lists every shown choice: survey-core appends the missing ones to a partial order.
     if (this.type !== "ranking" || !Array.isArray(value) || value.length === 0) return;
-    for (const v of this.visibleChoices(values)) {
+    for (const v of this.visibleChoices(env)) {
       if (!value.includes(v)) {
         issues.push({ key, reason: "changed", message: "value not accepted by the survey" });
         return;
@@ -135,7 +135,7 @@ export class SelectNode extends QuestionNode {
     }
   }
 
-  protected override typeErrors(value: unknown, values: Values, locale: string, out: string[]): void {
+  protected override typeErrors(value: unknown, env: Env, locale: string, out: string[]): void {
     if (this.minSelected >= 1) {
       const length = Array.isArray(value) ? value.length : 0;
       const onlyNone = length === 1 && this.noneValue !== undefined && (value as unknown[])[0] === this.noneValue;
@@ -143,7 +143,9 @@ export class SelectNode extends QuestionNode {
     }
     if (this.otherValue !== undefined) {
       const selected = Array.isArray(value) ? value.includes(this.otherValue) : value === this.otherValue;
-      const comment = values[`${this.valueName}-Comment`];
+      // The comment sits beside the answer: in the submission, or in the dynamic panel's value.
+      const holder = "item" in env ? env.item : env.top;
+      const comment = holder && typeof holder === "object" ? (holder as Record<string, unknown>)[`${this.valueName}-Comment`] : undefined;
       // Not trimmed: survey-core takes "  " as an answer here.
       if (selected && !comment) out.push(this.otherText(locale));
     }

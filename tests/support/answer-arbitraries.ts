@@ -82,9 +82,11 @@ export function questionDomain(q: Json, noise: number, matrixCellType = "dropdow
       return { good: fc.constantFrom(...choices), bad: fc.constantFrom(...choices, ...specialValues(q)) };
     case "checkbox":
     case "tagbox": {
-      const min = q.minSelectedChoices ?? 1;
+      const count = validator(q, "answercount");
+      const min = Math.min(Math.max(q.minSelectedChoices ?? 1, count?.minCount ?? 1), choices.length);
+      const max = Math.min(q.maxSelectedChoices ?? choices.length, count?.maxCount ?? choices.length);
       return {
-        good: fc.shuffledSubarray(choices, { minLength: Math.min(min, choices.length), maxLength: q.maxSelectedChoices ?? choices.length }),
+        good: fc.shuffledSubarray(choices, { minLength: min, maxLength: Math.max(min, max) }),
         bad: fc.subarray([...choices, ...specialValues(q)]),
       };
     }
@@ -99,7 +101,7 @@ export function questionDomain(q: Json, noise: number, matrixCellType = "dropdow
       };
     }
     case "matrixdynamic":
-      return { good: fc.array(rowArb(q, noise), { minLength: 1, maxLength: 3 }), bad: fc.array(rowArb(q, noise), { maxLength: 3 }) };
+      return { good: fc.array(rowArb(q, noise), { minLength: 1, maxLength: 2 }), bad: fc.array(rowArb(q, noise), { maxLength: 3 }) };
     case "paneldynamic": {
       const panel = answersOf((q.templateElements ?? []) as Json[], noise);
       return { good: fc.array(panel, { minLength: 1, maxLength: 3 }), bad: fc.array(panel, { maxLength: 3 }) };
@@ -124,7 +126,7 @@ function withoutUndefined(o: Record<string, unknown>): Record<string, unknown> {
 
 function rowArb(matrix: Json, noise: number): fc.Arbitrary<Record<string, unknown>> {
   const cellType = matrix.cellType ?? "dropdown";
-  const cells = (matrix.columns as Json[]).map((c) => [c.name as string, noisy(questionDomain(c, noise, cellType), noise + 0.1)]);
+  const cells = (matrix.columns as Json[]).map((c) => [c.name as string, noisy(questionDomain(c, noise, cellType), noise)]);
   return fc.record(Object.fromEntries(cells)).map(withoutUndefined);
 }
 

@@ -37,6 +37,7 @@ export const MATRICES: Json = {
         {
           type: "matrixdropdown",
           name: "evaluacion",
+          isRequired: true,
           rows: ["r1", "r2", { value: "r3", text: "Tercera" }],
           columns: [
             { name: "uso", cellType: "radiogroup", choices: [1, 2, 3], isRequired: true },
@@ -64,6 +65,8 @@ export const PANELS: Json = {
         { type: "text", name: "detalle", visibleIf: "{panel.parentesco} = 'otro'", isRequired: true },
         { type: "text", name: "edad", inputType: "number", min: 0, max: 120 },
         { type: "boolean", name: "dependiente", requiredIf: "{panel.edad} < 18 or {tiene_dependientes} = false" },
+        { type: "text", name: "apodo" },
+        { type: "checkbox", name: "idiomas", choices: ["es", "qu", "ay"], minSelectedChoices: 1, visibleIf: "{panel.edad} >= 3" },
       ],
     },
   ],
@@ -84,6 +87,8 @@ export const CHOICES: Json = {
     },
     { type: "radiogroup", name: "color", choices: ["rojo", "azul"], showOtherItem: true, isRequired: true },
     { type: "radiogroup", name: "pais", choices: ["pe", "ec"] },
+    { type: "dropdown", name: "idioma", choices: ["es", "qu"], showOtherItem: true, showNoneItem: true },
+    { type: "tagbox", name: "redes", choices: ["fb", "wa", "tg"], minSelectedChoices: 2, visibleIf: "{idioma} anyof ['es', 'other']" },
     {
       type: "dropdown",
       name: "ciudad",
@@ -111,6 +116,8 @@ export const TEXTS: Json = {
       ],
     },
     { type: "text", name: "ref", validators: [{ type: "numeric", minValue: 10 }, { type: "regex", regex: "^\\d+$" }] },
+    { type: "text", name: "hijos", inputType: "number", min: 0, isRequired: true, validators: [{ type: "numeric", maxValue: 12 }] },
+    { type: "text", name: "web", inputType: "url", maxLength: 30 },
     { type: "comment", name: "motivo", isRequired: true, maxLength: 50 },
   ],
 };
@@ -122,7 +129,13 @@ export const PAGES: Json = {
       elements: [
         { type: "boolean", name: "acepta", valueTrue: "si", valueFalse: "no", isRequired: true },
         { type: "boolean", name: "menor", valueTrue: 1, valueFalse: 0 },
+        { type: "text", name: "apellido", valueName: "apellido_paterno", requiredIf: "{acepta} = 'si'" },
       ],
+    },
+    {
+      name: "archivo",
+      visible: false,
+      elements: [{ type: "text", name: "expediente", isRequired: true }],
     },
     {
       name: "tutor",
@@ -133,7 +146,15 @@ export const PAGES: Json = {
           type: "panel",
           name: "contacto",
           visibleIf: "{tutor_nombre} notempty",
-          elements: [{ type: "text", name: "tutor_tel", isRequired: true, inputType: "tel" }],
+          elements: [
+            { type: "text", name: "tutor_tel", isRequired: true, inputType: "tel" },
+            {
+              type: "panel",
+              name: "emergencia",
+              visibleIf: "{Tutor_Tel} notempty and {apellido_paterno} empty",
+              elements: [{ type: "comment", name: "emergencia_nota", isRequired: true }],
+            },
+          ],
         },
       ],
     },
