@@ -12,6 +12,8 @@ const schema = z.object({
     .default(5),
   SONDEO_SEED_SAMPLE_UNITS: z.enum(["0", "1"]).default("1"),
   SONDEO_PUBLIC_URL: z.string().url().optional(),
+  /** "1" enables PUT /api/bench/bare (benchmark baseline, bench/submissions.ts); never in production. */
+  SONDEO_BENCH: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
