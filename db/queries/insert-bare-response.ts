@@ -1,9 +1,10 @@
 // Benchmark baseline only (PUT /api/bench/bare): the same responses row a completed submission
-// stores, written with one plain insert: no validation, no need ratings, no idempotency check.
+// stores, written with one plain insert (the same prepared statement saveResponse uses): no
+// validation, no transaction, no need ratings, no idempotency check.
 import { canonicalJson } from "@/lib/canonical-json";
 import { newResumeCode } from "@/lib/random-code";
 import type { Db } from "../client";
-import { responses } from "../schema";
+import { responseStatements } from "./response-statements";
 import { ensureSurveyVersion, type SurveyRef } from "./surveys";
 
 export interface BareResponse {
@@ -16,21 +17,19 @@ export interface BareResponse {
 export function insertBareResponse(db: Db, input: BareResponse): void {
   ensureSurveyVersion(db, input.survey);
   const at = new Date().toISOString();
-  db.insert(responses)
-    .values({
-      id: input.id,
-      surveySlug: input.survey.slug,
-      surveyVersion: input.survey.version,
-      unitId: null,
-      status: "complete",
-      data: canonicalJson(input.data),
-      locale: input.locale,
-      currentPage: 0,
-      resumeCode: newResumeCode(),
-      isDemo: false,
-      startedAt: at,
-      updatedAt: at,
-      submittedAt: at,
-    })
-    .run();
+  responseStatements(db).insertResponse.run({
+    id: input.id,
+    surveySlug: input.survey.slug,
+    surveyVersion: input.survey.version,
+    unitId: null,
+    status: "complete",
+    data: canonicalJson(input.data),
+    locale: input.locale,
+    currentPage: 0,
+    resumeCode: newResumeCode(),
+    isDemo: false,
+    startedAt: at,
+    updatedAt: at,
+    submittedAt: at,
+  });
 }

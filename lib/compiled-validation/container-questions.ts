@@ -168,6 +168,11 @@ export class PanelDynamicNode extends QuestionNode {
     this.initialPanels = Number(q.panelCount ?? 0);
   }
 
+  /** QuestionPanelDynamicModel.isEmpty: no panel has any field, answered or not. */
+  override isEmpty(value: unknown): boolean {
+    return !Array.isArray(value) || value.every((panel) => !isRecord(panel) || Object.keys(panel).length === 0);
+  }
+
   protected override nestedErrors(value: unknown, key: string, env: Env, locale: string, issues: Issue[]): void {
     const panels = Array.isArray(value) && value.length > 0 ? value : Array.from({ length: this.initialPanels }, () => undefined);
     panels.forEach((panel, i) => {

@@ -81,7 +81,7 @@ const BY_TYPE: Record<string, Set<string>> = {
     ...QUESTION, "templateElements", "templateTitle", "templateDescription", "panelCount",
     "minPanelCount", "maxPanelCount", "displayMode", "addPanelText", "removePanelText", "panelsState",
     "allowAddPanel", "allowRemovePanel", "renderMode", "templateTabTitle", "noEntriesText",
-    "panelRemoveButtonLocation", "showQuestionNumbers", "templateVisibleIf",
+    "panelRemoveButtonLocation", "showQuestionNumbers",
   ]),
 };
 

@@ -16,7 +16,7 @@ export const MATRICES: Json = {
           name: "cursos",
           rowCount: 1,
           minRowCount: 1,
-          maxRowCount: 4,
+          maxRowCount: 2,
           isRequired: true,
           columns: [
             { name: "tema", cellType: "text", isRequired: true, validators: [{ type: "text", minLength: 3, maxLength: 10 }] },
@@ -57,7 +57,9 @@ export const PANELS: Json = {
       type: "paneldynamic",
       name: "familiares",
       panelCount: 1,
-      maxPanelCount: 3,
+      minPanelCount: 1,
+      maxPanelCount: 2,
+      isRequired: true,
       visibleIf: "{tiene_dependientes} = true",
       templateElements: [
         { type: "text", name: "nombre", isRequired: true },
@@ -66,7 +68,7 @@ export const PANELS: Json = {
         { type: "text", name: "edad", inputType: "number", min: 0, max: 120 },
         { type: "boolean", name: "dependiente", requiredIf: "{panel.edad} < 18 or {tiene_dependientes} = false" },
         { type: "text", name: "apodo" },
-        { type: "checkbox", name: "idiomas", choices: ["es", "qu", "ay"], minSelectedChoices: 1, visibleIf: "{panel.edad} >= 3" },
+        { type: "checkbox", name: "idiomas", choices: ["es", "qu", "ay"], showOtherItem: true, minSelectedChoices: 1, visibleIf: "{panel.edad} >= 3" },
       ],
     },
   ],

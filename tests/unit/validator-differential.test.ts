@@ -4,70 +4,37 @@
 // They must agree on accept/reject and on the issues reported. Any disagreement is a bug in the
 // compiled validator; fast-check shrinks it to a small counterexample.
 // survey-core takes tens of milliseconds per call (dnc-tim: hundreds), so the suite runs a bounded
-// number of cases; SONDEO_DIFF_RUNS=<n> runs n per survey (npx tsx bench/validator-differential.ts).
-import fc from "fast-check";
+// number of cases; SONDEO_DIFF_RUNS=<n> runs n per survey, and bench/validator-differential.ts
+// runs thousands.
 import { describe, expect, it } from "vitest";
-import {
-  isCompiled,
-  validateResponseData,
-  validateWithSurveyCore,
-  type ValidationResult,
-} from "@/lib/response-validation";
-import { answersArb, withoutHidden } from "../support/answer-arbitraries";
+import { isCompiled, validateResponseData, validateWithSurveyCore } from "@/lib/response-validation";
+import { checkAgreement, submissionsFor, type Agreement } from "../support/differential-check";
 import { DIFFERENTIAL_SURVEYS } from "../support/differential-surveys";
 import { loadDncTim } from "../support/dnc-tim";
 import { dncTimAnswersArb } from "../support/dnc-tim-arbitraries";
 
-type Data = Record<string, unknown>;
-
 const RUNS_OVERRIDE = Number(process.env.SONDEO_DIFF_RUNS) || undefined;
-
-function issues(result: ValidationResult): string[] {
-  return result.ok ? [] : result.issues.map((i) => `${i.key} | ${i.reason} | ${i.message}`).sort();
-}
-
-/** Answers the compiled validator finds hidden, so generators can drop them. */
-function hiddenPaths(definition: object) {
-  return (data: Data) => {
-    const result = validateResponseData(definition, data, { complete: true });
-    return result.ok ? [] : result.issues.filter((i) => i.reason === "hidden" || i.reason === "not_in_choices").map((i) => i.key);
-  };
-}
-
-function checkAgreement(definition: object, submissions: fc.Arbitrary<Data>, numRuns: number) {
-  expect(isCompiled(definition)).toBe(true);
-  const verdicts = { accepted: 0, rejected: 0 };
-  fc.assert(
-    fc.property(submissions, fc.constantFrom("es" as const, "en" as const), (data, locale) => {
-      const compiled = validateResponseData(definition, data, { complete: true, locale });
-      const reference = validateWithSurveyCore(definition, data, { complete: true, locale });
-      expect(compiled.ok).toBe(reference.ok);
-      expect(issues(compiled)).toEqual(issues(reference));
-      verdicts[compiled.ok ? "accepted" : "rejected"]++;
-    }),
-    { numRuns: RUNS_OVERRIDE ?? numRuns },
-  );
-  // Both verdicts must be well represented, or the test proves little.
-  const total = verdicts.accepted + verdicts.rejected;
-  expect(verdicts.accepted).toBeGreaterThanOrEqual(total * 0.05);
-  expect(verdicts.rejected).toBeGreaterThanOrEqual(total * 0.05);
-}
-
 const TIMEOUT = 600_000;
+
+/** Both verdicts must be well represented, or the agreement proves little. */
+function expectBothVerdicts({ accepted, rejected }: Agreement) {
+  const total = accepted + rejected;
+  expect(accepted).toBeGreaterThanOrEqual(total * 0.05);
+  expect(rejected).toBeGreaterThanOrEqual(total * 0.05);
+}
 
 describe("compiled validator agrees with survey-core", () => {
   it("on dnc-tim: valid responses and near misses", { timeout: TIMEOUT }, () => {
     const definition = loadDncTim().definition;
-    checkAgreement(definition, dncTimAnswersArb(definition), 15);
+    expect(isCompiled(definition)).toBe(true);
+    expectBothVerdicts(checkAgreement(definition, dncTimAnswersArb(definition), RUNS_OVERRIDE ?? 15));
   });
 
   const runs: Record<string, number> = { MATRICES: 40, PANELS: 80, CHOICES: 100, TEXTS: 150, PAGES: 150 };
   for (const [name, definition] of Object.entries(DIFFERENTIAL_SURVEYS)) {
     it(`on ${name.toLowerCase()}`, { timeout: TIMEOUT }, () => {
-      const submissions = fc
-        .tuple(answersArb(definition), fc.boolean())
-        .map(([data, consistent]) => (consistent ? withoutHidden(data, hiddenPaths(definition)) : data));
-      checkAgreement(definition, submissions, runs[name] ?? 100);
+      expect(isCompiled(definition)).toBe(true);
+      expectBothVerdicts(checkAgreement(definition, submissionsFor(definition), RUNS_OVERRIDE ?? runs[name] ?? 100));
     });
   }
 });
