@@ -105,18 +105,24 @@ function compile(definition: Json): CompiledSurvey {
   return { validate: (data, locale) => run(data, locale, questions, byValueName) };
 }
 
+function containerVisible(c: Container | undefined, env: Env): boolean {
+  return !c || ((c.visibleIf ? c.visibleIf(env) : c.visible) && containerVisible(c.parent, env));
+}
+
+/** A question is shown if it is visible and so are its panels and its page. */
+function isShown(q: TopQuestion, env: Env): boolean {
+  return q.node.isVisible(env) && containerVisible(q.parent, env);
+}
+
 function run(data: Record<string, unknown>, locale: string, questions: TopQuestion[], byValueName: Map<string, TopQuestion>): Issue[] {
   const env: Env = submissionEnv(data);
-  const containerVisible = (c: Container | undefined): boolean =>
-    !c || ((c.visibleIf ? c.visibleIf(env) : c.visible) && containerVisible(c.parent));
-  const isShown = (q: TopQuestion) => q.node.isVisible(env) && containerVisible(q.parent);
 
   const issues: Issue[] = [];
   for (const [key, value] of Object.entries(data)) {
     const baseKey = key.endsWith("-Comment") ? key.slice(0, -"-Comment".length) : key;
     const q = byValueName.get(baseKey);
     if (!q) continue;
-    if (!isShown(q)) {
+    if (!isShown(q, env)) {
       issues.push({ key, reason: "hidden", message: "answer to a question that is not shown for these answers" });
       continue;
     }
@@ -125,11 +131,11 @@ function run(data: Record<string, unknown>, locale: string, questions: TopQuesti
   if (issues.length > 0) return issues;
 
   for (const q of questions) {
-    if (isShown(q)) q.node.collectErrors(data[q.node.valueName], q.node.valueName, env, locale, issues);
+    if (isShown(q, env)) q.node.collectErrors(data[q.node.valueName], q.node.valueName, env, locale, issues);
   }
   for (const [key, value] of Object.entries(data)) {
     const q = byValueName.get(key);
-    if (q && isShown(q)) q.node.changed(value, key, env, issues);
+    if (q && isShown(q, env)) q.node.changed(value, key, env, issues);
   }
   return issues;
 }

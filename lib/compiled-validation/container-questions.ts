@@ -13,6 +13,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
+/** Lower-cased name → name of a row's or panel's fields (names survey-core tells apart only by case are not supported). */
+function fieldNames(names: string[], owner: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const name of names) {
+    if (fields.has(name.toLowerCase())) throw new Unsupported(`${owner}: two fields named "${name}"`);
+    fields.set(name.toLowerCase(), name);
+  }
+  return fields;
+}
+
 interface Column {
   name: string;
   node: QuestionNode;
@@ -21,7 +31,7 @@ interface Column {
 function compileColumns(q: AnyObj, json: Json, scope: Scope, localizer: Localizer, factory: NodeFactory): Column[] {
   const columns = q.columns as AnyObj[];
   const jsonColumns = json.columns as Json[];
-  const fields = new Set(columns.map((c) => String(c.name).toLowerCase()));
+  const fields = fieldNames(columns.map((c) => String(c.name)), String(q.name));
   const cellScope: Scope = { top: scope.top, item: { prefix: "row", fields } };
   return columns.map((column, i) => {
     const columnJson = jsonColumns[i];
@@ -46,7 +56,7 @@ abstract class MatrixNode extends QuestionNode {
   protected cellsHidden(rowValue: unknown, rowKey: string, env: Env, issues: Issue[]): void {
     if (!rowValue) return;
     const row = rowValue as Record<string, unknown>;
-    const rowEnv = itemEnv(env, rowKey, rowValue);
+    const rowEnv = itemEnv(env, rowValue);
     for (const { name, node } of this.columns) {
       const cell = row[name];
       if (cell === undefined) continue;
@@ -74,7 +84,7 @@ abstract class MatrixNode extends QuestionNode {
 
   protected cellErrors(rowValue: unknown, rowKey: string, env: Env, locale: string, issues: Issue[]): void {
     const row = isRecord(rowValue) ? rowValue : {};
-    const rowEnv = itemEnv(env, rowKey, rowValue);
+    const rowEnv = itemEnv(env, rowValue);
     for (const { name, node } of this.columns) {
       if (!node.isVisible(rowEnv)) continue;
       node.collectErrors(row[name], `${rowKey}.${name}`, rowEnv, locale, issues);
@@ -158,7 +168,7 @@ export class PanelDynamicNode extends QuestionNode {
     const elements = (json.templateElements as Json[] | undefined) ?? [];
     const questions = template.elements as AnyObj[];
     if (questions.some((e) => e.isPanel)) throw new Unsupported(`${String(q.name)}: panels inside a dynamic panel`);
-    const fields = new Set(questions.map((e) => String(e.getValueName()).toLowerCase()));
+    const fields = fieldNames(questions.map((e) => String(e.getValueName())), String(q.name));
     const innerScope: Scope = { top: scope.top, item: { prefix: "panel", fields } };
     this.inner = questions.map((inner, i) => {
       const innerJson = elements[i];
@@ -177,7 +187,7 @@ export class PanelDynamicNode extends QuestionNode {
     const panels = Array.isArray(value) && value.length > 0 ? value : Array.from({ length: this.initialPanels }, () => undefined);
     panels.forEach((panel, i) => {
       const data = isRecord(panel) ? panel : {};
-      const panelEnv = itemEnv(env, `${key}[${i}]`, panel);
+      const panelEnv = itemEnv(env, panel);
       for (const q of this.inner) {
         if (!q.isVisible(panelEnv)) continue;
         q.collectErrors(data[q.valueName], `${key}[${i}].${q.valueName}`, panelEnv, locale, issues);

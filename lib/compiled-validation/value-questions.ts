@@ -81,6 +81,7 @@ export class SelectNode extends QuestionNode {
   private readonly noneValue?: unknown;
   private readonly minSelected: number;
   private readonly minSelectedText: Text;
+  private readonly allChoices?: Set<unknown>;
 
   constructor(build: Build) {
     super(build);
@@ -106,9 +107,12 @@ export class SelectNode extends QuestionNode {
     );
     this.minSelected = Number(q.minSelectedChoices ?? 0);
     this.minSelectedText = localizer.text(() => q.getLocalizationFormatString("minSelectError", q.minSelectedChoices) as string);
+    if (!this.choices.some((c) => c.visibleIf)) this.allChoices = new Set([...this.special, ...this.choices.map((c) => c.value)]);
   }
 
+  /** The choices shown for these answers (all of them, once, if none has a condition). */
   private visibleChoices(env: Env): Set<unknown> {
+    if (this.allChoices) return this.allChoices;
     const visible = new Set<unknown>(this.special);
     for (const c of this.choices) if (!c.visibleIf || c.visibleIf(env)) visible.add(c.value);
     return visible;
