@@ -1,18 +1,19 @@
 // Server-side validation of a submission against its SurveyJS definition.
 // Partial saves: shape only (known keys, right types, options, lengths).
 // Completion: shape, then visibility (no answers to hidden questions, cells or options), then
-// survey-core's own validate() over every visible page (required, ranges, validators), and
-// finally a check that survey-core kept the data unchanged.
-import { Model, type Question, type SurveyModel } from "survey-core";
+// survey-core's rules on every visible question (required, ranges, validators), and nothing
+// survey-core would change on assignment. The completion rules run as a validator compiled once
+// per definition (lib/compiled-validation); a definition it does not support is validated by
+// survey-core itself (lib/survey-core-validation.ts), which is also the reference the compiled
+// validator is tested against (tests/unit/validator-differential.test.ts).
+import { Model } from "survey-core";
 import "./surveyjs-setup";
-import { canonicalJson } from "./canonical-json";
-import { checkData, surveyShape, type Shape, type ShapeIssue } from "./survey-shape";
+import { compileSurvey, type CompiledSurvey } from "./compiled-validation/compile-survey";
+import { surveyCoreCompletionIssues } from "./survey-core-validation";
+import { checkData, surveyShape, type Shape } from "./survey-shape";
+import type { ValidationIssue } from "./validation-issue";
 
-export interface ValidationIssue {
-  key: string;
-  reason: ShapeIssue["reason"] | "hidden" | "invalid" | "changed";
-  message: string;
-}
+export type { ValidationIssue };
 
 export type ValidationResult =
   | { ok: true; data: Record<string, unknown> }
@@ -23,22 +24,9 @@ export interface ValidateOptions {
   locale?: "es" | "en";
 }
 
-type AnyQuestion = Question & Record<string, any>;
-
 const shapes = new WeakMap<object, Map<string, Shape>>();
-// Building a Model (and its matrix rows) costs far more than validating with one, so one Model
-// per definition is kept and given each submission's data in turn. Validation is synchronous,
-// so two submissions never share it at the same time.
-const models = new WeakMap<object, SurveyModel>();
-
-function modelFor(definition: object): SurveyModel {
-  let model = models.get(definition);
-  if (!model) {
-    model = new Model(definition);
-    models.set(definition, model);
-  }
-  return model;
-}
+/** Per definition object (the registry keeps one per version): compiled, or null = survey-core. */
+const compiled = new WeakMap<object, CompiledSurvey | null>();
 
 /** The compiled data shape of a definition (cached per definition object). */
 export function shapeOf(definition: object): Map<string, Shape> {
@@ -50,114 +38,21 @@ export function shapeOf(definition: object): Map<string, Shape> {
   return shape;
 }
 
-function hiddenIssues(model: SurveyModel, data: Record<string, unknown>): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  for (const [key, value] of Object.entries(data)) {
-    const baseKey = key.endsWith("-Comment") ? key.slice(0, -"-Comment".length) : key;
-    const q = model.getQuestionByValueName(baseKey) as AnyQuestion | null;
-    if (!q) continue;
-    if (!q.isVisible || !q.isParentVisible) {
-      issues.push({ key, reason: "hidden", message: "answer to a question that is not shown for these answers" });
-      continue;
+function compiledFor(definition: object): CompiledSurvey | null {
+  let entry = compiled.get(definition);
+  if (entry === undefined) {
+    const result = compileSurvey(definition);
+    entry = result.ok ? result.survey : null;
+    if (!result.ok) {
+      const slug = (definition as { slug?: unknown }).slug;
+      console.warn(
+        `[validation] survey ${JSON.stringify(slug ?? "(no slug)")} is validated by survey-core ` +
+          `(slower): the compiled validator does not support ${result.reason}`,
+      );
     }
-    if (key !== baseKey) continue;
-    issues.push(...hiddenInside(q, value, key));
+    compiled.set(definition, entry);
   }
-  return issues;
-}
-
-function hiddenInside(q: AnyQuestion, value: unknown, key: string): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const type = q.getType();
-  if (["radiogroup", "dropdown", "checkbox", "tagbox", "ranking"].includes(type) && !q.choicesByUrl?.url) {
-    const visible = new Set((q.visibleChoices as { value: unknown }[]).map((c) => c.value));
-    const hasOther = q.showOtherItem;
-    for (const v of Array.isArray(value) ? value : [value]) {
-      if (!visible.has(v) && !(hasOther && v === (q.otherItem?.value ?? "other"))) {
-        issues.push({ key, reason: "not_in_choices", message: `${JSON.stringify(v)} is not an option for these answers` });
-      }
-    }
-  }
-  if (type === "matrixdropdown" && value && typeof value === "object") {
-    for (const row of q.visibleRows as { rowName: string; cells: { column: { name: string }; question: AnyQuestion }[] }[]) {
-      const rowValue = (value as Record<string, Record<string, unknown>>)[row.rowName];
-      if (!rowValue) continue;
-      for (const cell of row.cells) {
-        if (rowValue[cell.column.name] === undefined) continue;
-        const cellKey = `${key}.${row.rowName}.${cell.column.name}`;
-        if (!cell.question.isVisible) {
-          issues.push({ key: cellKey, reason: "hidden", message: "answer to a cell that is not shown for these answers" });
-        } else issues.push(...hiddenInside(cell.question, rowValue[cell.column.name], cellKey));
-      }
-    }
-  }
-  return issues;
-}
-
-function collectErrors(q: AnyQuestion, key: string, out: ValidationIssue[]): void {
-  for (const e of (q.errors as { getText(): string }[]) ?? []) {
-    out.push({ key, reason: "invalid", message: e.getText() });
-  }
-  const type = q.getType();
-  if (type === "matrixdropdown" || type === "matrixdynamic") {
-    (q.visibleRows as { rowName: string; cells: { column: { name: string }; question: AnyQuestion }[] }[]).forEach(
-      (row, i) => {
-        const rowKey = type === "matrixdropdown" ? row.rowName : `[${i}]`;
-        for (const cell of row.cells) {
-          collectErrors(cell.question, `${key}${rowKey.startsWith("[") ? "" : "."}${rowKey}.${cell.column.name}`, out);
-        }
-      },
-    );
-  }
-  if (type === "paneldynamic") {
-    (q.panels as { questions: AnyQuestion[] }[]).forEach((panel, i) => {
-      for (const inner of panel.questions) collectErrors(inner, `${key}[${i}].${inner.getValueName()}`, out);
-    });
-  }
-  if (type === "multipletext") {
-    for (const item of q.items as { name: string; editor: AnyQuestion }[]) {
-      collectErrors(item.editor, `${key}.${item.name}`, out);
-    }
-  }
-}
-
-/** Runs survey-core on complete data; returns its errors keyed by data path. */
-function surveyCoreIssues(model: SurveyModel, data: Record<string, unknown>): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const valid = model.validate(true, false);
-  for (const q of model.getAllQuestions(true) as AnyQuestion[]) collectErrors(q, q.getValueName(), issues);
-  if (!valid && issues.length === 0) {
-    issues.push({ key: "data", reason: "invalid", message: "the survey's validation failed" });
-  }
-  // survey-core silently drops values it does not accept; anything it changed is rejected.
-  const after = model.data as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(data), ...Object.keys(after)])) {
-    if (canonicalJson(data[key]) !== canonicalJson(after[key])) {
-      issues.push({ key, reason: "changed", message: "value not accepted by the survey" });
-    }
-  }
-  return issues;
-}
-
-/** Validates a submission's data against a SurveyJS definition. */
-export function validateResponseData(
-  definition: object,
-  data: unknown,
-  options: ValidateOptions,
-): ValidationResult {
-  const shapeIssues = checkData(shapeOf(definition), data);
-  if (shapeIssues.length > 0) return { ok: false, issues: shapeIssues };
-  const record = data as Record<string, unknown>;
-  if (!options.complete) return { ok: true, data: record };
-
-  const model = modelFor(definition);
-  model.locale = options.locale ?? "es";
-  model.data = structuredClone(record);
-  const hidden = hiddenIssues(model, record);
-  if (hidden.length > 0) return { ok: false, issues: hidden };
-  const coreIssues = surveyCoreIssues(model, record);
-  if (coreIssues.length > 0) return { ok: false, issues: dedupe(coreIssues) };
-  return { ok: true, data: record };
+  return entry;
 }
 
 function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
@@ -168,4 +63,36 @@ function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
     seen.add(id);
     return true;
   });
+}
+
+function validate(
+  definition: object,
+  data: unknown,
+  options: ValidateOptions,
+  completion: (record: Record<string, unknown>, locale: string) => ValidationIssue[],
+): ValidationResult {
+  const shapeIssues = checkData(shapeOf(definition), data);
+  if (shapeIssues.length > 0) return { ok: false, issues: shapeIssues };
+  const record = data as Record<string, unknown>;
+  if (!options.complete) return { ok: true, data: record };
+  const issues = completion(record, options.locale ?? "es");
+  return issues.length > 0 ? { ok: false, issues: dedupe(issues) } : { ok: true, data: record };
+}
+
+/** Validates a submission's data against a SurveyJS definition. */
+export function validateResponseData(definition: object, data: unknown, options: ValidateOptions): ValidationResult {
+  return validate(definition, data, options, (record, locale) => {
+    const survey = compiledFor(definition);
+    return survey ? survey.validate(record, locale) : surveyCoreCompletionIssues(definition, record, locale);
+  });
+}
+
+/** The same validation done by survey-core alone: the reference, and the fallback. */
+export function validateWithSurveyCore(definition: object, data: unknown, options: ValidateOptions): ValidationResult {
+  return validate(definition, data, options, (record, locale) => surveyCoreCompletionIssues(definition, record, locale));
+}
+
+/** Whether a definition is validated by the compiled validator (true) or by survey-core. */
+export function isCompiled(definition: object): boolean {
+  return compiledFor(definition) !== null;
 }

@@ -138,11 +138,12 @@ function inChoices(values: unknown[], v: unknown): boolean {
   return values.some((c) => c === v);
 }
 
+function wrongType(issues: ShapeIssue[], key: string, value: unknown, expected: string): void {
+  issues.push({ key, reason: "wrong_type", message: `expected ${expected}, got ${typeName(value)}` });
+}
+
 /** Checks `value` against `shape`, pushing one issue per offending key path. */
 export function checkShape(shape: Shape, value: unknown, key: string, issues: ShapeIssue[]): void {
-  const wrong = (expected: string): void => {
-    issues.push({ key, reason: "wrong_type", message: `expected ${expected}, got ${typeName(value)}` });
-  };
   switch (shape.kind) {
     case "any":
       return;
@@ -150,28 +151,28 @@ export function checkShape(shape: Shape, value: unknown, key: string, issues: Sh
       issues.push({ key, reason: "no_value", message: "this element does not take an answer" });
       return;
     case "string":
-      if (typeof value !== "string") return wrong("text");
+      if (typeof value !== "string") return wrongType(issues, key, value, "text");
       if (shape.maxLength && value.length > shape.maxLength) {
         issues.push({ key, reason: "too_long", message: `at most ${shape.maxLength} characters (got ${value.length})` });
       }
       return;
     case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) return wrong("a number");
+      if (typeof value !== "number" || !Number.isFinite(value)) return wrongType(issues, key, value, "a number");
       return;
     case "boolean":
-      if (!inChoices(shape.values, value)) wrong(shape.values.map((v) => JSON.stringify(v)).join(" or "));
+      if (!inChoices(shape.values, value)) wrongType(issues, key, value, shape.values.map((v) => JSON.stringify(v)).join(" or "));
       return;
     case "choice":
-      if (typeof value !== "string" && typeof value !== "number") return wrong("one option code");
+      if (typeof value !== "string" && typeof value !== "number") return wrongType(issues, key, value, "one option code");
       if (!shape.open && !inChoices(shape.values, value)) {
         issues.push({ key, reason: "not_in_choices", message: `${JSON.stringify(value)} is not one of the options` });
       }
       return;
     case "choices": {
-      if (!Array.isArray(value)) return wrong("a list of option codes");
+      if (!Array.isArray(value)) return wrongType(issues, key, value, "a list of option codes");
       const seen = new Set<unknown>();
       for (const item of value) {
-        if (typeof item !== "string" && typeof item !== "number") return wrong("a list of option codes");
+        if (typeof item !== "string" && typeof item !== "number") return wrongType(issues, key, value, "a list of option codes");
         if (seen.has(item)) {
           issues.push({ key, reason: "duplicate", message: `${JSON.stringify(item)} appears twice` });
         }
@@ -183,7 +184,7 @@ export function checkShape(shape: Shape, value: unknown, key: string, issues: Sh
       return;
     }
     case "object":
-      if (!isPlainObject(value)) return wrong("an object");
+      if (!isPlainObject(value)) return wrongType(issues, key, value, "an object");
       for (const [k, v] of Object.entries(value)) {
         const inner = FORBIDDEN_KEYS.has(k) ? undefined : shape.fields.get(k);
         if (!inner) issues.push({ key: `${key}.${k}`, reason: "unknown_key", message: "not a field of this question" });
@@ -191,7 +192,7 @@ export function checkShape(shape: Shape, value: unknown, key: string, issues: Sh
       }
       return;
     case "rows":
-      if (!isPlainObject(value)) return wrong("an object keyed by row");
+      if (!isPlainObject(value)) return wrongType(issues, key, value, "an object keyed by row");
       for (const [k, v] of Object.entries(value)) {
         if (!shape.rows.has(k) || FORBIDDEN_KEYS.has(k)) {
           issues.push({ key: `${key}.${k}`, reason: "unknown_key", message: "not a row of this question" });
@@ -199,7 +200,7 @@ export function checkShape(shape: Shape, value: unknown, key: string, issues: Sh
       }
       return;
     case "array":
-      if (!Array.isArray(value)) return wrong("a list");
+      if (!Array.isArray(value)) return wrongType(issues, key, value, "a list");
       value.forEach((v, i) => checkShape(shape.item, v, `${key}[${i}]`, issues));
       return;
   }

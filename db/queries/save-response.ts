@@ -1,12 +1,13 @@
 // Stores a validated respondent submission: a partial save or a completion, idempotently.
-// A completion writes the response and its need ratings in one transaction.
-import { eq } from "drizzle-orm";
+// A completion writes the response and its need ratings in one transaction. The statements are
+// prepared once per connection (response-statements.ts): this runs on every save.
 import { canonicalJson } from "@/lib/canonical-json";
 import { AppError, conflict } from "@/lib/http/app-error";
 import { extractGroupingFields, extractNeedRatings } from "@/lib/need-ratings";
 import { newResumeCode } from "@/lib/random-code";
 import type { Db } from "../client";
-import { needRatings, responses } from "../schema";
+import type { responses } from "../schema";
+import { responseStatements, type ResponseStatements } from "./response-statements";
 import { ensureSurveyVersion, type SurveyRef } from "./surveys";
 
 export interface SaveResponseInput {
@@ -46,9 +47,10 @@ export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
   ensureSurveyVersion(db, input.survey);
   const at = input.at ?? new Date().toISOString();
   const dataText = canonicalJson(input.data);
+  const statements = responseStatements(db);
   return db.transaction(
-    (tx) => {
-      const existing = tx.select().from(responses).where(eq(responses.id, input.id)).get();
+    () => {
+      const existing = statements.findResponse.get({ id: input.id });
       if (existing) {
         if (existing.surveySlug !== input.survey.slug) {
           throw conflict("response_survey_mismatch", "This response id belongs to another survey.");
@@ -72,11 +74,12 @@ export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
         updatedAt: at,
         submittedAt: input.complete ? at : null,
       };
-      let saved: typeof responses.$inferSelect;
+      let saved: typeof responses.$inferSelect | undefined;
       if (existing) {
-        saved = tx.update(responses).set(row).where(eq(responses.id, input.id)).returning().get();
+        saved = statements.updateResponse.get({ ...row, id: input.id });
+        if (!saved) throw new Error(`response ${input.id} vanished during its update`);
       } else {
-        saved = insertWithFreshResumeCode(tx as unknown as Db, {
+        saved = insertWithFreshResumeCode(statements, {
           ...row,
           id: input.id,
           surveySlug: input.survey.slug,
@@ -96,7 +99,7 @@ export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
           unitId: saved.unitId,
           submittedAt: at,
         }));
-        if (rows.length > 0) tx.insert(needRatings).values(rows).run();
+        for (const rating of rows) statements.insertNeedRating.run(rating);
       }
       return toResult(saved);
     },
@@ -104,10 +107,14 @@ export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
   );
 }
 
-function insertWithFreshResumeCode(db: Db, row: Omit<typeof responses.$inferInsert, "resumeCode">) {
+function insertWithFreshResumeCode(
+  statements: ResponseStatements,
+  row: Omit<typeof responses.$inferSelect, "resumeCode">,
+): typeof responses.$inferSelect {
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      return db.insert(responses).values({ ...row, resumeCode: newResumeCode() }).returning().get();
+      const saved = statements.insertResponse.get({ ...row, resumeCode: newResumeCode() });
+      if (saved) return saved;
     } catch (err) {
       if (!String((err as Error).message).includes("resume_code")) throw err;
     }

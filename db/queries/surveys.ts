@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { surveys, surveyVersions } from "../schema";
+import { responseStatements } from "./response-statements";
 
 export interface SurveyRef {
   slug: string;
@@ -28,7 +29,8 @@ export function ensureSurveyVersion(db: Db, survey: SurveyRef): void {
 }
 
 export function getSurveyStatus(db: Db, slug: string): "open" | "closed" {
-  const row = db.select({ status: surveys.status }).from(surveys).where(eq(surveys.slug, slug)).get();
+  // Read on every save, so prepared once (response-statements.ts).
+  const row = responseStatements(db).surveyStatus.get({ slug });
   return row?.status ?? "open";
 }
 

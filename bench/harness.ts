@@ -1,0 +1,99 @@
+// Shared by every benchmark: builds the app if its sources changed, starts `next start` on
+// 127.0.0.1 with a throwaway SQLite file (and SONDEO_BENCH=1, which enables the baseline route),
+// drives load with autocannon for a fixed duration and number of connections, prints figures and
+// ratios, and stops the server and deletes its files however the run ends.
+import fs from "node:fs";
+import autocannon from "autocannon";
+import { buildIfNeeded } from "../scripts/build-if-needed";
+import { startServer, type TestServer } from "../tests/support/server";
+
+export interface LoadSpec {
+  name: string;
+  /** Method, path and body of each request (called once per request: fresh ids). */
+  request: () => { method: string; path: string; body?: string };
+  connections: number;
+  /** Seconds. */
+  duration: number;
+}
+
+export interface LoadResult {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  statusCodes: Record<string, number>;
+}
+
+/** Runs `body` against a fresh built server; always stops it and deletes its database. */
+export async function withServer<T>(body: (server: TestServer) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
+  buildIfNeeded();
+  const server = await startServer({ env: { SONDEO_BENCH: "1", SONDEO_SEED_SAMPLE_UNITS: "0", ...env } });
+  const cleanUp = async () => {
+    await server.stop();
+    fs.rmSync(server.dir, { recursive: true, force: true });
+  };
+  const onSignal = () => void cleanUp().finally(() => process.exit(130));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    return await body(server);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    await cleanUp();
+  }
+}
+
+/** One fixed-duration, fixed-concurrency load run. */
+export async function runLoad(baseUrl: string, spec: LoadSpec): Promise<LoadResult> {
+  const result = await autocannon({
+    url: baseUrl,
+    title: spec.name,
+    connections: spec.connections,
+    duration: spec.duration,
+    timeout: 30,
+    headers: { "content-type": "application/json" },
+    requests: [{ setupRequest: (req) => ({ ...req, ...spec.request() }) }],
+  });
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
+  return {
+    name: spec.name,
+    requestsPerSecond: result["2xx"] / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result["2xx"],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    statusCodes,
+  };
+}
+
+function pad(value: string | number, width: number): string {
+  return String(value).padStart(width);
+}
+
+/** A table of results, each with its ratio to the baseline (throughput ×, p99 ×). */
+export function formatResults(results: LoadResult[], baseline: string): string {
+  const base = results.find((r) => r.name === baseline);
+  const lines = [
+    `${"run".padEnd(24)}${pad("req/s", 9)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("2xx", 8)}${pad("non-2xx", 9)}${pad("errors", 8)}${pad("× req/s", 9)}${pad("× p99", 8)}`,
+  ];
+  for (const r of results) {
+    const throughput = base ? (r.requestsPerSecond / base.requestsPerSecond).toFixed(2) : "-";
+    const p99 = base && base.p99 > 0 ? (r.p99 / base.p99).toFixed(2) : "-";
+    lines.push(
+      `${r.name.padEnd(24)}${pad(r.requestsPerSecond.toFixed(0), 9)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.ok, 8)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}${pad(throughput, 9)}${pad(p99, 8)}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** Reads `--name value` options from argv (numbers only). */
+export function numberOption(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}

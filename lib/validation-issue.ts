@@ -1,0 +1,9 @@
+// One reason a submission is refused, keyed by the data path of the offending answer
+// (e.g. "necesidades.T05.dominio", "cursos[0].titulo").
+import type { ShapeIssue } from "./survey-shape";
+
+export interface ValidationIssue {
+  key: string;
+  reason: ShapeIssue["reason"] | "hidden" | "invalid" | "changed";
+  message: string;
+}
