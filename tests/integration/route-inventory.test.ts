@@ -1,36 +1,105 @@
-// Every page and route handler under app/ is either on the explicit public list below or refuses
-// anonymous visitors: pages redirect to /admin/login, route handlers answer 401. A route added
-// later fails here until it is protected or consciously added to PUBLIC.
+// Every page and every exported method of every route handler under app/ is classified below as
+// public, analyst (any signed-in coordinator) or admin; a route added later fails here until it
+// is classified. Then, on one server: nobody who is not signed in (no cookie, an unknown token,
+// an expired or a revoked session) gets in — pages redirect to /admin/login, route handlers answer
+// 401; an analyst gets 403 (pages: /admin/forbidden) from everything admin-only and in from the
+// rest; and every state-changing request from a foreign Origin is refused with 403 even with a
+// valid admin session, while the same request from the site itself goes through.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashSessionToken } from "@/lib/auth/session-token";
+import { call, createUser, openTestDb, signIn, TEST_PASSWORD } from "../support/coordinators";
 import { startServer, type TestServer } from "../support/server";
 
 const APP = path.resolve(__dirname, "../../app");
 
-/** Public on purpose: respondents, the landing page, health, and the way in. */
-const PUBLIC = new Set([
-  "page /",
-  "page /s/[slug]",
-  "page /s/[slug]/gracias",
-  "page /admin/login",
-  "page /admin/forbidden",
-  "route GET /api/health",
-  "route GET /api/responses/[id]",
-  "route PUT /api/responses/[id]",
-  "route GET /api/resume/[code]",
-  "route POST /api/auth/login",
-  "route POST /api/auth/logout",
-]);
+type Access = "public" | "analyst" | "admin";
+
+/** Who may use each page and route handler method. Keep in step with docs-coord.md › Roles. */
+const ACCESS: Record<string, Access> = {
+  // Respondents, the landing page, health, and the way in.
+  "page /": "public",
+  "page /s/[slug]": "public",
+  "page /s/[slug]/gracias": "public",
+  "page /admin/login": "public",
+  "page /admin/forbidden": "public",
+  "route GET /api/health": "public",
+  "route GET /api/responses/[id]": "public",
+  "route PUT /api/responses/[id]": "public",
+  "route GET /api/resume/[code]": "public",
+  "route POST /api/auth/login": "public",
+  "route POST /api/auth/logout": "public",
+  // Dashboards and aggregates: analysts and admins.
+  "page /admin": "analyst",
+  "page /admin/surveys/[slug]/coverage": "analyst",
+  "page /admin/surveys/[slug]/needs": "analyst",
+  "page /admin/surveys/[slug]/needs/open": "analyst",
+  "page /admin/surveys/[slug]/needs/profile": "analyst",
+  "page /admin/surveys/[slug]/needs/report": "analyst",
+  "route GET /api/admin/surveys/[slug]/coverage": "analyst",
+  "route GET /api/surveys/[slug]/needs": "analyst",
+  "route GET /api/surveys/[slug]/export/codebook.csv": "analyst",
+  "route GET /api/surveys/[slug]/export/needs.csv": "analyst",
+  // Management, row-level data and the audit log: admins only.
+  "page /admin/audit": "admin",
+  "page /admin/units": "admin",
+  "page /admin/units/[id]": "admin",
+  "page /admin/users": "admin",
+  "page /admin/users/[id]": "admin",
+  "route GET /api/admin/units": "admin",
+  "route POST /api/admin/units": "admin",
+  "route PATCH /api/admin/units/[id]": "admin",
+  "route POST /api/admin/units/[id]/link": "admin",
+  "route POST /api/admin/units/import": "admin",
+  "route GET /api/admin/users": "admin",
+  "route POST /api/admin/users": "admin",
+  "route PATCH /api/admin/users/[id]": "admin",
+  "route POST /api/admin/users/[id]/password": "admin",
+  "route POST /api/admin/surveys/[slug]/status": "admin",
+  "route GET /api/surveys/[slug]/export/responses.csv": "admin",
+};
+
+/**
+ * A valid request for each state-changing method: with the right session and Origin it succeeds,
+ * so a refusal elsewhere in this test can only come from the check being tested.
+ */
+interface Sample {
+  params?: () => Record<string, string>;
+  json?: unknown;
+  csv?: string;
+  /** A session of its own (sign-out revokes the one it is sent with). */
+  ownSession?: boolean;
+}
+const SAMPLES: Record<string, Sample> = {
+  "POST /api/admin/units": { json: { code: "ORIGEN-1", name: "Unidad de prueba", institution: "Comisión regional", region: "PE-TUM", expected: 3 } },
+  "PATCH /api/admin/units/[id]": { json: { expected: 9 } },
+  "POST /api/admin/units/[id]/link": {},
+  "POST /api/admin/units/import": { csv: "code,name,institution,region,expected\nIMPORT-1,Importada,Comisión regional,PE-TUM,2\n" },
+  "POST /api/admin/users": { json: { email: "nueva@dgsd.gob.pe", name: "Nueva", role: "analyst", password: "una-clave-larga" } },
+  "PATCH /api/admin/users/[id]": { params: () => ({ id: String(targetUserId) }), json: { name: "Otro nombre" } },
+  "POST /api/admin/users/[id]/password": { params: () => ({ id: String(targetUserId) }), json: { password: "otra-clave-larga" } },
+  "POST /api/admin/surveys/[slug]/status": { json: { status: "open" } },
+  "POST /api/auth/login": { json: { email: "admin@dgsd.gob.pe", password: TEST_PASSWORD } },
+  "POST /api/auth/logout": { ownSession: true },
+};
+
+/**
+ * State-changing but without an Origin check, and why that is safe. A respondent's save carries no
+ * cookie or session a forged request could borrow, and browsers send a cross-site PUT only after a
+ * CORS preflight, which this server never grants (asserted below).
+ */
+const NO_ORIGIN_CHECK = new Set(["route PUT /api/responses/[id]"]);
 
 const DUMMY: Record<string, string> = { slug: "dnc-tim", id: "1", code: "ABCD2345EFGH" };
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const EVIL = "https://evil.example";
 
 interface Entry {
   kind: "page" | "route";
   method: string;
   pattern: string;
-  url: string;
   file: string;
 }
 
@@ -40,10 +109,6 @@ function patternOf(dir: string): string | null {
   if (segments.some((s) => s.startsWith("_") || s.startsWith("@"))) return null;
   const kept = segments.filter((s) => !(s.startsWith("(") && s.endsWith(")")));
   return `/${kept.join("/")}`;
-}
-
-function urlOf(pattern: string): string {
-  return pattern.replace(/\[\[?\.{0,3}([^\]]+)\]\]?/g, (_, name: string) => DUMMY[name] ?? "x1");
 }
 
 function inventory(): Entry[] {
@@ -58,14 +123,14 @@ function inventory(): Entry[] {
       const pattern = patternOf(dir);
       if (pattern === null) continue;
       if (/^page\.(tsx|ts|jsx|js|mdx)$/.test(entry.name)) {
-        out.push({ kind: "page", method: "GET", pattern, url: urlOf(pattern), file: full });
+        out.push({ kind: "page", method: "GET", pattern, file: full });
       } else if (/^route\.(ts|js)$/.test(entry.name)) {
         const source = fs.readFileSync(full, "utf8");
         const exported = METHODS.filter((m) =>
           new RegExp(`export\\s+(const|async\\s+function|function)\\s+${m}\\b|export\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`).test(source),
         );
         if (exported.length === 0) throw new Error(`${full} exports no HTTP method this test knows`);
-        for (const m of exported) out.push({ kind: "route", method: m, pattern, url: urlOf(pattern), file: full });
+        for (const m of exported) out.push({ kind: "route", method: m, pattern, file: full });
       }
     }
   };
@@ -75,54 +140,174 @@ function inventory(): Entry[] {
 
 const entries = inventory();
 const key = (e: Entry) => (e.kind === "page" ? `page ${e.pattern}` : `route ${e.method} ${e.pattern}`);
-const guarded = entries.filter((e) => !PUBLIC.has(key(e)));
+const accessOf = (e: Entry): Access | undefined => ACCESS[key(e)];
+const guarded = entries.filter((e) => accessOf(e) && accessOf(e) !== "public");
+const adminOnly = guarded.filter((e) => accessOf(e) === "admin");
+const forAnalysts = guarded.filter((e) => accessOf(e) === "analyst");
+const stateChanging = entries.filter((e) => e.kind === "route" && STATE_CHANGING.has(e.method));
+const named = (list: Entry[]) => list.map((e) => [key(e), e] as const);
 
 let server: TestServer;
+let admin: string;
+let analyst: string;
+let targetUserId: number;
+/** Sessions that must count as signed out: an unknown token, an expired and a revoked session. */
+const signedOut: Record<string, string> = { anonymous: "" };
+
+function urlOf(e: Entry, params: Record<string, string> = {}): string {
+  return e.pattern.replace(/\[\[?\.{0,3}([^\]]+)\]\]?/g, (_, name: string) => params[name] ?? DUMMY[name] ?? "x1");
+}
+
+/** Sends the entry's request (its sample body if it has one) with a session and an Origin. */
+async function send(e: Entry, cookie: string, origin?: string): Promise<Response> {
+  const sample = SAMPLES[`${e.method} ${e.pattern}`] ?? {};
+  const headers: Record<string, string> = origin ? { origin } : {};
+  if (sample.csv !== undefined) headers["content-type"] = "text/csv";
+  const res = await call(server.url, urlOf(e, sample.params?.()), {
+    method: e.method,
+    cookie: cookie || undefined,
+    headers,
+    json: sample.json,
+    body: sample.csv,
+  });
+  return res;
+}
+
+async function sessionOf(email: string, change: "expires_at" | "revoked_at"): Promise<string> {
+  await createUser(server.dbFile, email, "admin");
+  const cookie = await signIn(server.url, email);
+  const db = openTestDb(server.dbFile);
+  try {
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const changed = db.$client
+      .prepare(`update sessions set ${change} = ? where token_hash = ?`)
+      .run(past, hashSessionToken(cookie.slice("sondeo_session=".length))).changes;
+    if (changed !== 1) throw new Error(`no session row for ${email}`);
+  } finally {
+    db.$client.close();
+  }
+  return cookie;
+}
+
 beforeAll(async () => {
   server = await startServer();
+  await createUser(server.dbFile, "admin@dgsd.gob.pe", "admin");
+  await createUser(server.dbFile, "analista@dgsd.gob.pe", "analyst");
+  targetUserId = (await createUser(server.dbFile, "destino@dgsd.gob.pe", "analyst")).id;
+  admin = await signIn(server.url, "admin@dgsd.gob.pe");
+  analyst = await signIn(server.url, "analista@dgsd.gob.pe");
+  signedOut["unknown token"] = "sondeo_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+  signedOut["expired session"] = await sessionOf("caducada@dgsd.gob.pe", "expires_at");
+  signedOut["revoked session"] = await sessionOf("revocada@dgsd.gob.pe", "revoked_at");
 });
 afterAll(async () => {
   await server?.stop();
 });
 
 describe("route inventory", () => {
-  it("finds the coordinator area and the public routes it expects", () => {
+  it("classifies every page and route method, and nothing that does not exist", () => {
+    const unclassified = entries.filter((e) => !accessOf(e)).map(key);
+    expect(unclassified, "add these to ACCESS (public, analyst or admin)").toEqual([]);
     const keys = new Set(entries.map(key));
-    for (const k of ["page /admin", "page /admin/units/[id]", "page /admin/surveys/[slug]/coverage", "route POST /api/admin/units/import", "route POST /api/auth/login"]) {
-      expect(keys, k).toContain(k);
-    }
-    expect(guarded.length).toBeGreaterThan(15);
+    const stale = Object.keys(ACCESS).filter((k) => !keys.has(k));
+    expect(stale, "on the ACCESS list but not in app/").toEqual([]);
+    expect(adminOnly.length).toBeGreaterThan(15);
+    expect(forAnalysts.length).toBeGreaterThan(8);
   });
 
-  it.each(guarded.filter((e) => e.kind === "page").map((e) => [e.pattern, e] as const))(
-    "anonymous GET %s redirects to sign-in",
-    async (_pattern, e) => {
-      const res = await fetch(`${server.url}${e.url}`, { redirect: "manual" });
-      expect(res.status, `${e.file}`).toBe(307);
+  it("has a valid sample request for every state-changing method", () => {
+    const missing = stateChanging.filter((e) => !NO_ORIGIN_CHECK.has(key(e)) && !SAMPLES[`${e.method} ${e.pattern}`]).map(key);
+    expect(missing, "add these to SAMPLES").toEqual([]);
+  });
+});
+
+describe("without a valid session", () => {
+  it.each(named(guarded.filter((e) => e.kind === "page")))("%s redirects to sign-in (no cookie, unknown, expired, revoked)", async (_k, e) => {
+    for (const [state, cookie] of Object.entries(signedOut)) {
+      const res = await call(server.url, urlOf(e), { cookie: cookie || undefined });
+      expect(res.status, `${state}: ${e.file}`).toBe(307);
       const location = res.headers.get("location") ?? "";
-      expect(location.startsWith("/admin/login?next="), `${e.file} → ${location}`).toBe(true);
-      expect(decodeURIComponent(location.slice("/admin/login?next=".length))).toBe(e.url);
-    },
-  );
+      expect(location.startsWith("/admin/login?next="), `${state}: → ${location}`).toBe(true);
+      expect(decodeURIComponent(location.slice("/admin/login?next=".length))).toBe(urlOf(e));
+    }
+  });
 
-  it.each(guarded.filter((e) => e.kind === "route").map((e) => [`${e.method} ${e.pattern}`, e] as const))(
-    "anonymous %s answers 401",
-    async (_name, e) => {
-      const hasBody = e.method !== "GET" && e.method !== "DELETE";
-      const res = await fetch(`${server.url}${e.url}`, {
-        method: e.method,
-        redirect: "manual",
-        headers: hasBody ? { "content-type": "application/json" } : {},
-        body: hasBody ? "{}" : undefined,
-      });
-      expect(res.status, `${e.file}`).toBe(401);
+  it.each(named(guarded.filter((e) => e.kind === "route")))("%s answers 401 (no cookie, unknown, expired, revoked)", async (_k, e) => {
+    for (const [state, cookie] of Object.entries(signedOut)) {
+      const res = await send(e, cookie);
+      expect(res.status, `${state}: ${e.file}`).toBe(401);
       expect(await res.json()).toMatchObject({ error: "unauthenticated" });
+    }
+  });
+});
+
+describe("an analyst", () => {
+  it.each(named(adminOnly))("is refused %s", async (_k, e) => {
+    const res = await send(e, analyst);
+    if (e.kind === "page") {
+      expect(res.status, e.file).toBe(307);
+      expect(res.headers.get("location")).toBe("/admin/forbidden");
+    } else {
+      expect(res.status, e.file).toBe(403);
+      expect(await res.json()).toMatchObject({ error: "forbidden" });
+    }
+  });
+
+  it.each(named(forAnalysts))("gets %s", async (_k, e) => {
+    const res = await send(e, analyst);
+    expect(res.status, e.file).toBe(200);
+    await res.arrayBuffer();
+  });
+});
+
+describe("an admin", () => {
+  it.each(named(guarded.filter((e) => e.method === "GET")))("gets %s", async (_k, e) => {
+    const res = await send(e, admin);
+    expect(res.status, e.file).toBe(200);
+    await res.arrayBuffer();
+  });
+});
+
+describe("state-changing requests from another site", () => {
+  it.each(named(stateChanging.filter((e) => !NO_ORIGIN_CHECK.has(key(e)))))(
+    "%s: 403 from a foreign Origin with an admin session; the same request from this site goes through",
+    async (_k, e) => {
+      const sample = SAMPLES[`${e.method} ${e.pattern}`]!;
+      const cookie = sample.ownSession ? await signIn(server.url, "admin@dgsd.gob.pe") : admin;
+      for (const origin of [EVIL, "null", `http://evil.example:${server.port}`]) {
+        const foreign = await send(e, cookie, origin);
+        expect(foreign.status, `${origin}: ${e.file}`).toBe(403);
+        expect(await foreign.json()).toMatchObject({ error: "bad_origin" });
+      }
+      const same = await send(e, cookie, server.url);
+      expect(same.status, `${await same.clone().text()}`).toBeGreaterThanOrEqual(200);
+      expect(same.status).toBeLessThan(300);
     },
   );
 
-  it("lists only public entries that exist or are expected from the fill page", () => {
-    const keys = new Set(entries.map(key));
-    const fillPage = new Set(["page /s/[slug]", "page /s/[slug]/gracias"]);
-    for (const p of PUBLIC) if (!fillPage.has(p)) expect(keys, `${p} is on the public list but not in app/`).toContain(p);
+  it("never grants a cross-site preflight, so browsers cannot send the respondents' PUT from elsewhere", async () => {
+    for (const k of NO_ORIGIN_CHECK) expect(stateChanging.map(key), k).toContain(k);
+    const url = `${server.url}/api/responses/0f0e0d0c-0b0a-4999-8888-777766665555`;
+    const preflight = await fetch(url, {
+      method: "OPTIONS",
+      headers: { origin: EVIL, "access-control-request-method": "PUT", "access-control-request-headers": "content-type" },
+    });
+    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    expect(preflight.headers.get("access-control-allow-methods")).toBeNull();
+    const get = await fetch(url, { headers: { origin: EVIL } });
+    expect(get.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("changed nothing through the refused requests (the unit and account made by the same-origin ones exist once)", () => {
+    const db = openTestDb(server.dbFile);
+    try {
+      const count = (sql: string, ...args: unknown[]) => (db.$client.prepare(sql).get(...args) as { n: number }).n;
+      expect(count("select count(*) n from units where code in ('ORIGEN-1', 'IMPORT-1')")).toBe(2);
+      expect(count("select count(*) n from users where email = 'nueva@dgsd.gob.pe'")).toBe(1);
+      expect(count("select count(*) n from audit_log where action = 'unit.link_regenerated'")).toBe(1);
+      expect(count("select count(*) n from audit_log where action = 'user.password_reset'")).toBe(1);
+    } finally {
+      db.$client.close();
+    }
   });
 });
