@@ -32,6 +32,7 @@ let browser: Browser;
 let admin: string;
 let unit: { id: number; linkCode: string };
 let userId: number;
+let surveysDir: string;
 
 /** Every free-text answer of the survey set to `p` (institution "otra" so institucion_otra shows). */
 function answersWith(p: string): Record<string, unknown> {
@@ -82,7 +83,8 @@ async function expectInert(w: Watch, label: string, options: { authorHtml?: bool
 
 /**
  * "desktop" for the payload survey: its title and description hold long unbreakable words, which
- * widen a phone's layout viewport past the screen (see the report) and confuse hit-testing.
+ * the fill page's header does not wrap; on a phone they widen the layout viewport past the screen
+ * and clicks land on the wrong element. (Any survey title with a 40-character word would.)
  */
 async function context(kind: "phone" | "desktop" | "admin"): Promise<BrowserContext> {
   const ctx =
@@ -98,7 +100,7 @@ async function context(kind: "phone" | "desktop" | "admin"): Promise<BrowserCont
 }
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-xss-surveys-"));
+  const dir = (surveysDir = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-xss-surveys-")));
   const base = JSON.parse(fs.readFileSync(path.join(ROOT, "surveys/dnc-tim.json"), "utf8"));
   fs.writeFileSync(path.join(dir, "dnc-tim.json"), JSON.stringify(base));
   fs.writeFileSync(path.join(dir, "xss-textos.json"), JSON.stringify(xssSurvey(base), null, 2));
@@ -120,6 +122,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  if (surveysDir) fs.rmSync(surveysDir, { recursive: true, force: true });
 });
 
 describe("fill page", () => {
