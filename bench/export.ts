@@ -424,7 +424,7 @@ async function measure(size: number): Promise<SizeResult> {
   try {
     await createUser(file, ADMIN, "admin");
   } catch (err) {
-    if (!/unique/i.test(String(err))) throw err; // a cached database already has the admin
+    if ((err as { code?: string }).code !== "email_taken") throw err; // a cached database already has the admin
   }
   const server = await startServer({ dbFile: file });
   try {
