@@ -227,6 +227,8 @@ const SQL = cliSql();
 const RAW_SQL = `select ${META_COLUMNS.map((c) => `${META_SQL[c]} as "${c}"`).join(", ")}, r.data\n${FROM}`;
 if (values["print-sql"]) {
   console.log(SQL);
+  fs.rmSync(OUT_DIR, { recursive: true, force: true });
+  if (!values.cache) fs.rmSync(DB_DIR, { recursive: true, force: true });
   process.exit(0);
 }
 
