@@ -5,7 +5,7 @@
 //
 //   npx tsx bench/submissions.ts [--duration 10] [--connections 20] [--rounds 2] [--warmup 3] [--docs]
 //
-// --docs writes the figures and this command to docs-perf.md.
+// --docs writes the figures and this command into docs-perf.md (between its markers).
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -20,6 +20,9 @@ const connections = numberOption("connections", 20);
 const rounds = numberOption("rounds", 2);
 const warmup = numberOption("warmup", 3);
 const writeDocs = process.argv.includes("--docs");
+/** The part of docs-perf.md that --docs rewrites. */
+const START = "<!-- bench/submissions.ts --docs: start -->";
+const END = "<!-- bench/submissions.ts --docs: end -->";
 
 const survey = loadDncTim();
 
@@ -117,18 +120,8 @@ async function main(): Promise<void> {
   if (writeDocs) {
     const command = `npx tsx bench/submissions.ts ${process.argv.slice(2).join(" ")}`.trim();
     const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} at the end`;
-    const doc = [
-      "# Performance",
-      "",
-      "## Complete submissions (PUT /api/responses/{uuid})",
-      "",
-      "Complete, valid dnc-tim responses sent to the built server (`next start`, throwaway SQLite",
-      "database, WAL, `synchronous=FULL`) by autocannon, against a bare route in the same build that",
-      "only inserts the same `responses` row (`PUT /api/bench/bare/{uuid}`, enabled by `SONDEO_BENCH=1`).",
-      "Each request has a fresh UUID. Rounds alternate; the summary takes the median of the rounds.",
-      "The real route also checks the payload, looks up the survey state, validates the answers",
-      "(compiled validator) and writes the response with its 18 need ratings in one transaction.",
-      "",
+    const section = [
+      START,
       `Latest run (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine}):`,
       "",
       "```",
@@ -139,13 +132,15 @@ async function main(): Promise<void> {
       "",
       ...verdict,
       "```",
-      "",
-      "The machine is shared, so absolute figures vary from run to run; compare the ratios, which",
-      "come from the same server in the same run.",
-      "",
+      END,
     ].join("\n");
-    fs.writeFileSync(path.resolve(__dirname, "../docs-perf.md"), doc);
-    console.log("\nwrote docs-perf.md");
+    const file = path.resolve(__dirname, "../docs-perf.md");
+    const doc = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : `# Performance\n\n${START}\n${END}\n`;
+    const from = doc.indexOf(START);
+    const to = doc.indexOf(END);
+    if (from < 0 || to < from) throw new Error(`docs-perf.md has no ${START} … ${END} section`);
+    fs.writeFileSync(file, doc.slice(0, from) + section + doc.slice(to + END.length));
+    console.log("\nupdated docs-perf.md");
   }
 }
 

@@ -18,10 +18,11 @@ const seed = seedIndex >= 0 ? Number(process.argv[seedIndex + 1]) : undefined;
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 
 const dnc = loadDncTim().definition;
-const cases: [string, object, () => ReturnType<typeof checkAgreement>][] = [
+type Check = () => ReturnType<typeof checkAgreement>;
+const cases: [string, object, Check][] = [
   ["dnc-tim", dnc, () => checkAgreement(dnc, dncTimAnswersArb(dnc), dncRuns, seed)],
   ...Object.entries(DIFFERENTIAL_SURVEYS).map(
-    ([name, definition]): [string, object, () => ReturnType<typeof checkAgreement>] => [
+    ([name, definition]): [string, object, Check] => [
       name.toLowerCase(),
       definition,
       () => checkAgreement(definition, submissionsFor(definition), runs, seed),
@@ -29,18 +30,28 @@ const cases: [string, object, () => ReturnType<typeof checkAgreement>][] = [
   ),
 ];
 
-let failed = false;
-for (const [name, definition, check] of cases) {
-  if (only && only !== name) continue;
-  if (!isCompiled(definition)) throw new Error(`${name} is not compiled`);
-  const start = performance.now();
-  try {
-    const { accepted, rejected } = check();
-    const seconds = ((performance.now() - start) / 1000).toFixed(0);
-    console.log(`${name.padEnd(9)} ${String(accepted + rejected).padStart(6)} submissions agree (${accepted} accepted, ${rejected} rejected) in ${seconds} s`);
-  } catch (err) {
-    failed = true;
-    console.log(`${name.padEnd(9)} DISAGREEMENT\n${(err as Error).message}`);
+async function main(): Promise<boolean> {
+  let failed = false;
+  for (const [name, definition, check] of cases) {
+    if (only && only !== name) continue;
+    if (!isCompiled(definition)) throw new Error(`${name} is not compiled`);
+    const start = performance.now();
+    try {
+      const { accepted, rejected } = await check();
+      const seconds = ((performance.now() - start) / 1000).toFixed(0);
+      console.log(`${name.padEnd(9)} ${String(accepted + rejected).padStart(6)} submissions agree (${accepted} accepted, ${rejected} rejected) in ${seconds} s`);
+    } catch (err) {
+      failed = true;
+      console.log(`${name.padEnd(9)} DISAGREEMENT\n${(err as Error).message}`);
+    }
   }
+  return failed;
 }
-process.exit(failed ? 1 : 0);
+
+main().then(
+  (failed) => process.exit(failed ? 1 : 0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

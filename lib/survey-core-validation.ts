@@ -113,9 +113,13 @@ export function surveyCoreCompletionIssues(
   // same data could differ from call to call. A new Model costs tens of milliseconds (hundreds
   // for a survey with large matrices, whose rows survey-core builds during validate()).
   const model = new Model(definition);
-  model.locale = locale;
-  model.data = structuredClone(record);
-  const hidden = hiddenIssues(model, record);
-  if (hidden.length > 0) return hidden;
-  return surveyCoreIssues(model, record);
+  try {
+    model.locale = locale;
+    model.data = structuredClone(record);
+    const hidden = hiddenIssues(model, record);
+    if (hidden.length > 0) return hidden;
+    return surveyCoreIssues(model, record);
+  } finally {
+    model.dispose();
+  }
 }

@@ -70,8 +70,6 @@ interface Choice {
   visibleIf?: Condition;
 }
 
-const CHOICE_HIDDEN_CHECK = new Set(["radiogroup", "dropdown", "checkbox", "tagbox", "ranking"]);
-
 /** radiogroup, dropdown, checkbox, tagbox, ranking. */
 export class SelectNode extends QuestionNode {
   private readonly choices: Choice[];
@@ -119,7 +117,6 @@ export class SelectNode extends QuestionNode {
   }
 
   override hiddenInside(value: unknown, key: string, env: Env, issues: Issue[]): void {
-    if (!CHOICE_HIDDEN_CHECK.has(this.type)) return;
     const visible = this.visibleChoices(env);
     for (const v of Array.isArray(value) ? value : [value]) {
       if (!visible.has(v)) {

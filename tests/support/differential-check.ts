@@ -28,16 +28,26 @@ export function submissionsFor(definition: object): fc.Arbitrary<Data> {
     .map(([data, consistent]) => (consistent ? withoutHidden(data, hidden) : data));
 }
 
-/** Throws (with fast-check's shrunk counterexample) at the first disagreement. */
-export function checkAgreement(definition: object, submissions: fc.Arbitrary<Data>, numRuns: number, seed?: number): Agreement {
+/**
+ * Rejects (with fast-check's shrunk counterexample) at the first disagreement. Asynchronous so that
+ * survey-core's queued microtasks (its animations) run between cases: until they do, they keep
+ * every Model alive, and thousands of synchronous cases exhaust the heap.
+ */
+export async function checkAgreement(
+  definition: object,
+  submissions: fc.Arbitrary<Data>,
+  numRuns: number,
+  seed?: number,
+): Promise<Agreement> {
   const verdicts: Agreement = { accepted: 0, rejected: 0 };
-  fc.assert(
-    fc.property(submissions, fc.constantFrom("es" as const, "en" as const), (data, locale) => {
+  await fc.assert(
+    fc.asyncProperty(submissions, fc.constantFrom("es" as const, "en" as const), async (data, locale) => {
       const compiled = validateResponseData(definition, data, { complete: true, locale });
       const reference = validateWithSurveyCore(definition, data, { complete: true, locale });
       assert.equal(compiled.ok, reference.ok, "verdict");
       assert.deepEqual(issues(compiled), issues(reference), "issues");
       verdicts[compiled.ok ? "accepted" : "rejected"]++;
+      await Promise.resolve();
     }),
     { numRuns, seed },
   );

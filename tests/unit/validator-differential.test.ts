@@ -24,17 +24,17 @@ function expectBothVerdicts({ accepted, rejected }: Agreement) {
 }
 
 describe("compiled validator agrees with survey-core", () => {
-  it("on dnc-tim: valid responses and near misses", { timeout: TIMEOUT }, () => {
+  it("on dnc-tim: valid responses and near misses", { timeout: TIMEOUT }, async () => {
     const definition = loadDncTim().definition;
     expect(isCompiled(definition)).toBe(true);
-    expectBothVerdicts(checkAgreement(definition, dncTimAnswersArb(definition), RUNS_OVERRIDE ?? 15));
+    expectBothVerdicts(await checkAgreement(definition, dncTimAnswersArb(definition), RUNS_OVERRIDE ?? 15));
   });
 
   const runs: Record<string, number> = { MATRICES: 40, PANELS: 80, CHOICES: 100, TEXTS: 150, PAGES: 150 };
   for (const [name, definition] of Object.entries(DIFFERENTIAL_SURVEYS)) {
-    it(`on ${name.toLowerCase()}`, { timeout: TIMEOUT }, () => {
+    it(`on ${name.toLowerCase()}`, { timeout: TIMEOUT }, async () => {
       expect(isCompiled(definition)).toBe(true);
-      expectBothVerdicts(checkAgreement(definition, submissionsFor(definition), RUNS_OVERRIDE ?? runs[name] ?? 100));
+      expectBothVerdicts(await checkAgreement(definition, submissionsFor(definition), RUNS_OVERRIDE ?? runs[name] ?? 100));
     });
   }
 });
