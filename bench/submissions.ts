@@ -5,7 +5,7 @@
 //
 //   npx tsx bench/submissions.ts [--duration 10] [--connections 20] [--rounds 2] [--warmup 3] [--docs]
 //
-// --docs writes the figures and this command into docs-perf.md (between its markers).
+// --docs writes the figures and this command into README.md (between its markers).
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -20,7 +20,7 @@ const connections = numberOption("connections", 20);
 const rounds = numberOption("rounds", 2);
 const warmup = numberOption("warmup", 3);
 const writeDocs = process.argv.includes("--docs");
-/** The part of docs-perf.md that --docs rewrites. */
+/** The part of README.md that --docs rewrites. */
 const START = "<!-- bench/submissions.ts --docs: start -->";
 const END = "<!-- bench/submissions.ts --docs: end -->";
 
@@ -134,13 +134,13 @@ async function main(): Promise<void> {
       "```",
       END,
     ].join("\n");
-    const file = path.resolve(__dirname, "../docs-perf.md");
+    const file = path.resolve(__dirname, "../README.md");
     const doc = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : `# Performance\n\n${START}\n${END}\n`;
     const from = doc.indexOf(START);
     const to = doc.indexOf(END);
-    if (from < 0 || to < from) throw new Error(`docs-perf.md has no ${START} … ${END} section`);
+    if (from < 0 || to < from) throw new Error(`README.md has no ${START} … ${END} section`);
     fs.writeFileSync(file, doc.slice(0, from) + section + doc.slice(to + END.length));
-    console.log("\nupdated docs-perf.md");
+    console.log("\nupdated README.md");
   }
 }
 
