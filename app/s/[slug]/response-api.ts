@@ -17,18 +17,8 @@ export interface PutResponseBody {
   page: number;
 }
 
-export interface ResumableResponse {
-  id: string;
-  survey: string;
-  status: "partial" | "complete";
-  unit: string | null;
-  locale: "es" | "en";
-  currentPage: number;
-  resumeCode: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  data?: Record<string, unknown>;
-}
+/** What GET /api/responses/{id} and /api/resume/{code} answer (type only: nothing of db/ ships). */
+export type { ResumableResponse } from "@/db/queries/responses";
 
 async function request(url: string, init: RequestInit): Promise<TransportResult> {
   const controller = new AbortController();
