@@ -17,9 +17,18 @@ export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promis
   } catch {
     throw new AppError(400, "invalid_utf8", "The body is not valid UTF-8.");
   }
+  // A "__proto__" member would be dropped (or worse, become a prototype) by the object copies
+  // downstream, so a request carrying one is refused outright rather than silently altered.
+  const reviver = text.includes("__proto__") ? rejectProtoKeys : undefined;
   try {
-    return JSON.parse(text) as unknown;
-  } catch {
+    return JSON.parse(text, reviver) as unknown;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError(400, "malformed_json", "The body is not valid JSON.");
   }
+}
+
+function rejectProtoKeys(key: string, value: unknown): unknown {
+  if (key === "__proto__") throw new AppError(400, "forbidden_key", 'The body may not contain a "__proto__" key.');
+  return value;
 }

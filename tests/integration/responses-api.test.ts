@@ -233,3 +233,14 @@ describe("resuming", () => {
     expect(body.data).toBeUndefined();
   });
 });
+
+describe("prototype-pollution keys", () => {
+  it("refuses a body with a __proto__ key anywhere, storing nothing", async () => {
+    const id = randomUUID();
+    const body = '{"survey":"dnc-tim","unit":null,"locale":"es","data":{"__proto__":{"isAdmin":true}},"complete":false}';
+    const res = await put(id, body);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toBe("forbidden_key");
+    expect(row(id)).toBeUndefined();
+  });
+});
