@@ -4,18 +4,10 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { saveResponse, type SaveResponseInput } from "@/db/queries/save-response";
 import { units } from "@/db/schema";
+import { seededRng } from "@/lib/demo-responses";
 
-/** mulberry32: a tiny seeded PRNG, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the demo generator's seeded PRNG (same seed → same test data). */
+export const prng = seededRng;
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
