@@ -26,9 +26,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "csv-parse/sync";
 import { openDb } from "@/db/client";
-import { listActiveUnitRegions } from "@/db/queries/list-demo-units";
-import { saveResponse } from "@/db/queries/save-response";
-import { demoResponse, seededRng } from "@/lib/demo-responses";
+import { insertDemoResponses } from "@/db/queries/insert-demo-responses";
 import { answerColumns, type ExportColumn } from "@/lib/export/columns";
 import { META_COLUMNS } from "@/lib/export/responses-csv";
 import { getSurvey } from "@/surveys/registry";
@@ -91,12 +89,6 @@ function ensureSqliteCli(): string {
 // ---------------------------------------------------------------------------------------------
 // Data: BASE varied demo responses through saveResponse, multiplied to `size` in one statement.
 
-function hex(rng: () => number, len: number): string {
-  let s = "";
-  for (let i = 0; i < len; i++) s += Math.floor(rng() * 16).toString(16);
-  return s;
-}
-
 const completeCount = (file: string): number => {
   const r = spawnSync("sqlite3", ["-readonly", file, `select count(*) from responses where survey_slug = '${SLUG}' and status = 'complete'`], { encoding: "utf8" });
   return r.status === 0 ? Number(r.stdout.trim()) : -1;
@@ -112,34 +104,16 @@ function database(size: number): string {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const t0 = performance.now();
   const db = openDb(file, { seedSample: true });
-  const units = listActiveUnitRegions(db);
-  const unitIds = new Map(units.map((u) => [u.linkCode, u.id]));
-  const rng = seededRng(SEED);
-  const now = Date.parse("2026-03-01T12:00:00.000Z");
   const base = Math.min(BASE, size);
-  let partial = 0;
-  db.$client.transaction(() => {
-    for (let stored = 0; stored < base; ) {
-      const demo = demoResponse(rng, units, 60);
-      // A few respondents who stopped after the profile: excluded from the export (partial=0).
-      const isPartial = rng() < 0.05;
-      const data = isPartial
-        ? Object.fromEntries(Object.entries(demo.data).filter(([k]) => k !== "necesidades" && !k.startsWith("modalidad")))
-        : demo.data;
-      saveResponse(db, {
-        id: `${hex(rng, 8)}-${hex(rng, 4)}-4${hex(rng, 3)}-a${hex(rng, 3)}-${hex(rng, 12)}`,
-        survey: survey!,
-        unitId: demo.unit ? (unitIds.get(demo.unit.linkCode) ?? null) : null,
-        locale: demo.locale,
-        data,
-        complete: !isPartial,
-        isDemo: true,
-        at: new Date(now - demo.minutesAgo * 60_000).toISOString(),
-      });
-      if (isPartial) partial++;
-      else stored++;
-    }
-  })();
+  // A few respondents who stopped after the profile: excluded from the export (partial=0).
+  const { partial } = insertDemoResponses(db, survey!, {
+    count: base,
+    completeOnly: true,
+    seed: SEED,
+    partialShare: 0.05,
+    daysBack: 60,
+    now: Date.parse("2026-03-01T12:00:00.000Z"),
+  });
   const t1 = performance.now();
   const needed = size - base;
   if (needed > 0) {

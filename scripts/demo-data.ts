@@ -3,11 +3,8 @@
 // through the same validation and storage code as the public API. Deterministic for a seed.
 import { parseArgs } from "node:util";
 import { openDb } from "@/db/client";
-import { listActiveUnitRegions } from "@/db/queries/list-demo-units";
-import { saveResponse } from "@/db/queries/save-response";
-import { demoResponse, seededRng } from "@/lib/demo-responses";
+import { insertDemoResponses } from "@/db/queries/insert-demo-responses";
 import { env } from "@/lib/env";
-import { validateResponseData } from "@/lib/response-validation";
 import { getSurvey } from "@/surveys/registry";
 
 const { values } = parseArgs({
@@ -29,50 +26,15 @@ if (!Number.isInteger(n) || n < 1 || !Number.isFinite(seed) || !(partialShare >=
 const survey = getSurvey("dnc-tim");
 if (!survey) throw new Error("surveys/dnc-tim.json is missing");
 const db = openDb(env().SONDEO_DB);
-const units = listActiveUnitRegions(db);
-const unitIds = new Map(units.map((u) => [u.linkCode, u.id]));
-const rng = seededRng(seed);
-const now = Date.now();
 const started = performance.now();
-let complete = 0;
-let partial = 0;
-
-db.$client.transaction(() => {
-  for (let i = 0; i < n; i++) {
-    const demo = demoResponse(rng, units);
-    const isPartial = rng() < partialShare;
-    let data = demo.data;
-    if (isPartial) {
-      // A respondent who stopped after the profile.
-      data = Object.fromEntries(Object.entries(data).filter(([k]) => k !== "necesidades" && !k.startsWith("modalidad")));
-    }
-    if (values["validate-all"] || i % 100 === 0) {
-      const check = validateResponseData(survey.definition, data, { complete: !isPartial, locale: demo.locale });
-      if (!check.ok) throw new Error(`demo response ${i} is invalid: ${JSON.stringify(check.issues)}`);
-    }
-    const id = `${hex(rng, 8)}-${hex(rng, 4)}-4${hex(rng, 3)}-a${hex(rng, 3)}-${hex(rng, 12)}`;
-    saveResponse(db, {
-      id,
-      survey,
-      unitId: demo.unit ? (unitIds.get(demo.unit.linkCode) ?? null) : null,
-      locale: demo.locale,
-      data,
-      complete: !isPartial,
-      isDemo: true,
-      at: new Date(now - demo.minutesAgo * 60_000).toISOString(),
-    });
-    if (isPartial) partial++;
-    else complete++;
-  }
-})();
+const { complete, partial } = insertDemoResponses(db, survey, {
+  count: n,
+  seed,
+  partialShare,
+  validateEvery: values["validate-all"] ? 1 : 100,
+});
 
 console.log(
   `Inserted ${complete} complete and ${partial} partial demo responses into ${env().SONDEO_DB} ` +
     `(seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
 );
-
-function hex(r: () => number, len: number): string {
-  let s = "";
-  for (let i = 0; i < len; i++) s += Math.floor(r() * 16).toString(16);
-  return s;
-}

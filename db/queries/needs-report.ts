@@ -3,8 +3,9 @@
 import { badRequest } from "@/lib/http/app-error";
 import type { Dimension, NeedsFilters, NeedsQuery } from "@/lib/needs/filters";
 import { buildNeedsReport, type NeedsReport } from "@/lib/needs/needs-report";
+import { viewSuppression } from "@/lib/needs/suppression";
 import type { Db } from "../client";
-import { countCompletedByGroup, listNeedSums, resolveUnit, type ResolvedFilters } from "./needs";
+import { countCompleted, countCompletedByGroup, listNeedSums, resolveUnit, type ResolvedFilters } from "./needs";
 
 export interface NeedsSurvey {
   slug: string;
@@ -50,6 +51,15 @@ export function listSelections(db: Db, slug: string, filters: ResolvedFilters) {
     }));
     return [{ value, breakdown }];
   });
+}
+
+/**
+ * The completed responses a filtered view covers, and why it must show nothing (a filter below k,
+ * or one selecting a group its breakdown hides), or null when it may be shown.
+ */
+export function getViewVerdict(db: Db, slug: string, filters: ResolvedFilters, k: number) {
+  const n = countCompleted(db, slug, filters);
+  return { n, verdict: viewSuppression(n, k, listSelections(db, slug, filters)) };
 }
 
 export function getNeedsReport(db: Db, survey: NeedsSurvey, query: NeedsQuery, k: number): NeedsReport {

@@ -4,12 +4,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { countCompleted } from "@/db/queries/needs";
 import { countOpenAnswers, listOpenAnswers } from "@/db/queries/needs-profile";
-import { listSelections } from "@/db/queries/needs-report";
+import { getViewVerdict } from "@/db/queries/needs-report";
 import { toSearchParams } from "@/lib/needs/filters";
 import { OPEN_QUESTIONS, type OpenQuestion } from "@/lib/needs/profile";
-import { viewSuppression } from "@/lib/needs/suppression";
 import { loadView, type ViewProps } from "../_components/load-view";
 import { NeedsHeader } from "../_components/needs-header";
 import { SuppressedNotice } from "../_components/suppressed-notice";
@@ -39,8 +37,7 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
   }
   const db = getDb();
   const slug = v.survey.slug;
-  const n = countCompleted(db, slug, v.filters);
-  const verdict = viewSuppression(n, v.k, listSelections(db, slug, v.filters));
+  const { n, verdict } = getViewVerdict(db, slug, v.filters, v.k);
   if (verdict) {
     return (
       <div className="needs">

@@ -3,12 +3,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { countCompleted } from "@/db/queries/needs";
 import { listProfileCounts } from "@/db/queries/needs-profile";
-import { listSelections } from "@/db/queries/needs-report";
+import { getViewVerdict } from "@/db/queries/needs-report";
 import { buildProfile, MULTI_FIELDS, NO_ANSWER, PARTITION_FIELDS, RANKING_FIELD, type ProfileSection } from "@/lib/needs/profile";
 import { questionChoices } from "@/lib/needs/survey-choices";
-import { viewSuppression } from "@/lib/needs/suppression";
 import { ShareBarChart, type BarDatum } from "../_components/bar-chart";
 import { loadView, type ViewProps } from "../_components/load-view";
 import { NeedsHeader } from "../_components/needs-header";
@@ -36,8 +34,7 @@ export default async function NeedsProfilePage(props: ViewProps) {
   }
   const db = getDb();
   const slug = v.survey.slug;
-  const n = countCompleted(db, slug, v.filters);
-  const verdict = viewSuppression(n, v.k, listSelections(db, slug, v.filters));
+  const { n, verdict } = getViewVerdict(db, slug, v.filters, v.k);
   if (verdict) {
     return (
       <div className="needs">
