@@ -22,6 +22,12 @@ const nextConfig = {
         ],
       },
       {
+        // The respondent pages' scripts and stylesheets (scripts/build-respondent-assets.ts): their
+        // names carry a hash of their content, so a browser may keep them for good.
+        source: "/assets/:file([\\w-]+-[A-Z0-9]{8}\\.(?:js|css))",
+        headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
+      },
+      {
         // JSON answers are never rendered as documents nor framed.
         source: "/api/:path*",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],

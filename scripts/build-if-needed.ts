@@ -1,12 +1,25 @@
-// Runs `next build` unless .next/ already holds a build of the current sources (a stamp of the
-// newest source mtime is kept in .next/sondeo-build-stamp). Used by `npm start` and the tests.
+// Runs `npm run build` (the respondent pages' assets, then `next build`) unless both are already
+// built from the current sources (a stamp of the newest source mtime is kept in
+// .next/sondeo-build-stamp). Used by `npm start`, the tests and the benchmarks.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
 const STAMP = path.join(ROOT, ".next", "sondeo-build-stamp");
-const SOURCES = ["app", "lib", "db", "surveys", "i18n", "proxy.ts", "next.config.js", "package.json", "package-lock.json"];
+const MANIFEST = path.join(ROOT, "public", "assets", "manifest.json");
+const SOURCES = [
+  "app",
+  "lib",
+  "db",
+  "surveys",
+  "i18n",
+  "proxy.ts",
+  "next.config.js",
+  "package.json",
+  "package-lock.json",
+  "scripts/build-respondent-assets.ts",
+];
 
 function newestMtime(p: string): number {
   const full = path.join(ROOT, p);
@@ -20,9 +33,13 @@ function newestMtime(p: string): number {
 
 export function buildIfNeeded(): void {
   const stamp = String(Math.max(...SOURCES.map(newestMtime)));
-  const built = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"));
+  const built = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(MANIFEST);
   if (built && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === stamp) return;
-  console.log("[sondeo] building the app (next build)…");
+  console.log("[sondeo] building the app (respondent assets, then next build)…");
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/build-respondent-assets.ts")], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
   execFileSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
     cwd: ROOT,
     stdio: "inherit",

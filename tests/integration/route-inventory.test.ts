@@ -20,8 +20,8 @@ type Access = "public" | "analyst" | "admin";
 const ACCESS: Record<string, Access> = {
   // Respondents, the landing page, health, and the way in.
   "page /": "public",
-  "page /s/[slug]": "public",
-  "page /s/[slug]/gracias": "public",
+  "route GET /s/[slug]": "public",
+  "route GET /s/[slug]/gracias": "public",
   "page /admin/login": "public",
   "page /admin/forbidden": "public",
   "route GET /api/health": "public",

@@ -137,7 +137,10 @@ export function probe(page: Page): Promise<Probe> {
       const tag = el.tagName.toLowerCase();
       if (tag === "img" && el.getAttribute("src") === "x") return true;
       if (tag === "iframe" || tag === "object" || tag === "embed") return true;
-      if (tag === "script" && !el.hasAttribute("src") && !el.hasAttribute("nonce")) return true;
+      // A JSON data block (the fill page's props) never runs; any other inline script without the
+      // page's nonce would be an injection.
+      const inertData = tag === "script" && el.getAttribute("type") === "application/json";
+      if (tag === "script" && !inertData && !el.hasAttribute("src") && !el.hasAttribute("nonce")) return true;
       if ([...el.attributes].some((a) => /^on/i.test(a.name))) return true;
       return ["href", "src", "action", "formaction", "xlink:href"].some((a) => /^\s*javascript:/i.test(el.getAttribute(a) ?? ""));
     };

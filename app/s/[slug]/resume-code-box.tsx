@@ -1,4 +1,3 @@
-"use client";
 // Shows the resume code and link once the server has the response, so the person can continue
 // on another device.
 import { useState } from "react";

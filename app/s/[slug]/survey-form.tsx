@@ -1,31 +1,18 @@
-"use client";
 // The fill form: SurveyJS in the browser, with the save status, the resume code and the
-// server's objections around it. Until the form is ready, the server-rendered introduction
-// (children) stays on screen.
-import "survey-core/survey-core.fontless.min.css";
-import "./survey-form.css";
-import { useRouter } from "next/navigation";
+// server's objections around it. Mounted by fill-entry.tsx over the server-rendered introduction;
+// its styles are survey.css, linked by the page.
 import { memo, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { SurveyModel } from "survey-core";
 import { Survey } from "survey-react-ui";
 import { FillController } from "./fill-controller";
+import type { FillPageProps } from "./fill-page-props";
 import type { FillState, Locale } from "./fill-state";
 import type { FormMessages } from "./form-messages";
 import { hideDecorativeInputs } from "./hide-decorative-inputs";
 import { LOCALE_EVENT } from "./language-switch";
 import { ResumeCodeBox } from "./resume-code-box";
 
-export interface SurveyFormProps {
-  definition: Record<string, unknown>;
-  slug: string;
-  /** Link code of the unit from ?u= (already validated by the page). */
-  unit: string | null;
-  /** Resume code from ?r=. */
-  resumeCode: string | null;
-  locale: Locale;
-  messages: Record<Locale, FormMessages>;
-  children: React.ReactNode;
-}
+export type SurveyFormProps = Omit<FillPageProps, "header">;
 
 /** Leaves ?r= behind once the code has been used, keeping the unit link in the address. */
 function replaceQuery(unit: string | null): void {
@@ -36,8 +23,7 @@ function replaceQuery(unit: string | null): void {
 }
 
 export function SurveyForm(props: SurveyFormProps) {
-  const { definition, slug, unit, resumeCode, messages, children } = props;
-  const router = useRouter();
+  const { definition, slug, unit, resumeCode, messages } = props;
   const [controller, setController] = useState<FillController | null>(null);
   const [locale, setLocale] = useState<Locale>(props.locale);
 
@@ -52,7 +38,7 @@ export function SurveyForm(props: SurveyFormProps) {
         es: { submit: messages.es.submit.button, issueFallback: messages.es.submit.fallback },
         en: { submit: messages.en.submit.button, issueFallback: messages.en.submit.fallback },
       },
-      onDone: () => router.replace(`/s/${encodeURIComponent(slug)}/gracias`),
+      onDone: () => window.location.replace(`/s/${encodeURIComponent(slug)}/gracias`),
       onResumed: replaceQuery,
     });
     setController(c);
@@ -73,7 +59,7 @@ export function SurveyForm(props: SurveyFormProps) {
     return () => window.removeEventListener(LOCALE_EVENT, onLocale);
   }, [controller]);
 
-  if (!controller) return <>{children}</>;
+  if (!controller) return null;
   return (
     <FillView
       controller={controller}

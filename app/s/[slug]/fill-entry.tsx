@@ -1,0 +1,28 @@
+// Browser entry of the fill page (bundled by scripts/build-respondent-assets.ts): mounts the fill
+// form over the server-rendered introduction and makes the language switch change the header and
+// the form at once.
+import { createRoot } from "react-dom/client";
+import { FILL_PROPS_ID, FILL_ROOT_ID, type FillPageProps } from "./fill-page-props";
+import { bindLanguageSwitch, LOCALE_EVENT, SWITCH_SELECTOR, type Locale, type SwitchLabels } from "./language-switch";
+import { SurveyForm } from "./survey-form";
+
+const props = JSON.parse(document.getElementById(FILL_PROPS_ID)!.textContent!) as FillPageProps;
+
+const button = document.querySelector<HTMLButtonElement>(SWITCH_SELECTOR);
+if (button) {
+  const { labels } = JSON.parse(button.dataset.languageSwitch!) as { labels: Record<Locale, SwitchLabels> };
+  bindLanguageSwitch(button, props.locale, labels, (next) => {
+    const header = props.header[next];
+    document.title = header.documentTitle;
+    const title = document.querySelector(".fill-header h1");
+    if (title) title.textContent = header.title;
+    const subtitle = document.querySelector<HTMLElement>(".fill-header .fill-subtitle");
+    if (subtitle) {
+      subtitle.textContent = header.description;
+      subtitle.hidden = !header.description;
+    }
+    window.dispatchEvent(new CustomEvent<Locale>(LOCALE_EVENT, { detail: next }));
+  });
+}
+
+createRoot(document.getElementById(FILL_ROOT_ID)!).render(<SurveyForm {...props} />);
