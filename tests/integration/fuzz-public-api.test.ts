@@ -51,7 +51,12 @@ const badBody = fc.oneof(
 );
 
 const badId = fc.oneof(
-  fc.string({ maxLength: 60 }).map((s) => encodeURIComponent(s) || "%20"),
+  // Not "." or "..": the URL parser resolves such a segment away before the request is sent
+  // (GET /api/resume/. is GET /api/resume/, Next's trailing-slash redirect, not our route).
+  fc
+    .string({ maxLength: 60 })
+    .map((s) => encodeURIComponent(s) || "%20")
+    .filter((s) => !/^(?:\.|%2e){1,2}$/i.test(s)),
   fc.constantFrom("00000000-0000-0000-0000-000000000000", "..%2F..%2Fetc%2Fpasswd", "%00", "a".repeat(5000), "__proto__"),
 );
 
