@@ -2,31 +2,37 @@
 // runtime: React + SurveyJS + the fill form in one script, a tiny script for the notice pages, and
 // two stylesheets (the page's, render-blocking; SurveyJS's, needed only once the form is up).
 // Output: public/assets/<name>-<hash>.{js,css}, cached as immutable (next.config.js), and
-// public/assets/manifest.json, which the /s/* route handlers read to name them.
+// public/assets/manifest.json, which the /s/* route handlers read to name them. `--watch` (used by
+// `npm run dev`) writes development builds to public/assets-dev/ instead, so that a production
+// build is never replaced by one.
 //   npx tsx scripts/build-respondent-assets.ts [--watch]
 import fs from "node:fs";
 import path from "node:path";
 import { build, context, type BuildOptions, type Metafile, type Plugin } from "esbuild";
+import type { RespondentAssets } from "../app/s/_page/respondent-assets";
 
 const ROOT = path.resolve(__dirname, "..");
-export const ASSETS_DIR = path.join(ROOT, "public", "assets");
-export const MANIFEST = path.join(ASSETS_DIR, "manifest.json");
 const SRC = path.join(ROOT, "app", "s", "[slug]");
 
-/** Entry name → source. The names are the manifest's keys (see app/s/_page/respondent-assets.ts). */
-const ENTRIES = {
+/** Entry name → source. The names are the manifest's keys, read by app/s/_page/respondent-assets.ts. */
+const ENTRIES: Record<keyof RespondentAssets, string> = {
   fill: path.join(SRC, "fill-entry.tsx"),
   notice: path.join(SRC, "notice-entry.ts"),
   respondent: path.join(SRC, "respondent.css"),
   survey: path.join(SRC, "survey.css"),
 };
 
-export type AssetManifest = Record<keyof typeof ENTRIES, string>;
+type AssetManifest = RespondentAssets;
 
-function manifestOf(meta: Metafile): AssetManifest {
+type Mode = "production" | "development";
+/** Where each mode's files go; the URL path is the folder's name under public/. */
+const FOLDER: Record<Mode, string> = { production: "assets", development: "assets-dev" };
+const outdir = (mode: Mode) => path.join(ROOT, "public", FOLDER[mode]);
+
+function manifestOf(meta: Metafile, mode: Mode): AssetManifest {
   const byInput = new Map<string, string>();
   for (const [out, info] of Object.entries(meta.outputs)) {
-    if (info.entryPoint && !out.endsWith(".map")) byInput.set(path.resolve(ROOT, info.entryPoint), `/assets/${path.basename(out)}`);
+    if (info.entryPoint) byInput.set(path.resolve(ROOT, info.entryPoint), `/${FOLDER[mode]}/${path.basename(out)}`);
   }
   const manifest = {} as AssetManifest;
   for (const [name, input] of Object.entries(ENTRIES) as [keyof typeof ENTRIES, string][]) {
@@ -37,47 +43,52 @@ function manifestOf(meta: Metafile): AssetManifest {
   return manifest;
 }
 
-const writeManifest: Plugin = {
-  name: "write-manifest",
-  setup(b) {
-    b.onStart(() => {
-      // Only this build's files stay: stale hashes would otherwise pile up.
-      fs.rmSync(ASSETS_DIR, { recursive: true, force: true });
-    });
-    b.onEnd((result) => {
-      if (result.errors.length > 0 || !result.metafile) return;
-      fs.writeFileSync(MANIFEST, JSON.stringify(manifestOf(result.metafile), null, 2) + "\n");
-    });
-  },
-};
+function writeManifest(mode: Mode): Plugin {
+  return {
+    name: "write-manifest",
+    setup(b) {
+      b.onStart(() => {
+        // Only this build's files stay: stale hashes would otherwise pile up.
+        fs.rmSync(outdir(mode), { recursive: true, force: true });
+      });
+      b.onEnd((result) => {
+        if (result.errors.length > 0 || !result.metafile) return;
+        const manifest = JSON.stringify(manifestOf(result.metafile, mode), null, 2);
+        fs.writeFileSync(path.join(outdir(mode), "manifest.json"), manifest + "\n");
+      });
+    },
+  };
+}
 
-const OPTIONS: BuildOptions = {
-  absWorkingDir: ROOT,
-  entryPoints: ENTRIES,
-  outdir: ASSETS_DIR,
-  entryNames: "[name]-[hash]",
-  bundle: true,
-  minify: true,
-  format: "esm",
-  // The browsers Next.js 16 supports by default, so the respondent pages work wherever the
-  // coordinator pages do.
-  target: ["chrome111", "edge111", "firefox111", "safari16.4"],
-  jsx: "automatic",
-  define: { "process.env.NODE_ENV": '"production"' },
-  legalComments: "none",
-  metafile: true,
-  logLevel: "warning",
-  plugins: [writeManifest],
-};
+function options(mode: Mode): BuildOptions {
+  return {
+    absWorkingDir: ROOT,
+    entryPoints: ENTRIES,
+    outdir: outdir(mode),
+    entryNames: "[name]-[hash]",
+    bundle: true,
+    minify: mode === "production",
+    format: "esm",
+    // The browsers Next.js 16 supports by default, so the respondent pages work wherever the
+    // coordinator pages do.
+    target: ["chrome111", "edge111", "firefox111", "safari16.4"],
+    jsx: "automatic",
+    define: { "process.env.NODE_ENV": JSON.stringify(mode) },
+    legalComments: "none",
+    metafile: true,
+    logLevel: "warning",
+    plugins: [writeManifest(mode)],
+  };
+}
 
 export async function buildRespondentAssets(): Promise<AssetManifest> {
-  await build(OPTIONS);
-  return JSON.parse(fs.readFileSync(MANIFEST, "utf8")) as AssetManifest;
+  await build(options("production"));
+  return JSON.parse(fs.readFileSync(path.join(outdir("production"), "manifest.json"), "utf8")) as AssetManifest;
 }
 
 /** Development: rebuilds (unminified, React's development build) on every change. */
 export async function watchRespondentAssets(): Promise<() => Promise<void>> {
-  const ctx = await context({ ...OPTIONS, minify: false, define: { "process.env.NODE_ENV": '"development"' } });
+  const ctx = await context(options("development"));
   await ctx.watch();
   console.log("[sondeo] respondent assets: rebuilt on every change");
   return () => ctx.dispose();

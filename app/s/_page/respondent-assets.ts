@@ -10,7 +10,9 @@ export interface RespondentAssets {
   survey: string;
 }
 
-const MANIFEST = path.join(process.cwd(), "public", "assets", "manifest.json");
+const PRODUCTION = process.env.NODE_ENV === "production";
+// `npm run dev` keeps its development builds apart (scripts/build-respondent-assets.ts --watch).
+const MANIFEST = path.join(process.cwd(), "public", PRODUCTION ? "assets" : "assets-dev", "manifest.json");
 let cached: RespondentAssets | undefined;
 
 export function respondentAssets(): RespondentAssets {
@@ -19,9 +21,9 @@ export function respondentAssets(): RespondentAssets {
   try {
     manifest = JSON.parse(fs.readFileSync(MANIFEST, "utf8")) as RespondentAssets;
   } catch (err) {
-    throw new Error(`The respondent pages' assets are not built (${MANIFEST}): run \`npm run build\`.`, { cause: err });
+    throw new Error(`The respondent pages' assets are not built (${MANIFEST}): run \`npm run build\` (or \`npm run dev\`).`, { cause: err });
   }
   // In development the watcher rebuilds them under new names: read the manifest every time.
-  if (process.env.NODE_ENV === "production") cached = manifest;
+  if (PRODUCTION) cached = manifest;
   return manifest;
 }
