@@ -80,6 +80,9 @@ export const responses = sqliteTable(
     uniqueIndex("responses_resume_code_uq").on(t.resumeCode),
     index("responses_survey_status_idx").on(t.surveySlug, t.status, t.submittedAt),
     index("responses_unit_idx").on(t.unitId),
+    // Partial: empty on a real database, so the dashboards' "includes demo data" check reads only
+    // the demo rows, never the survey's real responses.
+    index("responses_demo_idx").on(t.surveySlug, t.status).where(sql`is_demo = 1`),
   ],
 );
 

@@ -1,27 +1,15 @@
 // Profile, logistics and open answers of the completed responses under the needs filters, read
 // from the responses' JSON with SQLite's JSON functions and GROUP BY (never row by row in JS).
 import { sql, type SQL } from "drizzle-orm";
-import { submittedBounds } from "@/lib/needs/filters";
 import { PROFILE_FIELDS, RANKING_FIELD, type OpenQuestion, type ProfileCountRow } from "@/lib/needs/profile";
 import type { Db } from "../client";
 import { responses } from "../schema";
 import type { ResolvedFilters } from "./needs";
+import { responseFilterTerms } from "./response-filter-terms";
 
-/** The same filters as need_ratings, on the responses table (grouping fields live in its JSON). */
+/** The completed responses under the same filters as need_ratings. */
 function responsesWhere(slug: string, f: ResolvedFilters): SQL {
-  const bounds = submittedBounds(f);
-  const conds: SQL[] = [sql`${responses.surveySlug} = ${slug}`, sql`${responses.status} = 'complete'`];
-  const field = (key: string, value: string | undefined) => {
-    if (value !== undefined) conds.push(sql`json_extract(${responses.data}, ${`$.${key}`}) = ${value}`);
-  };
-  field("institucion", f.institucion);
-  field("region", f.region);
-  field("cargo_categoria", f.cargo_categoria);
-  field("anios_casos", f.anios_casos);
-  if (f.unitId !== undefined) conds.push(sql`${responses.unitId} = ${f.unitId}`);
-  if (bounds.from) conds.push(sql`${responses.submittedAt} >= ${bounds.from}`);
-  if (bounds.toExclusive) conds.push(sql`${responses.submittedAt} < ${bounds.toExclusive}`);
-  return sql.join(conds, sql` and `);
+  return sql.join([sql`${responses.surveySlug} = ${slug}`, sql`${responses.status} = 'complete'`, ...responseFilterTerms(f)], sql` and `);
 }
 
 /** Category counts of the profile and logistics questions (one pass over the responses). */

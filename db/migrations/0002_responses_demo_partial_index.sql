@@ -1,0 +1,1 @@
+CREATE INDEX `responses_demo_idx` ON `responses` (`survey_slug`,`status`) WHERE is_demo = 1;
