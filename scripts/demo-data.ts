@@ -1,40 +1,102 @@
 // npm run demo -- [--n 300] [--seed 1] [--partial 0.1] [--validate-all]
 // Generates clearly labelled synthetic responses (is_demo = 1, "[DEMO]" texts) into SONDEO_DB
 // through the same validation and storage code as the public API. Deterministic for a seed.
+// The dashboards warn while they exist.
+//
+// npm run demo -- --remove [--survey <slug>]
+// Deletes every demo response (of one survey, or of all) with its need ratings, in one
+// transaction, and records it in the audit log. Real responses are never touched.
+import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { openDb } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
+import { deleteDemoResponses } from "@/db/queries/delete-demo-responses";
 import { insertDemoResponses } from "@/db/queries/insert-demo-responses";
 import { env } from "@/lib/env";
 import { getSurvey } from "@/surveys/registry";
 
-const { values } = parseArgs({
-  options: {
-    n: { type: "string", default: "300" },
-    seed: { type: "string", default: "1" },
-    partial: { type: "string", default: "0.1" },
-    "validate-all": { type: "boolean", default: false },
-  },
-});
-const n = Number(values.n);
-const seed = Number(values.seed);
-const partialShare = Number(values.partial);
-if (!Number.isInteger(n) || n < 1 || !Number.isFinite(seed) || !(partialShare >= 0 && partialShare < 1)) {
-  console.error("Usage: npm run demo -- --n <count ≥ 1> [--seed <number>] [--partial <0..1>] [--validate-all]");
+const USAGE =
+  "Usage: npm run demo -- --n <count ≥ 1> [--seed <number>] [--partial <0..1>] [--validate-all]\n" +
+  "       npm run demo -- --remove [--survey <slug>]";
+
+function usage(message: string): never {
+  console.error(`demo: ${message}\n${USAGE}`);
   process.exit(2);
 }
 
-const survey = getSurvey("dnc-tim");
-if (!survey) throw new Error("surveys/dnc-tim.json is missing");
-const db = openDb(env().SONDEO_DB);
-const started = performance.now();
-const { complete, partial } = insertDemoResponses(db, survey, {
-  count: n,
-  seed,
-  partialShare,
-  validateEvery: values["validate-all"] ? 1 : 100,
-});
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      n: { type: "string" },
+      seed: { type: "string" },
+      partial: { type: "string" },
+      "validate-all": { type: "boolean" },
+      remove: { type: "boolean" },
+      survey: { type: "string" },
+    },
+  });
+} catch (err) {
+  usage((err as Error).message);
+}
+const { values } = parsed;
 
-console.log(
-  `Inserted ${complete} complete and ${partial} partial demo responses into ${env().SONDEO_DB} ` +
-    `(seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
-);
+if (values.remove) {
+  const generating = (["n", "seed", "partial", "validate-all"] as const).filter((k) => values[k] !== undefined);
+  if (generating.length) usage(`--remove cannot be combined with ${generating.map((k) => `--${k}`).join(", ")}.`);
+  removeDemoResponses(values.survey);
+} else {
+  if (values.survey !== undefined) usage("--survey goes with --remove (demo responses are generated for dnc-tim).");
+  insert(values.n ?? "300", values.seed ?? "1", values.partial ?? "0.1", values["validate-all"] ?? false);
+}
+
+function removeDemoResponses(surveySlug: string | undefined) {
+  const file = env().SONDEO_DB;
+  if (file !== ":memory:" && !fs.existsSync(file)) {
+    console.error(`demo: there is no database at ${file} (set SONDEO_DB).`);
+    process.exit(1);
+  }
+  const db = openDb(file, { seedSample: false });
+  const removed = db.$client.transaction(() => {
+    const result = deleteDemoResponses(db, { surveySlug });
+    if (result.responses > 0) {
+      recordAudit(db, {
+        user: null,
+        actor: "cli",
+        action: "demo.remove",
+        target: surveySlug ?? null,
+        details: { responses: result.responses, needRatings: result.needRatings, via: "npm run demo -- --remove" },
+      });
+    }
+    return result;
+  })();
+  const scope = surveySlug === undefined ? "" : ` of survey ${surveySlug}`;
+  console.log(
+    `Removed ${removed.responses} demo responses${scope} (and their ${removed.needRatings} need ratings) from ${file}. ` +
+      `Real responses were not touched: ${removed.realKept} remain.`,
+  );
+}
+
+function insert(nText: string, seedText: string, partialText: string, validateAll: boolean) {
+  const n = Number(nText);
+  const seed = Number(seedText);
+  const partialShare = Number(partialText);
+  if (!Number.isInteger(n) || n < 1 || !Number.isFinite(seed) || !(partialShare >= 0 && partialShare < 1)) {
+    usage("invalid --n, --seed or --partial.");
+  }
+  const survey = getSurvey("dnc-tim");
+  if (!survey) throw new Error("surveys/dnc-tim.json is missing");
+  const db = openDb(env().SONDEO_DB);
+  const started = performance.now();
+  const { complete, partial } = insertDemoResponses(db, survey, {
+    count: n,
+    seed,
+    partialShare,
+    validateEvery: validateAll ? 1 : 100,
+  });
+  console.log(
+    `Inserted ${complete} complete and ${partial} partial demo responses into ${env().SONDEO_DB} ` +
+      `(seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.\n` +
+      "The dashboards will warn that they include demo data until you run: npm run demo -- --remove",
+  );
+}

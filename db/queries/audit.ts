@@ -18,6 +18,7 @@ export type AuditAction =
   | "unit.import"
   | "survey.open"
   | "survey.close"
+  | "demo.remove"
   | `export.${string}`;
 
 export interface AuditInput {
