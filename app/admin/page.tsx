@@ -1,10 +1,11 @@
 // /admin – the surveys: status (open/closed, admins can toggle), response counts, and the way
-// to each survey's coverage and needs dashboards.
+// to each survey's coverage and needs dashboards; a badge when the counts include demo responses.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
+import { countDemoResponses } from "@/db/queries/count-demo-responses";
 import { countResponsesBySurvey } from "@/db/queries/coverage";
 import { listSurveyStatuses } from "@/db/queries/surveys";
 import { listSurveys } from "@/surveys/registry";
@@ -19,6 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminHomePage() {
   const user = await requireUser("analyst", "/admin");
   const t = await getTranslations("admin.surveys");
+  const tDemo = await getTranslations("admin.demoData");
   const locale = (await getLocale()) === "en" ? "en" : "es";
   const db = getDb();
   const statuses = listSurveyStatuses(db);
@@ -32,6 +34,7 @@ export default async function AdminHomePage() {
       {surveys.map((s) => {
         const status = statuses.get(s.slug) ?? "open";
         const c = counts.get(s.slug) ?? { started: 0, completed: 0 };
+        const demo = countDemoResponses(db, s.slug).started;
         const headingId = `survey-${s.slug}`;
         return (
           <section key={s.slug} className="card" aria-labelledby={headingId}>
@@ -41,6 +44,14 @@ export default async function AdminHomePage() {
             <p>
               <span className={`badge ${status === "open" ? "ok" : "off"}`}>{status === "open" ? t("open") : t("closed")}</span>{" "}
               <span className="muted mono small-text">/s/{s.slug}</span>
+              {demo > 0 && (
+                <>
+                  {" "}
+                  <span className="badge warn" data-testid="demo-badge">
+                    ⚠ {tDemo("badge", { count: demo })}
+                  </span>
+                </>
+              )}
             </p>
             <dl className="stat-row">
               <div>

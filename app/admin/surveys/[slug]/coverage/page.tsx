@@ -1,16 +1,19 @@
 // /admin/surveys/{slug}/coverage – who has answered: started / completed / expected and response
 // rate per unit (sortable, units under ?below=N % highlighted for reminders), totals by
-// institution and region, completions per day. Counts only (analysts and admins).
+// institution and region, completions per day, and a warning when they include demo responses.
+// Counts only (analysts and admins).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
+import { countDemoResponses } from "@/db/queries/count-demo-responses";
 import { listCompletionsByDay, listCoverageByGroup, listCoverageByUnit } from "@/db/queries/coverage";
 import { fillTimeline, formatRate, needsReminder, parseCoverageView, responseRate, sortCoverage, totalCoverage } from "@/lib/coverage";
 import { peruToday } from "@/lib/lima-time";
 import { getSurvey } from "@/surveys/registry";
+import { DemoDataBanner } from "@/app/admin/_components/demo-data-banner";
 import { TableWrap } from "@/app/admin/table-wrap";
 import { RateChart, TimelineChart } from "./coverage-charts";
 import { GroupCoverageTable, UnitCoverageTable } from "./coverage-tables";
@@ -36,6 +39,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
   const t = await getTranslations("admin.coverage");
   const locale = (await getLocale()) === "en" ? "en" : "es";
   const db = getDb();
+  const demo = countDemoResponses(db, slug);
   const units = sortCoverage(listCoverageByUnit(db, slug), view.sort, view.dir);
   const total = totalCoverage(units);
   const reminders = units.filter((u) => needsReminder(u, view.below));
@@ -57,6 +61,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
       </p>
       <h1>{t("title", { survey: survey.title[locale] })}</h1>
       <p className="lead">{t("intro")}</p>
+      <DemoDataBanner demo={demo} figures="coverage" />
       <dl className="stat-row" data-testid="coverage-totals">
         <div>
           <dt>{t("started")}</dt>

@@ -1,9 +1,11 @@
 // Everything a needs view starts with: the signed-in analyst, the survey, the parsed and resolved
-// filters (a canonical URL without empty form fields), k and the labels of groups.
+// filters (a canonical URL without empty form fields), k, the labels of groups and how many demo
+// responses the filtered figures include.
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
+import { countDemoResponses, type DemoCount } from "@/db/queries/count-demo-responses";
 import { listUnitsForFilter, type ResolvedFilters } from "@/db/queries/needs";
 import { resolveFilters } from "@/db/queries/needs-report";
 import { asLocale, type Locale } from "@/i18n/locales";
@@ -33,6 +35,8 @@ export interface LoadedView {
   extra: Record<string, string>;
   units: { id: number; code: string; name: string }[];
   groupLabel: (dim: Dimension, key: string | null) => string;
+  /** Synthetic responses (`npm run demo`) under the filters; zero when the filters are invalid. */
+  demo: DemoCount;
 }
 
 export async function loadView(props: ViewProps, view: NeedsView, extraKeys: readonly string[] = []): Promise<LoadedView> {
@@ -94,5 +98,6 @@ export async function loadView(props: ViewProps, view: NeedsView, extraKeys: rea
     extra,
     units,
     groupLabel,
+    demo: filters ? countDemoResponses(db, slug, filters) : { started: 0, completed: 0 },
   };
 }

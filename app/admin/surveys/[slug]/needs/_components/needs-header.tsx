@@ -1,9 +1,10 @@
-// The needs views' header: survey title, k, the views' navigation and the filter form (a plain GET
-// form, so every view is a shareable URL and works without JavaScript).
+// The needs views' header: survey title, the demo data warning, k, the views' navigation and the
+// filter form (a plain GET form, so every view is a shareable URL and works without JavaScript).
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DIMENSIONS, FILTER_KEYS, toSearchParams } from "@/lib/needs/filters";
 import { CHOICE_DIMENSIONS } from "@/lib/needs/survey-context";
+import { DemoDataBanner } from "@/app/admin/_components/demo-data-banner";
 import type { LoadedView, NeedsView } from "./load-view";
 
 const VIEWS: { view: NeedsView; suffix: string }[] = [
@@ -27,6 +28,7 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
     <header className="needs-header">
       <p className="needs-kicker">{v.survey.title[v.locale]}</p>
       <h1>{t("title")}</h1>
+      <DemoDataBanner demo={v.demo} figures="needs" />
       <p className="needs-k">
         <strong>{t("k.badge", { k: v.k })}</strong> — {t("k.explain", { k: v.k })}
       </p>

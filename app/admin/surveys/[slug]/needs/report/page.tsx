@@ -1,5 +1,6 @@
 // Printable report (A4): a national summary, the heatmap, then one page per group of the
 // breakdown (institutions by default) with its ranking, heatmap row and Locus for Focus chart.
+// With demo responses in the figures, every printed page says so (the header's banner is screen-only).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -53,12 +54,20 @@ export default async function NeedsReportPage(props: ViewProps) {
     .map((key) => `${t(`filters.${key}`)}: ${v.query.filters[key]}`)
     .join(" · ");
   const meta = `${v.survey.title[v.locale]} · ${t("report.generated", { date, k: v.k })} · ${activeFilters || t("filters.none")}`;
+  const tDemo = await getTranslations("admin.demoData");
+  const demoMark = v.demo.completed > 0 && (
+    <p className="report-demo-mark" data-testid="report-demo-mark">
+      <span aria-hidden="true">⚠ </span>
+      {tDemo("mark", { count: v.demo.completed })}
+    </p>
+  );
   const scaleMax = heatScale(columns.flatMap((c) => (c.mwds ? Object.values(c.mwds) : [])));
   const groupPage = (key: string, heading: string, figures: GroupFigures, strip: HeatColumn) => {
     const points = quadrantPoints(figures, topics);
     return (
       <section key={key} className="report-page" data-report-page={key}>
         <h2>{heading}</h2>
+        {demoMark}
         <p className="report-meta">
           <strong>{t("n", { n: figures.n })}</strong> · {meta}
         </p>
@@ -97,6 +106,7 @@ export default async function NeedsReportPage(props: ViewProps) {
       {groupPage("national", `${t("report.title")} – ${t("report.national")}`, report.total, columns[0] as HeatColumn)}
       <section className="report-page" data-report-page="heatmap">
         <h2>{t("heatmap.title", { dimension })}</h2>
+        {demoMark}
         <p className="report-meta">{meta}</p>
         <Heatmap topics={topics} columns={columns} k={v.k} locale={v.locale} caption="" />
         <h3>{t("report.groupSizes")}</h3>

@@ -1,10 +1,12 @@
 // GET /api/admin/surveys/{slug}/coverage – responses started/completed/expected by unit, by
 // institution, by region and per day, as JSON; ?format=csv gives the unit table (audited).
-// Counts only, never answers (analysts and admins).
+// Counts only, never answers (analysts and admins). `demoResponses`: how many of the counted
+// responses are synthetic (npm run demo).
 import { stringify } from "csv-stringify/sync";
 import { requireApiUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
+import { countDemoResponses } from "@/db/queries/count-demo-responses";
 import { listCompletionsByDay, listCoverageByGroup, listCoverageByUnit } from "@/db/queries/coverage";
 import { COVERAGE_CSV_HEADER, coverageCsvRows } from "@/lib/coverage-csv";
 import { csvOptions } from "@/lib/export/csv-format";
@@ -41,5 +43,6 @@ export const GET = handle("GET /api/admin/surveys/[slug]/coverage", async (req: 
     byInstitution: listCoverageByGroup(db, slug, "institution"),
     byRegion: listCoverageByGroup(db, slug, "region"),
     byDay: listCompletionsByDay(db, slug),
+    demoResponses: countDemoResponses(db, slug),
   });
 });
