@@ -1,0 +1,198 @@
+// Demo data on the coordinator dashboards, over HTTP against the built app: with `npm run demo`
+// responses in the database every view says so, with the count; `npm run demo -- --remove` takes
+// them out — and only them: real responses sent through the public API stay, with their figures.
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertDemoResponses } from "@/db/queries/insert-demo-responses";
+import { getSurvey } from "@/surveys/registry";
+import { call, createUser, openTestDb, signIn } from "../support/coordinators";
+import { completeAnswers, TOPICS } from "../support/sample-answers";
+import { startServer, type TestServer } from "../support/server";
+
+const ROOT = path.resolve(__dirname, "../..");
+const NEEDS_VIEWS = ["/admin/surveys/dnc-tim/needs", "/admin/surveys/dnc-tim/needs/profile", "/admin/surveys/dnc-tim/needs/open", "/admin/surveys/dnc-tim/needs/report"];
+const COVERAGE = "/admin/surveys/dnc-tim/coverage";
+const REAL_COMPLETE = 6;
+
+let server: TestServer;
+let cookie: string;
+const realIds: string[] = [];
+let demo: { complete: number; partial: number };
+let figuresBefore: unknown;
+
+type NeedsBody = { n: number | null; demoResponses: number; total: { topics: unknown[] } | null };
+type CoverageBody = { total: { started: number; completed: number }; demoResponses: { started: number; completed: number } };
+
+async function html(pathname: string, locale?: "en"): Promise<string> {
+  const res = await call(server.url, pathname, { cookie: locale ? `${cookie}; NEXT_LOCALE=${locale}` : cookie });
+  expect(res.status, pathname).toBe(200);
+  return res.text();
+}
+
+/** The text of the demo warning on a page, or "" when there is none. */
+function banner(page: string): string {
+  const start = page.indexOf('data-testid="demo-data-banner"');
+  if (start < 0) return "";
+  const end = page.indexOf("</div>", start);
+  return page
+    .slice(page.indexOf(">", start) + 1, end)
+    .replace(/<[^>]*>/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+async function needs(query = ""): Promise<NeedsBody> {
+  const res = await call(server.url, `/api/surveys/dnc-tim/needs${query}`, { cookie });
+  expect(res.status).toBe(200);
+  return (await res.json()) as NeedsBody;
+}
+
+async function coverage(): Promise<CoverageBody> {
+  const res = await call(server.url, "/api/admin/surveys/dnc-tim/coverage", { cookie });
+  expect(res.status).toBe(200);
+  return (await res.json()) as CoverageBody;
+}
+
+/** `npm run demo -- <args>` against the server's database, as an operator would run it. */
+function npmRunDemo(...args: string[]): string {
+  const run = spawnSync("npm", ["run", "--silent", "demo", "--", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, SONDEO_DB: server.dbFile },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  // Stack frames left out of the message: vitest would try to source-map them.
+  const stderr = run.stderr
+    .split("\n")
+    .filter((line) => !/^\s+at /.test(line))
+    .join("\n");
+  expect(run.status, `npm run demo -- ${args.join(" ")}: ${stderr}`).toBe(0);
+  return run.stdout;
+}
+
+function sqlite<T>(query: string, ...params: unknown[]): T {
+  const db = new Database(server.dbFile, { readonly: true });
+  try {
+    return db.prepare(query).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  await createUser(server.dbFile, "analista@dgsd.gob.pe", "analyst");
+  cookie = await signIn(server.url, "analista@dgsd.gob.pe");
+  // Real respondents, through the public API: six complete (k = 5: the figures are shown), one unfinished.
+  for (let i = 0; i <= REAL_COMPLETE; i++) {
+    const id = randomUUID();
+    const complete = i < REAL_COMPLETE;
+    const data = complete ? completeAnswers() : { consentimiento: true, institucion: "pnp" };
+    const res = await call(server.url, `/api/responses/${id}`, { method: "PUT", json: { survey: "dnc-tim", unit: null, locale: "es", data, complete } });
+    expect(res.status).toBe(200);
+    realIds.push(id);
+  }
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("demo data on the dashboards", () => {
+  it("without demo responses, no view warns and the APIs count none", async () => {
+    for (const view of [...NEEDS_VIEWS, COVERAGE, "/admin"]) {
+      const page = await html(view);
+      expect(banner(page), view).toBe("");
+      expect(page, view).not.toMatch(/incluyen? \d+ (respuestas? )?de demostración/);
+      expect(page, view).not.toContain('data-testid="report-demo-mark"');
+      expect(page, view).not.toContain('data-testid="demo-badge"');
+    }
+    const body = await needs();
+    expect(body.n).toBe(REAL_COMPLETE);
+    expect(body.demoResponses).toBe(0);
+    figuresBefore = body.total;
+    expect((await coverage()).demoResponses).toEqual({ started: 0, completed: 0 });
+  });
+
+  it("with demo responses, every needs view, the printed report and coverage say how many", async () => {
+    const db = openTestDb(server.dbFile);
+    const survey = getSurvey("dnc-tim");
+    if (!survey) throw new Error("survey dnc-tim missing");
+    demo = insertDemoResponses(db, survey, { count: 30, seed: 1, partialShare: 0.2 });
+    db.$client.close();
+    expect(demo.partial).toBeGreaterThan(0);
+    const started = demo.complete + demo.partial;
+
+    for (const view of NEEDS_VIEWS) {
+      const text = banner(await html(view));
+      expect(text, view).toContain(`Estos resultados incluyen ${demo.complete} respuestas de demostración (generadas con npm run demo).`);
+      expect(text, view).toContain("No los use para tomar decisiones.");
+      expect(text, view).toContain("npm run demo -- --remove");
+    }
+    // Every printed page of the report carries the warning (the on-screen header is not printed).
+    const report = await html("/admin/surveys/dnc-tim/needs/report");
+    const pages = report.match(/data-report-page=/g)?.length ?? 0;
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(report.match(/data-testid="report-demo-mark"/g)?.length).toBe(pages);
+    expect(report).toContain(`Este informe incluye ${demo.complete} respuestas de demostración`);
+
+    expect(banner(await html(COVERAGE))).toContain(
+      `Estas cifras incluyen ${started} respuestas de demostración (${demo.complete} completas), generadas con npm run demo. No las use para tomar decisiones.`,
+    );
+    expect(await html("/admin")).toContain(`incluye ${started} de demostración`);
+    expect(banner(await html(NEEDS_VIEWS[0] as string, "en"))).toContain(`These results include ${demo.complete} demo responses (generated with npm run demo).`);
+
+    const body = await needs();
+    expect(body.n).toBe(REAL_COMPLETE + demo.complete);
+    expect(body.demoResponses).toBe(demo.complete);
+    // Under a filter, the count is the filter's: all real respondents are pnp.
+    const pnp = await needs("?institucion=pnp");
+    expect(pnp.demoResponses).toBe((pnp.n ?? NaN) - REAL_COMPLETE);
+    expect(pnp.demoResponses).toBeLessThan(demo.complete);
+    const cov = await coverage();
+    expect(cov.demoResponses).toEqual({ started, completed: demo.complete });
+    expect(cov.total).toMatchObject({ started: REAL_COMPLETE + 1 + started, completed: REAL_COMPLETE + demo.complete });
+  });
+
+  it("--remove --survey <another survey> removes nothing", async () => {
+    expect(npmRunDemo("--remove", "--survey", "otra-encuesta")).toContain("Removed 0 demo responses of survey otra-encuesta");
+    expect((await needs()).demoResponses).toBe(demo.complete);
+  });
+
+  it("npm run demo -- --remove deletes the demo responses and their ratings; the warnings go, real responses stay", async () => {
+    const out = npmRunDemo("--remove");
+    expect(out).toContain(`Removed ${demo.complete + demo.partial} demo responses (and their ${demo.complete * TOPICS.length} need ratings)`);
+    expect(out).toContain(`${REAL_COMPLETE + 1} remain`);
+
+    for (const view of [...NEEDS_VIEWS, COVERAGE, "/admin"]) {
+      const page = await html(view);
+      expect(banner(page), view).toBe("");
+      expect(page, view).not.toContain('data-testid="report-demo-mark"');
+      expect(page, view).not.toContain('data-testid="demo-badge"');
+    }
+    const body = await needs();
+    expect(body.demoResponses).toBe(0);
+    expect(body.n).toBe(REAL_COMPLETE);
+    expect(body.total).toEqual(figuresBefore);
+    const cov = await coverage();
+    expect(cov.demoResponses).toEqual({ started: 0, completed: 0 });
+    expect(cov.total).toMatchObject({ started: REAL_COMPLETE + 1, completed: REAL_COMPLETE });
+
+    // The real responses, with their need ratings, and nothing else.
+    const marks = realIds.map(() => "?").join(", ");
+    expect(sqlite<{ n: number }>(`select count(*) as n from responses where id in (${marks}) and is_demo = 0`, ...realIds).n).toBe(realIds.length);
+    expect(sqlite<{ n: number }>("select count(*) as n from responses").n).toBe(realIds.length);
+    expect(sqlite<{ n: number }>("select count(*) as n from need_ratings").n).toBe(REAL_COMPLETE * TOPICS.length);
+    const audit = sqlite<{ actor: string; details: string }>("select actor, details from audit_log where action = 'demo.remove'");
+    expect(audit.actor).toBe("cli");
+    expect(JSON.parse(audit.details)).toMatchObject({ responses: demo.complete + demo.partial });
+    // The unfinished real respondent can still finish.
+    const last = realIds[REAL_COMPLETE] as string;
+    const finish = await call(server.url, `/api/responses/${last}`, { method: "PUT", json: { survey: "dnc-tim", unit: null, locale: "es", data: completeAnswers(), complete: true } });
+    expect(finish.status).toBe(200);
+    expect((await needs()).n).toBe(REAL_COMPLETE + 1);
+  });
+});
