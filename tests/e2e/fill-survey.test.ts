@@ -88,6 +88,9 @@ interface ProgressLayout {
   text: string;
   /** The step names of the step navigation, when it is shown. */
   steps: string[];
+  /** Where the indicator is on the screen (px from the top of the viewport), when it is shown. */
+  top: number | null;
+  bottom: number | null;
   /** The current page's title as shown above its questions. */
   heading: { text: string; cut: boolean; right: number } | null;
 }
@@ -115,6 +118,8 @@ async function progressLayout(page: Page): Promise<ProgressLayout> {
       overflowing,
       text: shown.map((e) => e.innerText).join("\n"),
       steps,
+      top: shown[0] ? Math.floor(shown[0].getBoundingClientRect().top) : null,
+      bottom: shown[0] ? Math.ceil(shown[0].getBoundingClientRect().bottom) : null,
       heading: title && {
         text: title.innerText.trim(),
         cut: title.scrollWidth > title.clientWidth,
@@ -125,8 +130,9 @@ async function progressLayout(page: Page): Promise<ProgressLayout> {
 }
 
 /**
- * On a 390 px phone: the progress indicator fits the screen without sideways scrolling and says
- * which page of how many this is, and the page's full title is there to read.
+ * On a 390 px phone, at the top of a page (as after "Siguiente"): the progress indicator is on
+ * screen, fits it without sideways scrolling and says which page of how many this is, and the
+ * page's full title is there to read.
  */
 async function expectPhoneProgress(page: Page, locale: "es" | "en", n: number): Promise<void> {
   const title = PAGES[locale].titles[n - 1]!;
@@ -136,6 +142,8 @@ async function expectPhoneProgress(page: Page, locale: "es" | "en", n: number): 
   expect(layout.documentWidth, `page ${n}: no sideways scrolling`).toBeLessThanOrEqual(390);
   const position = locale === "es" ? `Página ${n} de 6` : `Page ${n} of 6`;
   expect(layout.text, `page ${n}: the indicator gives the position`).toContain(position);
+  expect(layout.top, `page ${n}: the indicator is on screen`).toBeGreaterThanOrEqual(0);
+  expect(layout.bottom, `page ${n}: the indicator is on screen`).toBeLessThanOrEqual(844);
   expect(layout.heading).toEqual({ text: title, cut: false, right: expect.any(Number) });
   expect(layout.heading!.right).toBeLessThanOrEqual(390);
 }
@@ -300,11 +308,11 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     expect(await question(page, "dependencia").innerText()).toContain("Specialised prosecutor's office on trafficking (FISTRAP)");
     expect(await page.getByRole("textbox", { name: "Your position (optional)" }).inputValue()).toBe("Fiscal adjunta – Tacna");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
-    await expectPhoneProgress(page, "en", 2);
     const cookies = await context.cookies();
     expect(cookies.find((c) => c.name === "NEXT_LOCALE")).toMatchObject({ value: "en", path: "/", sameSite: "Lax" });
     await page.getByText("Saved", { exact: true }).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
+    await expectPhoneProgress(page, "en", 2);
     await screenshot(page, "fill-profile-en-390");
     await screenshot(page, "fill-profile-en-390-full", { fullPage: true });
     // The response records the language it is being answered in.

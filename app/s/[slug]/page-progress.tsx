@@ -3,7 +3,7 @@
 // least 96 px wide: six of them scroll sideways in a phone's column and cut the names down to
 // "Necesi…". survey-form.css shows this one instead whenever SurveyJS lays the survey out for a
 // phone, and SurveyJS's steps (made to fit, names in full) on wider screens.
-import { useCallback, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useSyncExternalStore } from "react";
 import type { SurveyModel } from "survey-core";
 import type { FormMessages } from "./form-messages";
 
@@ -18,6 +18,7 @@ function position(model: SurveyModel): string {
 }
 
 export function PageProgress({ model, messages }: PageProgressProps) {
+  const root = useRef<HTMLDivElement>(null);
   const subscribe = useCallback(
     (onChange: () => void) => {
       const handler = () => onChange();
@@ -30,13 +31,26 @@ export function PageProgress({ model, messages }: PageProgressProps) {
     },
     [model],
   );
+  // After "Siguiente" SurveyJS scrolls the new page's top into view, which leaves this indicator
+  // just above the screen: scroll to the indicator instead (only when it is shown, and as SurveyJS
+  // does, only when it is above the screen).
+  useEffect(() => {
+    const onScroll: Parameters<typeof model.onScrollToTop.add>[0] = (_, options) => {
+      const el = root.current;
+      if (!el || options.element !== model.currentPage || el.getClientRects().length === 0) return;
+      options.allow = false;
+      if (el.getBoundingClientRect().top < 0) el.scrollIntoView({ block: "start" });
+    };
+    model.onScrollToTop.add(onScroll);
+    return () => model.onScrollToTop.remove(onScroll);
+  }, [model]);
   const snapshot = useSyncExternalStore(subscribe, () => position(model), () => position(model));
   const [current, total] = snapshot.split("/").map(Number) as [number, number];
   // Only where SurveyJS shows its page steps at the top: other progress bars already fit.
   if (!model.isShowProgressBarOnTop || model.progressBarType !== "pages" || total < 2 || current < 1) return null;
   const text = messages.position.replace("{current}", String(current)).replace("{total}", String(total));
   return (
-    <div className="fill-progress">
+    <div className="fill-progress" ref={root}>
       <p className="fill-progress__text">{text}</p>
       {/* The text says it all; the bar repeats it for the eye. */}
       <div className="fill-progress__bar" aria-hidden="true">
