@@ -15,6 +15,7 @@ import {
   question,
   rateTopic,
   ratingFor,
+  settled,
   tapIn,
 } from "../support/fill-dnc-tim";
 import { TOPICS } from "../support/sample-answers";
@@ -66,6 +67,87 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
 const next = (page: Page) => page.getByRole("button", { name: "Siguiente" }).click();
 const saved = (page: Page) => page.getByText("Guardado", { exact: true }).waitFor();
 
+/** The survey's pages: full titles and the short names of the desktop step navigation. */
+const PAGES = {
+  es: {
+    titles: ["Presentación y consentimiento", "Perfil", "Necesidades de capacitación", "Modalidad y disponibilidad", "Obstáculos", "Preguntas abiertas"],
+    steps: ["Inicio", "Perfil", "Necesidades", "Modalidad", "Obstáculos", "Comentarios"],
+  },
+  en: {
+    titles: ["Introduction and consent", "Profile", "Training needs", "Format and availability", "Barriers", "Open questions"],
+    steps: ["Start", "Profile", "Training needs", "Format", "Barriers", "Comments"],
+  },
+};
+
+interface ProgressLayout {
+  /** Width of the whole page's content: more than the screen means sideways scrolling. */
+  documentWidth: number;
+  /** Shown elements of the progress indicator whose content is wider than their box (scrolls or is cut off). */
+  overflowing: string[];
+  /** The text the progress indicator shows (step names and/or position). */
+  text: string;
+  /** The step names of the step navigation, when it is shown. */
+  steps: string[];
+  /** Where the indicator is on the screen (px from the top of the viewport), when it is shown. */
+  top: number | null;
+  bottom: number | null;
+  /** The current page's title as shown above its questions. */
+  heading: { text: string; cut: boolean; right: number } | null;
+}
+
+/** The current page's title as SurveyJS shows it above the questions (a styled div, not a heading). */
+const pageTitle = (page: Page, title: string) => page.locator(".sd-page__title").getByText(title, { exact: true });
+
+/** What a person sees of the progress indicator and the page title at the top of the form. */
+async function progressLayout(page: Page): Promise<ProgressLayout> {
+  await settled(page);
+  return page.evaluate(() => {
+    const shown = [...document.querySelectorAll<HTMLElement>(".fill-form .sd-progress-buttons, .fill-form .fill-progress")].filter(
+      (e) => e.getClientRects().length > 0,
+    );
+    const overflowing = shown
+      .flatMap((e) => [e, ...e.querySelectorAll<HTMLElement>("*")])
+      .filter((e) => e.getClientRects().length > 0 && e.scrollWidth > e.clientWidth)
+      .map((e) => `${e.className} (${e.scrollWidth} > ${e.clientWidth}): ${e.textContent}`);
+    const steps = shown
+      .flatMap((e) => [...e.querySelectorAll<HTMLElement>(".sd-progress-buttons__page-title")])
+      .map((e) => e.textContent ?? "");
+    const title = document.querySelector<HTMLElement>(".sd-page__title");
+    return {
+      documentWidth: document.documentElement.scrollWidth,
+      overflowing,
+      text: shown.map((e) => e.innerText).join("\n"),
+      steps,
+      top: shown[0] ? Math.floor(shown[0].getBoundingClientRect().top) : null,
+      bottom: shown[0] ? Math.ceil(shown[0].getBoundingClientRect().bottom) : null,
+      heading: title && {
+        text: title.innerText.trim(),
+        cut: title.scrollWidth > title.clientWidth,
+        right: Math.ceil(title.getBoundingClientRect().right),
+      },
+    };
+  });
+}
+
+/**
+ * On a 390 px phone, at the top of a page (as after "Siguiente"): the progress indicator is on
+ * screen, fits it without sideways scrolling and says which page of how many this is, and the
+ * page's full title is there to read.
+ */
+async function expectPhoneProgress(page: Page, locale: "es" | "en", n: number): Promise<void> {
+  const title = PAGES[locale].titles[n - 1]!;
+  await pageTitle(page, title).waitFor();
+  const layout = await progressLayout(page);
+  expect(layout.overflowing, `page ${n}: nothing in the progress indicator scrolls or is cut off`).toEqual([]);
+  expect(layout.documentWidth, `page ${n}: no sideways scrolling`).toBeLessThanOrEqual(390);
+  const position = locale === "es" ? `Página ${n} de 6` : `Page ${n} of 6`;
+  expect(layout.text, `page ${n}: the indicator gives the position`).toContain(position);
+  expect(layout.top, `page ${n}: the indicator is on screen`).toBeGreaterThanOrEqual(0);
+  expect(layout.bottom, `page ${n}: the indicator is on screen`).toBeLessThanOrEqual(844);
+  expect(layout.heading).toEqual({ text: title, cut: false, right: expect.any(Number) });
+  expect(layout.heading!.right).toBeLessThanOrEqual(390);
+}
+
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
@@ -91,12 +173,14 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     await page.getByRole("button", { name: "Siguiente" }).waitFor();
     expect(await page.getByRole("button", { name: "English" }).isVisible()).toBe(true);
     expect(await axeCheck(page)).toEqual([]);
+    await expectPhoneProgress(page, "es", 1);
     await screenshot(page, "fill-start-390");
 
     // Consent is required to go on.
     await next(page);
     await page.getByText("Para continuar, marque la casilla que indica que acepta participar.").first().waitFor();
     await consent(page);
+    await expectPhoneProgress(page, "es", 2);
     await fillProfile(page, CARGO);
     // Phones zoom into inputs with text under 16 px (iOS): none here.
     const smallInputs = await page.evaluate(() =>
@@ -109,7 +193,8 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     await next(page);
 
     // Half of the need matrix, then the phone reloads the page.
-    await page.getByText("Necesidades de capacitación", { exact: true }).waitFor();
+    await expectPhoneProgress(page, "es", 3);
+    await screenshot(page, "fill-progress-390");
     for (const topic of TOPICS.slice(0, 9)) await rateTopic(page, topic, ...ratingFor(topic));
     await saved(page);
     await page.reload();
@@ -142,12 +227,15 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     await screenshot(page, "fill-needs-390");
     await next(page);
 
+    await expectPhoneProgress(page, "es", 4);
     expect(await axeCheck(page)).toEqual([]);
     await choose(page, "¿Qué duración de capacitación le resulta más viable?", "2 a 3 días");
     await tapIn(page, "meses_disponibles", "Marzo");
     await next(page);
+    await expectPhoneProgress(page, "es", 5);
     await tapIn(page, "obstaculos", "Carga laboral");
     await next(page);
+    await expectPhoneProgress(page, "es", 6);
     await page.getByRole("textbox", { name: /sugerencias sobre el contenido/ }).fill("Más práctica en la frontera – Tacna y Tumbes, ¡gracias!");
     // The connection drops as the person submits: no thank-you until the server has it.
     await context.setOffline(true);
@@ -224,6 +312,7 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     expect(cookies.find((c) => c.name === "NEXT_LOCALE")).toMatchObject({ value: "en", path: "/", sameSite: "Lax" });
     await page.getByText("Saved", { exact: true }).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
+    await expectPhoneProgress(page, "en", 2);
     await screenshot(page, "fill-profile-en-390");
     await screenshot(page, "fill-profile-en-390-full", { fullPage: true });
     // The response records the language it is being answered in.
@@ -236,6 +325,26 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     await page.getByRole("button", { name: "Siguiente" }).waitFor();
     expect(await page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).inputValue()).toBe("Fiscal adjunta – Tacna");
     await context.close();
+  });
+
+  it("keeps the step navigation where it fits, with every step's name in full, in both languages", async () => {
+    // A laptop, and a phone held sideways (narrow for the steps, too wide for SurveyJS's phone layout).
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 667, height: 375 }]) {
+      const context = await browser.newContext({ viewport, locale: "es-PE" });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/s/dnc-tim?u=${link}`);
+      for (const locale of ["es", "en"] as const) {
+        if (locale === "en") await page.getByRole("button", { name: "English" }).click();
+        await pageTitle(page, PAGES[locale].titles[0]!).waitFor();
+        const layout = await progressLayout(page);
+        expect(layout.overflowing, `${viewport.width} px, ${locale}`).toEqual([]);
+        expect(layout.documentWidth, `${viewport.width} px, ${locale}`).toBeLessThanOrEqual(viewport.width);
+        if (viewport.width >= 1024) expect(layout.steps).toEqual(PAGES[locale].steps);
+        else if (layout.steps.length === 0) expect(layout.text).toContain(locale === "es" ? "Página 1 de 6" : "Page 1 of 6");
+        await screenshot(page, `fill-progress-${viewport.width}-${locale}`);
+      }
+      await context.close();
+    }
   });
 
   it("continues on another device with the resume code", async () => {

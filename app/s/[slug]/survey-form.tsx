@@ -10,6 +10,7 @@ import type { FillState, Locale } from "./fill-state";
 import type { FormMessages } from "./form-messages";
 import { hideDecorativeInputs } from "./hide-decorative-inputs";
 import { LOCALE_EVENT } from "./language-switch";
+import { PageProgress } from "./page-progress";
 import { ResumeCodeBox } from "./resume-code-box";
 
 export type SurveyFormProps = Omit<FillPageProps, "header">;
@@ -146,6 +147,8 @@ function FillView({ controller, messages: m, slug, onStartFresh }: FillViewProps
           <p>{state.submitError === "closed" ? m.status.closed : m.submit.failed}</p>
         </div>
       )}
+      {/* Above the form, where SurveyJS's steps are: shown instead of them on a phone. */}
+      {showForm && <PageProgress model={controller.model} messages={m.progress} />}
       {showForm && <SurveyView model={controller.model} />}
       {/* After the form and sticky to the bottom of the screen: seen next to the buttons. */}
       <p className="fill-status" role="status" aria-live="polite">
