@@ -347,6 +347,51 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     }
   });
 
+  it("shows the need matrix whole: a table on a laptop, one card per topic on a tablet", async () => {
+    // The profile is filled on the phone (its dropdowns open as sheets there), then the same
+    // page is shown on a laptop and a tablet: SurveyJS lays the matrix out again on resize.
+    const { context, page } = await phone();
+    await page.goto(`${server.url}/s/dnc-tim?u=${link}`);
+    await consent(page);
+    await fillProfile(page, "Analista – Lima");
+    await next(page);
+    const matrix = question(page, "necesidades");
+    await matrix.waitFor();
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 800, height: 1000 }]) {
+      await page.setViewportSize(viewport);
+      const stacked = page.locator(".sd-root-modern--mobile");
+      if (viewport.width < 1000) await stacked.waitFor();
+      else await stacked.waitFor({ state: "detached" });
+      const layout = await matrix.evaluate((q) => {
+        const card = q.getBoundingClientRect();
+        const table = q.querySelector("table")!;
+        const cut = [...q.querySelectorAll("th, td, .sd-dropdown__value")].filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && (r.right > card.right + 0.5 || el.scrollWidth > el.clientWidth + 1);
+        });
+        return {
+          stacked: !!q.closest(".sd-root-modern--mobile"),
+          tableRight: table.getBoundingClientRect().right,
+          cardRight: card.right,
+          cut: cut.map((el) => el.textContent?.trim().slice(0, 40)),
+          documentWidth: document.documentElement.scrollWidth,
+        };
+      });
+      expect(layout.stacked, `${viewport.width} px`).toBe(viewport.width < 1000);
+      expect(layout.tableRight, `${viewport.width} px: the table ends inside its card`).toBeLessThanOrEqual(layout.cardRight);
+      expect(layout.cut, `${viewport.width} px: nothing cut off`).toEqual([]);
+      expect(layout.documentWidth).toBeLessThanOrEqual(viewport.width);
+      // Every column heading and the dropdowns' placeholder in full.
+      if (!layout.stacked) {
+        for (const heading of ["Importancia para sus funciones", "Nivel actual de dominio", "No aplica a mis funciones"]) {
+          expect(await matrix.locator("th").filter({ hasText: heading }).first().isVisible()).toBe(true);
+        }
+      }
+      await screenshot(page, `fill-needs-${viewport.width}`);
+    }
+    await context.close();
+  });
+
   it("continues on another device with the resume code", async () => {
     const a = await phone();
     await a.page.goto(`${server.url}/s/dnc-tim?u=${link}`);
