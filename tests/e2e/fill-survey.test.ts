@@ -357,6 +357,8 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     await next(page);
     const matrix = question(page, "necesidades");
     await matrix.waitFor();
+    // The page's title is a heading a screen reader can jump to, under the survey's h1.
+    expect(await page.getByRole("heading", { name: "Necesidades de capacitación", level: 2 }).isVisible()).toBe(true);
     for (const viewport of [{ width: 1280, height: 900 }, { width: 800, height: 1000 }]) {
       await page.setViewportSize(viewport);
       const stacked = page.locator(".sd-root-modern--mobile");

@@ -8,7 +8,7 @@ import { FillController } from "./fill-controller";
 import type { FillPageProps } from "./fill-page-props";
 import type { FillState, Locale } from "./fill-state";
 import type { FormMessages } from "./form-messages";
-import { hideDecorativeInputs } from "./hide-decorative-inputs";
+import { patchAccessibility } from "./patch-accessibility";
 import { LOCALE_EVENT } from "./language-switch";
 import { PageProgress } from "./page-progress";
 import { ResumeCodeBox } from "./resume-code-box";
@@ -77,7 +77,7 @@ export function SurveyForm(props: SurveyFormProps) {
 /** The SurveyJS form, kept out of re-renders of the status line (which would close its popups). */
 const SurveyView = memo(function SurveyView({ model }: { model: SurveyModel }) {
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => (root.current ? hideDecorativeInputs(root.current) : undefined), []);
+  useEffect(() => (root.current ? patchAccessibility(root.current) : undefined), []);
   return (
     <div ref={root}>
       <Survey model={model} />
