@@ -89,15 +89,6 @@ function assetUrls(html: string): { assets: { url: string; kind: "js" | "css" }[
   return { assets: [...found].map(([url, kind]) => ({ url, kind })), noModule };
 }
 
-/** Raw bytes of Next's inline RSC payload (the self.__next_f scripts) in the HTML. */
-function rscPayloadBytes(html: string): number {
-  let bytes = 0;
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    if (!/\ssrc=/.test(m[1]!) && m[2]!.includes("self.__next_f")) bytes += Buffer.byteLength(m[2]!);
-  }
-  return bytes;
-}
-
 const gz = (b: Buffer | string): number => zlib.gzipSync(b, { level: 6 }).length;
 const kb = (n: number): string => (n / 1024).toFixed(1).padStart(8);
 const sum = (assets: Asset[], keep: (a: Asset) => boolean = () => true): number =>
@@ -165,7 +156,6 @@ async function measureApp(): Promise<AppFigures> {
     if (page.status !== 200) throw new Error(`${pageUrl}: HTTP ${page.status}`);
     if (page.headers["content-encoding"] !== "gzip") problems.push(`HTML not gzip-encoded (${page.headers["content-encoding"] ?? "identity"})`);
     const html = page.body.toString("utf8");
-    const withoutRsc = html.replace(/<script\b[^>]*>[^<]*self\.__next_f[\s\S]*?<\/script>/gi, "");
     const assets: Asset[] = [
       {
         name: `/s/${values.slug}`,
@@ -173,8 +163,6 @@ async function measureApp(): Promise<AppFigures> {
         part: "html",
         wire: page.wire.length,
         raw: page.body.length,
-        // Next's pages carry an inline RSC payload; the fill page (a route handler) has none.
-        note: rscPayloadBytes(html) > 0 ? `inline RSC payload ${kb(rscPayloadBytes(html)).trim()} KiB raw; the HTML without it: ${kb(gz(withoutRsc)).trim()} KiB gzip` : undefined,
       },
     ];
     const named = assetUrls(html);

@@ -20,6 +20,7 @@ import {
 } from "../support/fill-dnc-tim";
 import { TOPICS } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";
+import { unitLink } from "../support/units";
 
 const CARGO = "Jefe de área – Tumbes, señalización ¿sí?";
 const NOT_APPLICABLE = "T14";
@@ -151,7 +152,7 @@ async function expectPhoneProgress(page: Page, locale: "es" | "en", n: number): 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  link = query<{ link_code: string }>("select link_code from units where code = 'CR-TUM'")[0]!.link_code;
+  link = unitLink(server.dbFile, "CR-TUM");
 });
 
 afterAll(async () => {

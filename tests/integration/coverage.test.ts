@@ -7,7 +7,7 @@ import { peruToday } from "@/lib/lima-time";
 import { getSurvey } from "@/surveys/registry";
 import { completeAnswers } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";
-import { call, createUser, openTestDb, signIn } from "../support/coordinators";
+import { call, openTestDb, signInAdminAndAnalyst } from "../support/coordinators";
 
 let server: TestServer;
 let admin: string;
@@ -26,10 +26,7 @@ function put(unit: string | null, complete: boolean) {
 
 beforeAll(async () => {
   server = await startServer();
-  await createUser(server.dbFile, "admin@dgsd.gob.pe", "admin");
-  await createUser(server.dbFile, "analista@dgsd.gob.pe", "analyst");
-  admin = await signIn(server.url, "admin@dgsd.gob.pe");
-  analyst = await signIn(server.url, "analista@dgsd.gob.pe");
+  ({ admin, analyst } = await signInAdminAndAnalyst(server));
 
   const created = await call(server.url, "/api/admin/units", {
     method: "POST",

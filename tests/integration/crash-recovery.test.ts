@@ -1,10 +1,10 @@
 // Under respondent load, the server is killed with SIGKILL at a random moment, restarted on the
 // same SQLite file, and every completion it had acknowledged must be there, complete, with its
 // need ratings; the file passes integrity_check and the app serves again. Three rounds.
-import Database from "better-sqlite3";
 import { afterAll, expect, it } from "vitest";
 import { runRespondentLoad } from "../support/respondent-load";
 import { startServer, type TestServer } from "../support/server";
+import { unitLink } from "../support/units";
 import { verifyAcknowledged } from "../support/verify-stored";
 
 const ROUNDS = Number(process.env.SONDEO_CRASH_ROUNDS ?? 3);
@@ -14,9 +14,7 @@ afterAll(async () => server?.stop());
 it(`keeps every acknowledged response across ${ROUNDS} kill -9 crashes`, async () => {
   server = await startServer();
   const dbFile = server.dbFile;
-  const db = new Database(dbFile, { readonly: true });
-  const unit = (db.prepare("select link_code from units where code = 'CR-PUN'").get() as { link_code: string }).link_code;
-  db.close();
+  const unit = unitLink(dbFile, "CR-PUN");
   const acknowledged = new Set<string>();
   for (let round = 1; round <= ROUNDS; round++) {
     // Warm the server up (the first validation loads survey-core), then kill at a random moment.

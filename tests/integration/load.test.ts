@@ -1,10 +1,10 @@
 // 50 simulated respondents autosave and submit concurrently for SONDEO_LOAD_SECONDS (default 10;
 // `npx tsx bench/load.ts` runs the 60 s version). No 5xx, and every acknowledged completion is
 // stored exactly once.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { runRespondentLoad } from "../support/respondent-load";
 import { startServer, type TestServer } from "../support/server";
+import { unitLink } from "../support/units";
 import { verifyAcknowledged } from "../support/verify-stored";
 
 let server: TestServer;
@@ -12,9 +12,7 @@ let unit: string;
 
 beforeAll(async () => {
   server = await startServer();
-  const db = new Database(server.dbFile, { readonly: true });
-  unit = (db.prepare("select link_code from units where code = 'CR-TAC'").get() as { link_code: string }).link_code;
-  db.close();
+  unit = unitLink(server.dbFile, "CR-TAC");
 });
 afterAll(async () => server?.stop());
 

@@ -5,16 +5,14 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server";
+import { unitLink } from "../support/units";
 
 let server: TestServer;
 let link: string;
 
 beforeAll(async () => {
   server = await startServer();
-  // The server seeds the sample units on start.
-  const db = new Database(server.dbFile, { readonly: true });
-  link = (db.prepare("select link_code from units where code = 'CR-TUM'").get() as { link_code: string }).link_code;
-  db.close();
+  link = unitLink(server.dbFile, "CR-TUM");
 });
 afterAll(async () => server?.stop());
 

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeAnswers } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";
+import { unitLink } from "../support/units";
 
 let server: TestServer;
 let sqlite: Database.Database;
@@ -12,7 +13,7 @@ let tumbesLink: string;
 beforeAll(async () => {
   server = await startServer();
   sqlite = new Database(server.dbFile, { readonly: true });
-  tumbesLink = (sqlite.prepare("select link_code from units where code = 'CR-TUM'").get() as { link_code: string }).link_code;
+  tumbesLink = unitLink(server.dbFile, "CR-TUM");
 });
 
 afterAll(async () => {
@@ -190,7 +191,7 @@ describe("PUT /api/responses/{uuid}", () => {
   it("refuses a response id that belongs to another unit", async () => {
     const id = randomUUID();
     await put(id, payload({ consentimiento: true }, false));
-    const piura = (sqlite.prepare("select link_code from units where code='CR-PIU'").get() as { link_code: string }).link_code;
+    const piura = unitLink(server.dbFile, "CR-PIU");
     const res = await put(id, { ...payload({ consentimiento: true }, false), unit: piura });
     expect(res.status).toBe(409);
   });

@@ -2,7 +2,7 @@
 // deactivating someone signs them out, and the last admin cannot be removed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server";
-import { call, createUser, openTestDb, signIn, TEST_PASSWORD } from "../support/coordinators";
+import { call, createUser, openTestDb, signIn, signInAdminAndAnalyst, TEST_PASSWORD } from "../support/coordinators";
 
 let server: TestServer;
 let admin: string;
@@ -10,10 +10,7 @@ let analyst: string;
 
 beforeAll(async () => {
   server = await startServer();
-  await createUser(server.dbFile, "admin@dgsd.gob.pe", "admin");
-  await createUser(server.dbFile, "analista@dgsd.gob.pe", "analyst");
-  admin = await signIn(server.url, "admin@dgsd.gob.pe");
-  analyst = await signIn(server.url, "analista@dgsd.gob.pe");
+  ({ admin, analyst } = await signInAdminAndAnalyst(server));
 });
 afterAll(async () => {
   await server?.stop();

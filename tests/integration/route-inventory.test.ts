@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashSessionToken } from "@/lib/auth/session-token";
-import { call, createUser, openTestDb, signIn, TEST_PASSWORD } from "../support/coordinators";
+import { call, createUser, openTestDb, signIn, signInAdminAndAnalyst, TEST_PASSWORD } from "../support/coordinators";
 import { startServer, type TestServer } from "../support/server";
 
 const APP = path.resolve(__dirname, "../../app");
@@ -194,11 +194,8 @@ async function sessionOf(email: string, change: "expires_at" | "revoked_at"): Pr
 
 beforeAll(async () => {
   server = await startServer();
-  await createUser(server.dbFile, "admin@dgsd.gob.pe", "admin");
-  await createUser(server.dbFile, "analista@dgsd.gob.pe", "analyst");
+  ({ admin, analyst } = await signInAdminAndAnalyst(server));
   targetUserId = (await createUser(server.dbFile, "destino@dgsd.gob.pe", "analyst")).id;
-  admin = await signIn(server.url, "admin@dgsd.gob.pe");
-  analyst = await signIn(server.url, "analista@dgsd.gob.pe");
   signedOut["unknown token"] = "sondeo_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
   signedOut["expired session"] = await sessionOf("caducada@dgsd.gob.pe", "expires_at");
   signedOut["revoked session"] = await sessionOf("revocada@dgsd.gob.pe", "revoked_at");

@@ -47,3 +47,13 @@ export async function signIn(baseUrl: string, email: string, password = TEST_PAS
   if (!pair.startsWith("sondeo_session=")) throw new Error(`no session cookie in ${setCookie}`);
   return pair;
 }
+
+export const ADMIN_EMAIL = "admin@dgsd.gob.pe";
+export const ANALYST_EMAIL = "analista@dgsd.gob.pe";
+
+/** The usual pair of coordinators, created and signed in: their session cookies. */
+export async function signInAdminAndAnalyst(server: { url: string; dbFile: string }): Promise<{ admin: string; analyst: string }> {
+  await createUser(server.dbFile, ADMIN_EMAIL, "admin");
+  await createUser(server.dbFile, ANALYST_EMAIL, "analyst");
+  return { admin: await signIn(server.url, ADMIN_EMAIL), analyst: await signIn(server.url, ANALYST_EMAIL) };
+}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { FormStatus, type FormMessage } from "../_components/form-status";
 import { sendJson } from "../send-json";
 import { useApiError } from "../use-api-error";
 
@@ -13,7 +14,7 @@ export function UserCreateForm() {
   const apiError = useApiError();
   const router = useRouter();
   const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessage>(null);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -76,11 +77,7 @@ export function UserCreateForm() {
         <button type="submit" disabled={pending}>
           {pending ? tc("saving") : t("add.submit")}
         </button>
-        {message && (
-          <span className={`notice ${message.kind}`} role={message.kind === "ok" ? "status" : "alert"}>
-            {message.text}
-          </span>
-        )}
+        <FormStatus message={message} />
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 // the device, autosave (debounced, immediate on page change, serialized, retried) and submission
 // that only counts once the server acknowledged it. The form component subscribes to its state.
 import { Model, type SurveyModel } from "survey-core";
+import type { Locale } from "@/i18n/locales";
 import "@/lib/surveyjs-setup";
 import { labelIssues } from "@/lib/issue-labels";
 import {
@@ -15,7 +16,7 @@ import {
 import { newUuid } from "@/lib/new-uuid";
 import { SaveQueue, type QueueActivity, type TransportResult } from "@/lib/save-queue";
 import { restoreSession, type RestoreOutcome } from "./restore-session";
-import type { FillOptions, FillState, Locale } from "./fill-state";
+import type { FillOptions, FillState } from "./fill-state";
 import { classifySave, putResponse, type PutResponseBody } from "./response-api";
 import { surveyTheme } from "./survey-theme";
 

@@ -2,8 +2,9 @@
 // form over the server-rendered introduction and makes the language switch change the header and
 // the form at once.
 import { createRoot } from "react-dom/client";
+import type { Locale } from "@/i18n/locales";
 import { FILL_PROPS_ID, FILL_ROOT_ID, type FillPageProps } from "./fill-page-props";
-import { bindLanguageSwitch, LOCALE_EVENT, SWITCH_SELECTOR, type Locale, type SwitchLabels } from "./language-switch";
+import { bindLanguageSwitch, LOCALE_EVENT, SWITCH_SELECTOR, type SwitchLabels } from "./language-switch";
 import { SurveyForm } from "./survey-form";
 
 const props = JSON.parse(document.getElementById(FILL_PROPS_ID)!.textContent!) as FillPageProps;

@@ -1,8 +1,8 @@
 // What the server hands the fill page's script, as JSON in <script type="application/json"
 // id="fill-props">: the survey, the link it was opened with, and the texts in both languages (the
 // language switch changes the page at once, without a round trip).
+import type { Locale } from "@/i18n/locales";
 import type { FormMessages } from "./form-messages";
-import type { Locale } from "./language-switch";
 
 export const FILL_PROPS_ID = "fill-props";
 export const FILL_ROOT_ID = "fill-root";

@@ -1,7 +1,7 @@
 // What the fill form shows, as plain data the controller publishes and the React view renders.
+import type { Locale } from "@/i18n/locales";
 import type { LabelledIssue } from "@/lib/issue-labels";
 
-export type Locale = "es" | "en";
 export type SaveStatus = "idle" | "saving" | "saved" | "offline" | "retrying" | "failed" | "closed";
 export type Phase =
   | { kind: "loading" }

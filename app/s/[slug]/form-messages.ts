@@ -1,5 +1,5 @@
 // The interface messages the fill form shows in the browser, in both languages (the language
-// switch changes the form at once). Only these travel in the page's RSC payload: the notices,
+// switch changes the form at once). Only these travel in the page's JSON data block: the notices,
 // the loading and no-JavaScript lines and the thank-you page are rendered on the server.
 import { messagesFor, type Messages } from "@/i18n/messages";
 import type { Locale } from "@/i18n/locales";

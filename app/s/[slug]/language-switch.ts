@@ -2,8 +2,6 @@
 // The choice is kept in the NEXT_LOCALE cookie, which the server reads on the next page.
 import { LOCALE_COOKIE, type Locale } from "@/i18n/locales";
 
-export type { Locale };
-
 /** Fired on window with the new locale: the fill form switches the survey without losing answers. */
 export const LOCALE_EVENT = "sondeo:locale";
 

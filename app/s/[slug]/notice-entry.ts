@@ -1,6 +1,7 @@
 // Browser entry of the notice pages (survey closed, link not valid, thanks): only the language
 // switch, which reloads the page so the server renders it in the other language.
-import { bindLanguageSwitch, SWITCH_SELECTOR, type Locale, type SwitchLabels } from "./language-switch";
+import type { Locale } from "@/i18n/locales";
+import { bindLanguageSwitch, SWITCH_SELECTOR, type SwitchLabels } from "./language-switch";
 
 const button = document.querySelector<HTMLButtonElement>(SWITCH_SELECTOR);
 if (button) {

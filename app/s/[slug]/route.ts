@@ -7,6 +7,7 @@ import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { getSurveyStatus } from "@/db/queries/surveys";
 import { findActiveUnitByLinkCode } from "@/db/queries/units";
+import type { Locale } from "@/i18n/locales";
 import { messagesFor } from "@/i18n/messages";
 import { getSurvey } from "@/surveys/registry";
 import { surveyIntro } from "@/surveys/survey-intro";
@@ -39,7 +40,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     if (!found) return notice(fill.unit.title, fill.unit.body);
     unit = found.linkCode;
   }
-  const header = (l: "es" | "en") => ({ documentTitle: documentTitle(intro[l].title), title: intro[l].title, description: intro[l].description });
+  const header = (l: Locale) => ({ documentTitle: documentTitle(intro[l].title), title: intro[l].title, description: intro[l].description });
   const props = {
     definition: survey.definition,
     slug: survey.slug,

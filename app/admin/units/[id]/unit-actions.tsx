@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { FormStatus, type FormMessage } from "../../_components/form-status";
 import { sendJson } from "../../send-json";
 import { useApiError } from "../../use-api-error";
 
@@ -11,7 +12,7 @@ export function UnitActions({ unitId, active }: { unitId: number; active: boolea
   const apiError = useApiError();
   const router = useRouter();
   const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessage>(null);
 
   async function run(confirmText: string | null, request: () => ReturnType<typeof sendJson>, okText?: string) {
     if (confirmText && !window.confirm(confirmText)) return;
@@ -46,11 +47,7 @@ export function UnitActions({ unitId, active }: { unitId: number; active: boolea
       >
         {t("regenerate")}
       </button>
-      {message && (
-        <span className={`notice ${message.kind}`} role={message.kind === "ok" ? "status" : "alert"}>
-          {message.text}
-        </span>
-      )}
+      <FormStatus message={message} />
     </div>
   );
 }

@@ -4,19 +4,9 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { FormStatus, type FormMessage } from "../../_components/form-status";
 import { sendJson } from "../../send-json";
 import { useApiError } from "../../use-api-error";
-
-type Message = { kind: "ok" | "error"; text: string } | null;
-
-function Status({ message }: { message: Message }) {
-  if (!message) return null;
-  return (
-    <span className={`notice ${message.kind}`} role={message.kind === "ok" ? "status" : "alert"}>
-      {message.text}
-    </span>
-  );
-}
 
 export function UserEditForm({ user }: { user: { id: number; name: string; role: "admin" | "analyst"; active: boolean } }) {
   const t = useTranslations("admin.users");
@@ -24,8 +14,8 @@ export function UserEditForm({ user }: { user: { id: number; name: string; role:
   const apiError = useApiError();
   const router = useRouter();
   const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
-  const [pwMessage, setPwMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<FormMessage>(null);
+  const [pwMessage, setPwMessage] = useState<FormMessage>(null);
 
   async function onSave(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -81,7 +71,7 @@ export function UserEditForm({ user }: { user: { id: number; name: string; role:
           <button type="submit" disabled={pending}>
             {pending ? tc("saving") : tc("save")}
           </button>
-          <Status message={message} />
+          <FormStatus message={message} />
         </div>
       </form>
       <form className="card" onSubmit={onPassword} noValidate aria-labelledby="user-password-title">
@@ -105,7 +95,7 @@ export function UserEditForm({ user }: { user: { id: number; name: string; role:
           <button type="submit" disabled={pending}>
             {t("editPage.setPassword")}
           </button>
-          <Status message={pwMessage} />
+          <FormStatus message={pwMessage} />
         </div>
       </form>
     </>

@@ -5,12 +5,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { countOpenAnswers, listOpenAnswers } from "@/db/queries/needs-profile";
-import { getViewVerdict } from "@/db/queries/needs-report";
 import { toSearchParams } from "@/lib/needs/filters";
 import { OPEN_QUESTIONS, type OpenQuestion } from "@/lib/needs/profile";
 import { loadView, type ViewProps } from "../_components/load-view";
 import { NeedsHeader } from "../_components/needs-header";
-import { SuppressedNotice } from "../_components/suppressed-notice";
+import { gateView } from "../_components/view-gate";
 import "../needs.css";
 
 export const dynamic = "force-dynamic";
@@ -28,31 +27,18 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
   const question: OpenQuestion = OPEN_QUESTIONS.find((q) => q === v.extra.question) ?? OPEN_QUESTIONS[0];
   const search = (v.extra.q ?? "").slice(0, 200);
   const keep: Record<string, string> = { question };
-  if (!v.filters) {
-    return (
-      <div className="needs">
-        <NeedsHeader v={v} view="open" keep={keep} />
-      </div>
-    );
-  }
+  const gate = gateView(v, "open", keep);
+  if (gate.page) return gate.page;
+  const { n, filters } = gate;
   const db = getDb();
   const slug = v.survey.slug;
-  const { n, verdict } = getViewVerdict(db, slug, v.filters, v.k);
-  if (verdict) {
-    return (
-      <div className="needs">
-        <NeedsHeader v={v} view="open" keep={keep} />
-        <SuppressedNotice reason={verdict} k={v.k} />
-      </div>
-    );
-  }
-  const counts = countOpenAnswers(db, slug, v.filters, OPEN_QUESTIONS);
+  const counts = countOpenAnswers(db, slug, filters, OPEN_QUESTIONS);
   const requested = Math.max(1, Math.floor(Number(v.extra.page ?? "1")) || 1);
-  const first = listOpenAnswers(db, slug, v.filters, { question, search, limit: PAGE_SIZE, offset: (requested - 1) * PAGE_SIZE });
+  const first = listOpenAnswers(db, slug, filters, { question, search, limit: PAGE_SIZE, offset: (requested - 1) * PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
   const page = Math.min(requested, pages);
   const answers =
-    page === requested ? first : listOpenAnswers(db, slug, v.filters, { question, search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    page === requested ? first : listOpenAnswers(db, slug, filters, { question, search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const href = (extra: Record<string, string | number | undefined>) => {
     const qs = toSearchParams(v.query, { question, q: search || undefined, ...extra }).toString();
     return `${v.basePath}/open?${qs}`;

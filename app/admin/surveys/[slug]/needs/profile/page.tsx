@@ -4,13 +4,12 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { listProfileCounts } from "@/db/queries/needs-profile";
-import { getViewVerdict } from "@/db/queries/needs-report";
 import { buildProfile, MULTI_FIELDS, NO_ANSWER, PARTITION_FIELDS, RANKING_FIELD, type ProfileSection } from "@/lib/needs/profile";
 import { questionChoices } from "@/lib/needs/survey-choices";
 import { ShareBarChart, type BarDatum } from "../_components/bar-chart";
 import { loadView, type ViewProps } from "../_components/load-view";
 import { NeedsHeader } from "../_components/needs-header";
-import { SuppressedNotice } from "../_components/suppressed-notice";
+import { gateView } from "../_components/view-gate";
 import "../needs.css";
 
 export const dynamic = "force-dynamic";
@@ -25,24 +24,11 @@ const BOOLEAN_FIELDS = new Set(["capacitacion_tim", "capacitacion_tdp"]);
 export default async function NeedsProfilePage(props: ViewProps) {
   const v = await loadView(props, "profile");
   const t = await getTranslations("needs");
-  if (!v.filters) {
-    return (
-      <div className="needs">
-        <NeedsHeader v={v} view="profile" />
-      </div>
-    );
-  }
+  const gate = gateView(v, "profile");
+  if (gate.page) return gate.page;
+  const { n, filters } = gate;
   const db = getDb();
   const slug = v.survey.slug;
-  const { n, verdict } = getViewVerdict(db, slug, v.filters, v.k);
-  if (verdict) {
-    return (
-      <div className="needs">
-        <NeedsHeader v={v} view="profile" />
-        <SuppressedNotice reason={verdict} k={v.k} />
-      </div>
-    );
-  }
   const fields = [...PARTITION_FIELDS, ...MULTI_FIELDS, RANKING_FIELD];
   const choiceLists = Object.fromEntries(
     fields.map((f) => [f, BOOLEAN_FIELDS.has(f) ? ["true", "false"] : questionChoices(v.survey.definition, f).map((c) => c.value)]),
@@ -55,7 +41,7 @@ export default async function NeedsProfilePage(props: ViewProps) {
     if (BOOLEAN_FIELDS.has(field)) return value === "true" ? t("profile.yes") : t("profile.no");
     return labelOf.get(field)?.get(value) ?? value;
   };
-  const profile = buildProfile(listProfileCounts(db, slug, v.filters), n, v.k, choiceLists);
+  const profile = buildProfile(listProfileCounts(db, slug, filters), n, v.k, choiceLists);
   const pct = new Intl.NumberFormat(v.locale === "en" ? "en" : "es-PE", { style: "percent", maximumFractionDigits: 0 });
   const dec = new Intl.NumberFormat(v.locale === "en" ? "en" : "es-PE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const hiddenText = t("suppressed.cell", { k: v.k });

@@ -1,0 +1,27 @@
+// The gate of the needs views that list respondents' answers (profile, open answers): with
+// invalid filters only the header (it says what is wrong); with a selection that must not be
+// shown, the header and the suppression notice; otherwise the selection's size and filters.
+import type { ReactElement } from "react";
+import { getDb } from "@/db/client";
+import { getViewVerdict } from "@/db/queries/needs-report";
+import type { ResolvedFilters } from "@/db/queries/needs";
+import type { LoadedView, NeedsView } from "./load-view";
+import { NeedsHeader } from "./needs-header";
+import { SuppressedNotice } from "./suppressed-notice";
+
+export type ViewGate = { page: ReactElement } | { page: null; n: number; filters: ResolvedFilters };
+
+export function gateView(v: LoadedView, view: NeedsView, keep?: Record<string, string>): ViewGate {
+  const stop = (notice?: ReactElement) => ({
+    page: (
+      <div className="needs">
+        <NeedsHeader v={v} view={view} keep={keep} />
+        {notice}
+      </div>
+    ),
+  });
+  if (!v.filters) return stop();
+  const { n, verdict } = getViewVerdict(getDb(), v.survey.slug, v.filters, v.k);
+  if (verdict) return stop(<SuppressedNotice reason={verdict} k={v.k} />);
+  return { page: null, n, filters: v.filters };
+}
