@@ -9,23 +9,27 @@ import { Model } from "survey-core";
 import "@/lib/surveyjs-setup";
 import { canonicalJson } from "@/lib/canonical-json";
 import { env } from "@/lib/env";
+import { localizedText, type LocalizedText } from "@/lib/localized-text";
+import { readNeedsDeclaration, type NeedsDeclaration } from "@/lib/needs/declaration";
 
 export type SurveyJson = Record<string, unknown>;
-export type LocalizedText = { es: string; en: string };
-
-export interface NeedsMatrix {
-  /** Name of the matrixdropdown question holding the paired ratings. */
-  question: string;
-  topics: { code: string; title: LocalizedText }[];
-}
+export type { LocalizedText };
 
 export interface SurveyEntry {
   slug: string;
   version: string;
   title: LocalizedText;
   definition: SurveyJson;
-  /** Present when the survey has a Borich need matrix (importancia × dominio). */
-  needs?: NeedsMatrix;
+  /** The survey's needs declaration (`needsAssessment`), checked against its questions. */
+  needs?: NeedsDeclaration;
+}
+
+/** A definition that cannot be served: every problem found, in Spanish and English. */
+export class SurveyDefinitionError extends Error {
+  constructor(readonly problems: LocalizedText[]) {
+    super(problems.map((p) => p.en).join(" "));
+    this.name = "SurveyDefinitionError";
+  }
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -35,48 +39,31 @@ export function versionOf(definition: SurveyJson): string {
   return createHash("sha256").update(canonicalJson(definition)).digest("hex").slice(0, 16);
 }
 
-export function localized(value: unknown, fallback = ""): LocalizedText {
-  if (typeof value === "string") return { es: value, en: value };
-  if (value && typeof value === "object") {
-    const v = value as Record<string, unknown>;
-    const es = String(v.es ?? v.default ?? fallback);
-    return { es, en: String(v.en ?? es) };
-  }
-  return { es: fallback, en: fallback };
-}
-
-function findNeedsMatrix(definition: SurveyJson): NeedsMatrix | undefined {
-  const model = new Model(definition);
-  for (const q of model.getAllQuestions(false, false, true)) {
-    if (q.getType() !== "matrixdropdown") continue;
-    const json = q.toJSON() as { columns?: { name: string }[]; rows?: unknown[] };
-    const cols = new Set((json.columns ?? []).map((c) => c.name));
-    if (!cols.has("importancia") || !cols.has("dominio")) continue;
-    const topics = (json.rows ?? []).map((row) => {
-      if (typeof row === "string") return { code: row, title: { es: row, en: row } };
-      const r = row as { value: string; text?: unknown };
-      return { code: String(r.value), title: localized(r.text, String(r.value)) };
-    });
-    return { question: q.name, topics };
-  }
-  return undefined;
-}
+/** @deprecated name kept for callers; see lib/localized-text.ts. */
+export const localized = localizedText;
 
 /** Builds a registry entry from a parsed definition; throws with a reason if unusable. */
 export function buildEntry(definition: SurveyJson, fileSlug: string): SurveyEntry {
   const slug = typeof definition.slug === "string" ? definition.slug : fileSlug;
-  if (!SLUG.test(slug)) throw new Error(`invalid slug "${slug}" (use a-z, 0-9 and -)`);
+  const fail = (es: string, en: string) => new SurveyDefinitionError([{ es, en }]);
+  if (!SLUG.test(slug)) {
+    throw fail(`slug no válido «${slug}» (use a-z, 0-9 y -)`, `invalid slug "${slug}" (use a-z, 0-9 and -)`);
+  }
   const model = new Model(definition);
   if (model.jsonErrors && model.jsonErrors.length > 0) {
-    throw new Error(`SurveyJS JSON errors: ${model.jsonErrors.map((e) => e.message).join("; ")}`);
+    throw new SurveyDefinitionError(
+      model.jsonErrors.map((e) => ({ es: `Error en el JSON de SurveyJS: ${e.message}`, en: `SurveyJS JSON errors: ${e.message}` })),
+    );
   }
-  if (model.getAllQuestions().length === 0) throw new Error("the survey has no questions");
+  if (model.getAllQuestions().length === 0) throw fail("la encuesta no tiene preguntas", "the survey has no questions");
+  const needs = readNeedsDeclaration(definition, model);
+  if (!needs.ok) throw new SurveyDefinitionError(needs.problems);
   return {
     slug,
     version: versionOf(definition),
-    title: localized(definition.title, slug),
+    title: localizedText(definition.title, slug),
     definition,
-    needs: findNeedsMatrix(definition),
+    needs: needs.declaration,
   };
 }
 

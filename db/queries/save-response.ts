@@ -12,7 +12,7 @@ import { ensureSurveyVersion, type SurveyRef } from "./surveys";
 
 export interface SaveResponseInput {
   id: string;
-  survey: SurveyRef & { needs?: { question: string; topics: { code: string }[] } };
+  survey: SurveyRef & { needs?: { matrix: string; topics: { code: string }[] } };
   unitId: number | null;
   locale: "es" | "en";
   data: Record<string, unknown>;
@@ -88,7 +88,7 @@ export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
         });
       }
       if (input.complete && input.survey.needs) {
-        const matrix = input.data[input.survey.needs.question];
+        const matrix = input.data[input.survey.needs.matrix];
         const topics = input.survey.needs.topics.map((t) => t.code);
         const group = extractGroupingFields(input.data);
         const rows = extractNeedRatings(topics, matrix).map((r) => ({

@@ -8,7 +8,7 @@ import { Unsupported } from "./unsupported";
 type Json = Record<string, unknown>;
 
 const SURVEY = new Set([
-  "title", "description", "logo", "logoWidth", "logoHeight", "logoFit", "logoPosition", "slug",
+  "title", "description", "logo", "logoWidth", "logoHeight", "logoFit", "logoPosition", "slug", "needsAssessment",
   "pages", "elements", "questions", "completedHtml", "completedBeforeHtml", "loadingHtml",
   "completedHtmlOnCondition", "showProgressBar", "progressBarType", "progressBarLocation",
   "progressBarShowNavigationText", "progressBarShowPageNumbers", "progressBarShowPageTitles",

@@ -6,7 +6,7 @@ import { questionChoices, type ChoiceLabel } from "./survey-choices";
 export interface SurveyLike {
   slug: string;
   definition: unknown;
-  needs?: { question: string; topics: { code: string; title: { es: string; en: string } }[] };
+  needs?: { matrix: string; topics: { code: string; title: { es: string; en: string } }[] };
 }
 
 export const CHOICE_DIMENSIONS: readonly ChoiceDimension[] = ["institucion", "region", "cargo_categoria", "anios_casos"];

@@ -20,7 +20,7 @@ describe("survey registry", () => {
     expect(entry.slug).toBe("dnc-tim");
     expect(entry.version).toMatch(/^[0-9a-f]{16}$/);
     expect(entry.title.es).not.toBe(entry.title.en);
-    expect(entry.needs?.question).toBe("necesidades");
+    expect(entry.needs?.matrix).toBe("necesidades");
     expect(entry.needs?.topics.map((t) => t.code)).toHaveLength(18);
     expect(entry.needs?.topics[0]?.title.es).toMatch(/Protocolo/);
   });
