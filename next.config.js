@@ -10,6 +10,11 @@ const nextConfig = {
   poweredByHeader: false,
   compress: true,
   reactStrictMode: true,
+  // The needs profile became the question summary (every question of any survey); old links and
+  // bookmarks keep working, filters included (Next passes the query string through).
+  async redirects() {
+    return [{ source: "/admin/surveys/:slug/needs/profile", destination: "/admin/surveys/:slug/summary", permanent: true }];
+  },
   async headers() {
     return [
       {

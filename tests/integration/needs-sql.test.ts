@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { countCompletedByGroup, listNeedSums } from "@/db/queries/needs";
-import { listProfileCounts } from "@/db/queries/needs-profile";
+import { listSummaryCounts } from "@/db/queries/question-summary";
+import { buildQuestionCatalogue } from "@/lib/summary/question-catalogue";
 import { sumRatings } from "@/lib/needs/borich";
 import { getSurvey } from "@/surveys/registry";
 import { insertSyntheticResponses } from "../support/needs-fixtures";
@@ -54,16 +55,38 @@ describe("needs SQL aggregation", () => {
     expect(t01).toBe(distinct((r) => r.region === "PE-TUM"));
   });
 
-  it("profile counts from the JSON equal a recount of the parsed answers", () => {
+  it("question summary counts from the JSON equal a recount of the parsed answers", () => {
     const data = (db.$client.prepare("select data from responses where status = 'complete'").all() as { data: string }[]).map(
-      (r) => JSON.parse(r.data) as Record<string, unknown>,
+      (r) => JSON.parse(r.data) as Record<string, any>,
     );
-    const counts = listProfileCounts(db, "dnc-tim", {});
-    const get = (field: string, value: string, position: number | null = null) =>
-      counts.filter((c) => c.field === field && c.value === value && c.position === position).reduce((a, c) => a + c.n, 0);
-    expect(get("institucion", "pnp")).toBe(data.filter((d) => d.institucion === "pnp").length);
-    expect(get("capacitacion_tim", "true")).toBe(data.filter((d) => d.capacitacion_tim === true).length);
-    expect(get("obstaculos", "viaticos")).toBe(data.filter((d) => (d.obstaculos as string[]).includes("viaticos")).length);
-    expect(get("modalidad_orden", "presencial", 0)).toBe(data.filter((d) => (d.modalidad_orden as string[])[0] === "presencial").length);
+    const survey = getSurvey("dnc-tim")!;
+    const counts = listSummaryCounts(db, "dnc-tim", buildQuestionCatalogue(survey.definition), []);
+    const get = (question: string, value: string | null, where: { row?: string; column?: string; position?: number } = {}) =>
+      counts
+        .filter(
+          (c) =>
+            c.question === question &&
+            c.value === value &&
+            c.row === (where.row ?? null) &&
+            c.column === (where.column ?? null) &&
+            (where.position === undefined || c.position === where.position),
+        )
+        .reduce((a, c) => a + c.n, 0);
+    const recount = (pred: (d: Record<string, any>) => boolean) => data.filter(pred).length;
+    expect(get("institucion", "pnp")).toBe(recount((d) => d.institucion === "pnp"));
+    expect(get("capacitacion_tim", "true")).toBe(recount((d) => d.capacitacion_tim === true));
+    expect(get("capacitacion_tim", "false")).toBe(recount((d) => d.capacitacion_tim === false));
+    expect(get("obstaculos", "viaticos")).toBe(recount((d) => (d.obstaculos ?? []).includes("viaticos")));
+    expect(get("obstaculos", null)).toBe(recount((d) => (d.obstaculos ?? []).length > 0));
+    expect(get("modalidad_orden", "presencial", { position: 0 })).toBe(recount((d) => d.modalidad_orden?.[0] === "presencial"));
+    expect(get("modalidad_orden", "presencial", { position: 6 })).toBe(recount((d) => d.modalidad_orden?.[6] === "presencial"));
+    expect(get("necesidades", "4", { row: "T03", column: "importancia" })).toBe(recount((d) => d.necesidades?.T03?.importancia === 4));
+    expect(get("necesidades", "true", { row: "T03", column: "no_aplica" })).toBe(recount((d) => d.necesidades?.T03?.no_aplica === true));
+    const hours = data.map((d) => d.capacitacion_tim_horas).filter((h) => typeof h === "number");
+    expect(hours.length).toBeGreaterThan(0);
+    expect(get("capacitacion_tim_horas", String(hours[0]))).toBe(hours.filter((h) => h === hours[0]).length);
+    expect(get("otras_necesidades", null)).toBe(recount((d) => typeof d.otras_necesidades === "string" && d.otras_necesidades.trim() !== ""));
+    // Free text is never grouped by its content.
+    expect(counts.some((c) => c.question === "otras_necesidades" && c.value !== null)).toBe(false);
   });
 });

@@ -15,7 +15,7 @@ import { parseNeedsQuery, toSearchParams, type Dimension, type NeedsQuery } from
 import { needsContext, type NeedsContext } from "@/lib/needs/survey-context";
 import { getSurvey, type SurveyEntry } from "@/surveys/registry";
 
-export type NeedsView = "ranking" | "profile" | "open" | "report";
+export type NeedsView = "ranking" | "summary" | "open" | "report";
 export type SearchParams = Record<string, string | string[] | undefined>;
 export interface ViewProps {
   params: Promise<{ slug: string }>;
@@ -39,11 +39,18 @@ export interface LoadedView {
   demo: DemoCount;
 }
 
+/** A view's path. The question summary is not a needs view of its own: every survey has one. */
+export function viewPath(slug: string, view: NeedsView): string {
+  const survey = `/admin/surveys/${encodeURIComponent(slug)}`;
+  if (view === "summary") return `${survey}/summary`;
+  return view === "ranking" ? `${survey}/needs` : `${survey}/needs/${view}`;
+}
+
 export async function loadView(props: ViewProps, view: NeedsView, extraKeys: readonly string[] = []): Promise<LoadedView> {
   const { slug } = await props.params;
   const sp = await props.searchParams;
   const basePath = `/admin/surveys/${encodeURIComponent(slug)}/needs`;
-  const path = view === "ranking" ? basePath : `${basePath}/${view}`;
+  const path = viewPath(slug, view);
   const raw = new URLSearchParams();
   for (const [key, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) raw.append(key, one);
   await requireUser("analyst", raw.size ? `${path}?${raw}` : path);

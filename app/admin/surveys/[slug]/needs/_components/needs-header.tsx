@@ -5,20 +5,16 @@ import { getTranslations } from "next-intl/server";
 import { DIMENSIONS, FILTER_KEYS, toSearchParams } from "@/lib/needs/filters";
 import { CHOICE_DIMENSIONS } from "@/lib/needs/survey-context";
 import { DemoDataBanner } from "@/app/admin/_components/demo-data-banner";
-import type { LoadedView, NeedsView } from "./load-view";
+import { viewPath, type LoadedView, type NeedsView } from "./load-view";
 
-const VIEWS: { view: NeedsView; suffix: string }[] = [
-  { view: "ranking", suffix: "" },
-  { view: "profile", suffix: "/profile" },
-  { view: "open", suffix: "/open" },
-  { view: "report", suffix: "/report" },
-];
+const VIEWS: readonly NeedsView[] = ["ranking", "summary", "open", "report"];
 
 export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view: NeedsView; keep?: Record<string, string> }) {
   const t = await getTranslations("needs");
   const qs = toSearchParams(v.query).toString();
   const suffix = qs ? `?${qs}` : "";
-  const path = VIEWS.find((x) => x.view === view)?.suffix ?? "";
+  const path = viewPath(v.survey.slug, view);
+  const byParam = toSearchParams(v.query).get("by");
   const active = FILTER_KEYS.filter((key) => v.query.filters[key] !== undefined).map((key) => {
     const value = v.query.filters[key] as string;
     const shown = key === "from" || key === "to" ? value : v.groupLabel(key, key === "unit" ? String(v.filters?.unitId ?? value) : value);
@@ -34,25 +30,30 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
       </p>
       <nav aria-label={t("nav.label")} className="needs-nav no-print">
         {VIEWS.map((x) => (
-          <Link key={x.view} href={`${v.basePath}${x.suffix}${suffix}`} aria-current={x.view === view ? "page" : undefined}>
-            {t(`nav.${x.view}`)}
+          <Link key={x} href={`${viewPath(v.survey.slug, x)}${suffix}`} aria-current={x === view ? "page" : undefined}>
+            {t(`nav.${x}`)}
           </Link>
         ))}
         <a href={`/api/surveys/${encodeURIComponent(v.survey.slug)}/needs${suffix}`}>{t("nav.api")}</a>
       </nav>
-      <form method="get" action={`${v.basePath}${path}`} className="needs-filters no-print">
+      <form method="get" action={path} className="needs-filters no-print">
         <fieldset>
           <legend>{t("filters.legend")}</legend>
-          <label>
-            {t("filters.by")}
-            <select name="by" defaultValue={v.query.by}>
-              {DIMENSIONS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`filters.${d}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          {view === "summary" ? (
+            // The summary has no breakdown; the other views' grouping survives a filter change.
+            byParam && <input type="hidden" name="by" value={byParam} />
+          ) : (
+            <label>
+              {t("filters.by")}
+              <select name="by" defaultValue={v.query.by}>
+                {DIMENSIONS.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`filters.${d}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           {CHOICE_DIMENSIONS.map((dim) => (
             <label key={dim}>
               {t(`filters.${dim}`)}
@@ -90,7 +91,7 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
           ))}
           <div className="needs-filter-actions">
             <button type="submit">{t("filters.apply")}</button>
-            <Link className="button secondary" href={`${v.basePath}${path}`}>
+            <Link className="button secondary" href={path}>
               {t("filters.clear")}
             </Link>
           </div>

@@ -1,4 +1,4 @@
-// The gate of the needs views that list respondents' answers (profile, open answers): with
+// The gate of the needs views that list respondents' answers (open answers): with
 // invalid filters only the header (it says what is wrong); with a selection that must not be
 // shown, the header and the suppression notice; otherwise the selection's size and filters.
 import type { ReactElement } from "react";

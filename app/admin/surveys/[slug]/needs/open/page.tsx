@@ -4,9 +4,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { countOpenAnswers, listOpenAnswers } from "@/db/queries/needs-profile";
+import { countOpenAnswers, listOpenAnswers } from "@/db/queries/open-answers";
+import { responseFilterTerms } from "@/db/queries/response-filter-terms";
 import { toSearchParams } from "@/lib/needs/filters";
-import { OPEN_QUESTIONS, type OpenQuestion } from "@/lib/needs/profile";
 import { loadView, type ViewProps } from "../_components/load-view";
 import { NeedsHeader } from "../_components/needs-header";
 import { gateView } from "../_components/view-gate";
@@ -24,7 +24,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NeedsOpenAnswersPage(props: ViewProps) {
   const v = await loadView(props, "open", ["question", "q", "page"]);
   const t = await getTranslations("needs");
-  const question: OpenQuestion = OPEN_QUESTIONS.find((q) => q === v.extra.question) ?? OPEN_QUESTIONS[0];
+  const open = v.survey.needs?.openQuestions ?? [];
+  const question = open.find((q) => q.name === v.extra.question)?.name ?? open[0]?.name ?? "";
+  const titleOf = (name: string) => open.find((q) => q.name === name)?.title[v.locale] ?? name;
   const search = (v.extra.q ?? "").slice(0, 200);
   const keep: Record<string, string> = { question };
   const gate = gateView(v, "open", keep);
@@ -32,13 +34,15 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
   const { n, filters } = gate;
   const db = getDb();
   const slug = v.survey.slug;
-  const counts = countOpenAnswers(db, slug, filters, OPEN_QUESTIONS);
+  const where = responseFilterTerms(filters);
+  const names = open.map((q) => q.name);
+  const counts = countOpenAnswers(db, slug, where, names);
   const requested = Math.max(1, Math.floor(Number(v.extra.page ?? "1")) || 1);
-  const first = listOpenAnswers(db, slug, filters, { question, search, limit: PAGE_SIZE, offset: (requested - 1) * PAGE_SIZE });
+  const first = listOpenAnswers(db, slug, where, { question, search, limit: PAGE_SIZE, offset: (requested - 1) * PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
   const page = Math.min(requested, pages);
   const answers =
-    page === requested ? first : listOpenAnswers(db, slug, filters, { question, search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    page === requested ? first : listOpenAnswers(db, slug, where, { question, search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const href = (extra: Record<string, string | number | undefined>) => {
     const qs = toSearchParams(v.query, { question, q: search || undefined, ...extra }).toString();
     return `${v.basePath}/open?${qs}`;
@@ -51,9 +55,9 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
         <h2 id="open-title">{t("open.title")}</h2>
         <p className="needs-note">{t("open.intro", { k: v.k })}</p>
         <nav className="open-tabs" aria-label={t("open.question")}>
-          {OPEN_QUESTIONS.map((q) => (
+          {names.map((q) => (
             <Link key={q} href={href({ question: q, q: undefined })} aria-current={q === question ? "page" : undefined}>
-              {t(`open.questions.${q}`)} ({counts[q]})
+              {titleOf(q)} ({counts[q] ?? 0})
             </Link>
           ))}
         </nav>
@@ -67,7 +71,7 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
           </label>
           <button type="submit">{t("open.searchButton")}</button>
         </form>
-        <h3>{t(`open.questions.${question}`)}</h3>
+        <h3>{titleOf(question)}</h3>
         <p>{t("open.count", { n: answers.total })}</p>
         {answers.items.length === 0 ? (
           <p>{t("open.empty")}</p>
