@@ -1,5 +1,6 @@
-// /admin – the surveys: status (open/closed, admins can toggle), response counts, and the way
-// to each survey's coverage and needs dashboards; a badge when the counts include demo responses.
+// /admin – the surveys: status (open/closed, admins can toggle), response counts, and the way to
+// each survey's coverage, question summary and (when it declares a needs matrix) needs dashboards;
+// a badge when the counts include demo responses.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -67,9 +68,14 @@ export default async function AdminHomePage() {
               <Link className="button" href={`/admin/surveys/${s.slug}/coverage`}>
                 {t("coverage")}
               </Link>
-              <Link className="button secondary" href={`/admin/surveys/${s.slug}/needs`}>
-                {t("needs")}
+              <Link className="button secondary" href={`/admin/surveys/${s.slug}/summary`}>
+                {t("summary")}
               </Link>
+              {s.needs && (
+                <Link className="button secondary" href={`/admin/surveys/${s.slug}/needs`}>
+                  {t("needs")}
+                </Link>
+              )}
               {user.role === "admin" && (
                 <Link className="button secondary" href={`/admin/surveys/${s.slug}/responses`}>
                   {t("responses")}
