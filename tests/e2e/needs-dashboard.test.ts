@@ -109,13 +109,31 @@ describe("needs dashboard in Chromium", () => {
     await page.close();
   });
 
-  it("shows profile and logistics charts", async () => {
+  it("shows the question summary: every question's chart, the needs matrix as stacked bars, figures as tables", async () => {
     const page = await open(`${DASHBOARD}/profile`);
+    // The old profile page lands on the summary, which the needs tabs call "Resumen por pregunta".
+    await page.waitForURL((url) => url.pathname === "/admin/surveys/dnc-tim/summary");
+    await expect(page.locator(".needs-nav a[aria-current=page]").textContent()).resolves.toBe("Resumen por pregunta");
     await page.locator(".recharts-bar-rectangle").first().waitFor();
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
-    expect(await page.locator(".profile-chart").count()).toBeGreaterThanOrEqual(10);
-    await expect(page.getByTestId("training-rates").textContent()).resolves.toMatch(/%/);
-    await page.screenshot({ path: path.join(ARTIFACTS, "needs-profile.png"), fullPage: true });
+    // Every choice question has a chart; the needs matrix one stacked bar per topic and rating.
+    expect(await page.locator(".summary-question[data-kind=choice] .recharts-surface").count()).toBeGreaterThanOrEqual(10);
+    const matrix = page.locator(".summary-question[data-question=necesidades]");
+    expect(await matrix.locator(".summary-column[data-column=importancia] tbody tr").count()).toBe(18);
+    expect(await matrix.locator(".summary-column[data-column=importancia] .recharts-bar-rectangle").count()).toBeGreaterThanOrEqual(18);
+    // The figures on the page are the API's.
+    const res = await context.request.get("/api/surveys/dnc-tim/summary");
+    const api = (await res.json()) as { n: number; questions: { key: string; kind: string; items?: { value: string; count: number | null }[] }[] };
+    const institucion = api.questions.find((q) => q.key === "institucion")?.items ?? [];
+    const pnp = institucion.find((i) => i.value === "pnp")?.count;
+    const row = page.locator(".summary-question[data-question=institucion] tr[data-value=pnp] td").first();
+    await expect(row.textContent()).resolves.toBe(String(pnp));
+    await expect(page.getByTestId("summary-n").textContent()).resolves.toContain(`${api.n} respuestas completas`);
+    // Rare institutions are hidden in the table as "< 5".
+    const hidden = institucion.filter((i) => i.count === null).length;
+    expect(hidden).toBeGreaterThanOrEqual(1);
+    expect(await page.locator(".summary-question[data-question=institucion] tr[data-hidden]").count()).toBe(hidden);
+    await page.screenshot({ path: path.join(ARTIFACTS, "question-summary.png"), fullPage: true });
     await page.close();
   });
 

@@ -226,7 +226,7 @@ const PAGES: { path: string; shows?: readonly string[]; charts?: boolean; shot?:
     { path: `/admin/surveys/${s}/coverage`, shows: [UNIT_NAME, FORMULA], charts: true },
     { path: `/admin/surveys/${s}/needs`, shows: s === "xss-textos" ? [FORMULA] : [], charts: true, shot: `xss-needs-${s}` },
     { path: `/admin/surveys/${s}/needs?by=unit`, shows: [UNIT_NAME], charts: true },
-    { path: `/admin/surveys/${s}/needs/profile` },
+    { path: `/admin/surveys/${s}/summary`, charts: true },
     ...OPEN.map((q) => ({ path: `/admin/surveys/${s}/needs/open?question=${q}`, shows: PAYLOADS, shot: q === "sugerencias" ? `xss-open-${s}` : undefined })),
     { path: `/admin/surveys/${s}/needs/report`, charts: true },
   ]),

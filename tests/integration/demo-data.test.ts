@@ -13,7 +13,7 @@ import { completeAnswers, TOPICS } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";
 
 const ROOT = path.resolve(__dirname, "../..");
-const NEEDS_VIEWS = ["/admin/surveys/dnc-tim/needs", "/admin/surveys/dnc-tim/needs/profile", "/admin/surveys/dnc-tim/needs/open", "/admin/surveys/dnc-tim/needs/report"];
+const NEEDS_VIEWS = ["/admin/surveys/dnc-tim/needs", "/admin/surveys/dnc-tim/summary", "/admin/surveys/dnc-tim/needs/open", "/admin/surveys/dnc-tim/needs/report"];
 const COVERAGE = "/admin/surveys/dnc-tim/coverage";
 const REAL_COMPLETE = 6;
 

@@ -37,10 +37,11 @@ const ACCESS: Record<string, Access> = {
   "page /admin/surveys/[slug]/coverage": "analyst",
   "page /admin/surveys/[slug]/needs": "analyst",
   "page /admin/surveys/[slug]/needs/open": "analyst",
-  "page /admin/surveys/[slug]/needs/profile": "analyst",
   "page /admin/surveys/[slug]/needs/report": "analyst",
+  "page /admin/surveys/[slug]/summary": "analyst",
   "route GET /api/admin/surveys/[slug]/coverage": "analyst",
   "route GET /api/surveys/[slug]/needs": "analyst",
+  "route GET /api/surveys/[slug]/summary": "analyst",
   "route GET /api/surveys/[slug]/export/codebook.csv": "analyst",
   "route GET /api/surveys/[slug]/export/needs.csv": "analyst",
   // Management, row-level data and the audit log: admins only.

@@ -47,7 +47,7 @@ export async function ItemsSection({ s, f }: { s: ItemsKind; f: SummaryFormat })
       {answered !== undefined && answered !== null && <p className="summary-figure">{t("answered", { n: answered })}</p>}
       {stats?.stats && (
         <p className="summary-figure" data-testid="summary-stats">
-          {t("stats", { mean: f.dec(stats.stats.mean), median: f.dec(stats.stats.median) })}
+          {t("stats", { mean: f.dec(stats.stats.mean), median: f.num(stats.stats.median) })}
         </p>
       )}
       {stats?.hidden && <p className="needs-note">{t("statsHidden", { k: f.k })}</p>}

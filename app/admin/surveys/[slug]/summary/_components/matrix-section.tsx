@@ -81,7 +81,7 @@ async function PartitionGrid({ caption, rows, ordered, f }: { caption: string; r
                   );
                 })}
                 {withStats && <td className="num">{r.stats ? f.dec(r.stats.mean) : r.statsHidden ? f.hidden : "–"}</td>}
-                {withStats && <td className="num">{r.stats ? f.dec(r.stats.median) : r.statsHidden ? f.hidden : "–"}</td>}
+                {withStats && <td className="num">{r.stats ? f.num(r.stats.median) : r.statsHidden ? f.hidden : "–"}</td>}
               </tr>
             ))}
           </tbody>

@@ -39,7 +39,8 @@ export function StackedBarChart({ series, rows, labelWidth = 260 }: Props) {
         tick={{ fontSize: 11 }}
         tickFormatter={(k: string) => short(labels.get(k) ?? k)}
       />
-      <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
+      {/* Legend text in the text colour: the lightest segments would be unreadable in their own. */}
+      <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span style={{ color: "#1b1f24" }}>{value}</span>} />
       {series.map((s) => (
         <Bar key={s.key} dataKey={s.key} name={s.label} stackId="row" fill={s.colour} isAnimationActive={false} barSize={16} />
       ))}
