@@ -90,6 +90,7 @@ export function listSummaryCounts(db: Db, slug: string, catalogue: QuestionCatal
   }
 
   // Who answered each question at all: a non-blank text, a non-empty list or object, any other value.
+  // (json_each gives an object's value as minified JSON, so an empty one is exactly '{}'.)
   if (answeredKeys.length) {
     out.push(
       ...db.all<RawRow>(sql`
@@ -100,7 +101,7 @@ export function listSummaryCounts(db: Db, slug: string, catalogue: QuestionCatal
         and case j.type when 'null' then 0
                         when 'text' then trim(j.atom) <> ''
                         when 'array' then json_array_length(j.value) > 0
-                        when 'object' then exists (select 1 from json_each(j.value))
+                        when 'object' then j.value <> '{}'
                         else 1 end
       group by 1`),
     );
