@@ -66,8 +66,10 @@ export function ensureDimensionSlots(db: Db, slug: string, names: readonly strin
           );
         }
         tx.insert(surveyDimensions).values({ surveySlug: slug, name, slot }).run();
-        tx.run(sql`update ${responses} set ${dimColumn(responses, slot)} = ${storedValue(name)} where ${responses.surveySlug} = ${slug}`);
-        tx.run(sql`update ${needRatings} set ${dimColumn(needRatings, slot)} =
+        // SET takes the bare column name (no table prefix).
+        const target = sql.identifier(`dim${slot}`);
+        tx.run(sql`update ${responses} set ${target} = ${storedValue(name)} where ${responses.surveySlug} = ${slug}`);
+        tx.run(sql`update ${needRatings} set ${target} =
           (select ${dimColumn(responses, slot)} from ${responses} where ${responses.id} = ${needRatings.responseId})
           where ${needRatings.surveySlug} = ${slug}`);
         current.set(name, slot);
