@@ -194,7 +194,7 @@ export function readNeedsDeclaration(definition: Json, model: Model): Declaratio
     if (!column) {
       problems.push(
         p(
-          `La matriz «${matrixName}» no tiene la columna «${name}» (${role === "importance" ? "importancia" : "competencia"}).`,
+          `La matriz «${matrixName}» no tiene la columna «${name}» (${role === "importance" ? "escala de importancia" : "escala de competencia"}).`,
           `The matrix "${matrixName}" has no column "${name}" (${role}).`,
         ),
       );
