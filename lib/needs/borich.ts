@@ -1,5 +1,5 @@
 // Borich needs assessment model (Borich, 1980), from per-topic sums as the SQL aggregation returns
-// them: n, Σ importance, Σ competence. See /work/shared/spec/needs-method.md.
+// them: n, Σ importance, Σ competence. See docs/needs-method.md.
 import { compare, fraction, type Fraction } from "./fraction";
 
 export interface TopicSums {

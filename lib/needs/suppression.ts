@@ -1,4 +1,4 @@
-// Small-cell suppression (needs-method.md, "Small-cell suppression"). A group's size is its number
+// Small-cell suppression (docs/needs-method.md, "Small-cell suppression"). A group's size is its number
 // of completed responses — never a per-topic n.
 export type HiddenReason = "primary" | "complementary";
 
