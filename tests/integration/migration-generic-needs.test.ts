@@ -12,6 +12,7 @@ import { openDb, type Db } from "@/db/client";
 import { getNeedsReport, needsSurveyOf } from "@/db/queries/needs-report";
 import { saveResponse } from "@/db/queries/save-response";
 import { units } from "@/db/schema";
+import type { NeedsQuery } from "@/lib/needs/filters";
 import { getSurvey, type SurveyEntry } from "@/surveys/registry";
 import { generateAnswers, prng } from "../support/needs-fixtures";
 
@@ -157,7 +158,7 @@ describe("migration 0003: generic need storage", () => {
     const a = needsSurveyOf(migrated, "dnc-tim", declaration);
     const b = needsSurveyOf(fresh, "dnc-tim", declaration);
     const unitCode = "CR-TUM";
-    const queries = [
+    const queries: NeedsQuery[] = [
       ...declaration.breakdowns.map((d) => ({ by: d.name, filters: {} })),
       { by: "region", filters: { institucion: "pnp" } },
       { by: "institucion", filters: { unit: unitCode, from: "2026-03-04" } },
