@@ -49,7 +49,7 @@ describe("GET /api/health", () => {
   it("answers 200 with the database and surveys", async () => {
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok", db: "ok", surveys: ["dnc-tim"] });
+    expect(await res.json()).toMatchObject({ status: "ok", db: "ok", surveys: ["dnc-inspeccion", "dnc-tim"] });
   });
 });
 
