@@ -3,6 +3,7 @@
 import { Model, Serializer } from "survey-core";
 import { describe, expect, it } from "vitest";
 import "@/lib/surveyjs-setup";
+import { needsContext } from "@/lib/needs/survey-context";
 import { buildEntry, SurveyDefinitionError, type SurveyJson } from "@/surveys/registry";
 
 type Json = Record<string, unknown>;
@@ -87,6 +88,9 @@ describe("needs declaration", () => {
     expect(entry.needs?.breakdowns[0]?.choices.map((c) => c.value)).toEqual(["true", "false"]);
     expect(entry.needs?.notApplicable).toBe("na");
     expect(entry.needs?.minGroupSize).toBe(8);
+    // k of this survey: its own, not SONDEO_MIN_GROUP_SIZE (5 by default); without one, the variable's.
+    expect(needsContext(entry).k).toBe(8);
+    expect(needsContext(buildEntry(survey(VALID), "inspeccion")).k).toBe(5);
     expect(entry.needs?.openQuestions).toEqual([]);
   });
 
