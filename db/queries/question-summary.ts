@@ -7,6 +7,13 @@ import type { QuestionCatalogue } from "@/lib/summary/question-catalogue";
 import type { SummaryCountRow } from "@/lib/summary/question-summary";
 import type { Db } from "../client";
 import { responses } from "../schema";
+import { filterTerms, type ResolvedFilters } from "./filter-terms";
+import type { DimensionSlots } from "./survey-dimensions";
+
+/** A view's filters as terms on the responses table: the selection of the summary and open answers. */
+export function selectionTerms(slots: DimensionSlots, filters: ResolvedFilters): SQL[] {
+  return filterTerms(responses, slots, filters);
+}
 
 /** The survey's completed responses under the extra terms. */
 export function completedWhere(slug: string, where: readonly SQL[]): SQL {

@@ -57,7 +57,7 @@ export interface CountsRow {
 }
 
 export type MatrixColumnSummary =
-  | { name: string; title: LocalizedText; kind: "choice"; rows: PartitionRow[] }
+  | { name: string; title: LocalizedText; kind: "choice"; numeric: boolean; rows: PartitionRow[] }
   | { name: string; title: LocalizedText; kind: "counts"; rows: CountsRow[] }
   | { name: string; title: LocalizedText; kind: "other" };
 
@@ -84,7 +84,7 @@ export type SummarySection =
   | (Head & { kind: "numeric"; answered: number | null; items: SummaryItem[]; stats: Stats | null; statsHidden: boolean })
   | (Head & { kind: "date"; answered: number | null; items: SummaryItem[] })
   | (Head & { kind: "text"; answered: number; listable: boolean; answers: string[] | null })
-  | (Head & { kind: "matrix"; columns: SummaryOption[]; rows: PartitionRow[] })
+  | (Head & { kind: "matrix"; numeric: boolean; columns: SummaryOption[]; rows: PartitionRow[] })
   | (Head & { kind: "matrixdropdown"; columns: MatrixColumnSummary[] })
   | (Head & { kind: "skipped"; type: string; reason: "dynamic" | "unsupported" });
 
@@ -223,6 +223,7 @@ function matrixColumn(q: { key: string }, rows: readonly SummaryOption[], col: M
     return {
       ...base,
       kind: "choice",
+      numeric: col.numeric,
       rows: rows.map((row) => {
         const r = choiceRow(c.values(q.key, row.value, col.name), col.options, col.numeric, n, k);
         return { value: row.value, label: row.label, items: r.items, stats: r.stats, statsHidden: r.statsHidden };
@@ -281,6 +282,7 @@ function section(q: CatalogueQuestion, c: Counts, n: number, k: number, answers:
       return {
         ...head(q),
         kind: "matrix",
+        numeric: q.numeric,
         columns: q.columns,
         rows: q.rows.map((row) => {
           const r = choiceRow(c.values(q.key, row.value), q.columns, q.numeric, n, k);

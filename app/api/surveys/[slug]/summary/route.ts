@@ -1,13 +1,17 @@
 // GET /api/surveys/{slug}/summary?<filters> – the question-by-question summary of any survey (counts,
 // shares, means, medians; the first open answers) with small-cell suppression; analysts and admins.
-// Filters: a survey with a needs declaration takes the needs API's, one without only from and to.
+// Filters: those of the survey's needs declaration (as the needs API; `by` is ignored), or only
+// from and to for a survey without one.
 import { requireApiUser } from "@/app/_server/auth";
-import { loadSurveySummary, resolveSummaryFilters, summaryMinGroupSize } from "@/app/_server/question-summary";
+import { summaryCatalogue, TEXT_SAMPLE } from "@/app/_server/question-summary";
+import { surveyForApi } from "@/app/_server/survey-for-api";
 import { getDb } from "@/db/client";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
-import { notFound } from "@/lib/http/app-error";
+import { resolveFilters } from "@/db/queries/needs-report";
+import { getSurveySummary } from "@/db/queries/survey-summary";
+import { badRequest } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
-import { getSurvey } from "@/surveys/registry";
+import { parseNeedsQuery } from "@/lib/needs/filters";
 
 export const dynamic = "force-dynamic";
 
@@ -16,19 +20,23 @@ type Ctx = { params: Promise<{ slug: string }> };
 export const GET = handle("GET /api/surveys/summary", async (req: Request, ctx: Ctx) => {
   await requireApiUser("analyst");
   const { slug } = await ctx.params;
-  const survey = getSurvey(slug);
-  if (!survey) throw notFound("survey_not_found", `There is no survey "${slug}".`);
+  const { survey, context, needsSurvey } = surveyForApi(slug, { requireNeeds: false });
+  const parsed = parseNeedsQuery(new URL(req.url).searchParams, context.spec);
+  if (!parsed.ok) throw badRequest("invalid_query", parsed.message);
   const db = getDb();
-  const filters = resolveSummaryFilters(db, survey, new URL(req.url).searchParams);
-  const k = summaryMinGroupSize(survey);
-  const { n, verdict, summary } = loadSurveySummary(db, survey, filters, k);
+  const filters = resolveFilters(db, parsed.value.filters);
+  const k = context.k;
+  const { n, verdict, summary } = getSurveySummary(db, needsSurvey, summaryCatalogue(survey), filters, k, {
+    declared: Boolean(survey.needs),
+    textSample: TEXT_SAMPLE,
+  });
   return json({
     survey: slug,
     k,
     // As in the needs API: a suppressed selection shows nothing but that fact, not even its size.
     n: verdict ? null : n,
     suppressed: verdict,
-    demoResponses: countDemoResponses(db, slug, filters).completed,
+    demoResponses: countDemoResponses(db, slug, needsSurvey.slots, filters).completed,
     pages: summary?.pages ?? [],
     questions: summary?.sections ?? [],
   });

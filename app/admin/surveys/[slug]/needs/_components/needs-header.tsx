@@ -1,9 +1,11 @@
 // The needs views' header: survey title, the demo data warning, k, the views' navigation and the
 // filter form (a plain GET form, so every view is a shareable URL and works without JavaScript).
+// Also the question summary's, for every survey: without needs declaration, no needs tabs and
+// only the period as filter.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { DIMENSIONS, FILTER_KEYS, toSearchParams } from "@/lib/needs/filters";
-import { CHOICE_DIMENSIONS } from "@/lib/needs/survey-context";
+import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
+import { filterKeys, toSearchParams } from "@/lib/needs/filters";
 import { DemoDataBanner } from "@/app/admin/_components/demo-data-banner";
 import { viewPath, type LoadedView, type NeedsView } from "./load-view";
 
@@ -11,30 +13,40 @@ const VIEWS: readonly NeedsView[] = ["ranking", "summary", "open", "report"];
 
 export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view: NeedsView; keep?: Record<string, string> }) {
   const t = await getTranslations("needs");
-  const qs = toSearchParams(v.query).toString();
+  const ts = await getTranslations("summary");
+  // A survey without needs declaration has only its question summary, filtered by period.
+  const views = v.survey.needs ? VIEWS : [];
+  const api = view === "summary" ? "summary" : "needs";
+  const spec = v.context.spec;
+  const qs = toSearchParams(v.query, spec).toString();
   const suffix = qs ? `?${qs}` : "";
   const path = viewPath(v.survey.slug, view);
-  const byParam = toSearchParams(v.query).get("by");
-  const active = FILTER_KEYS.filter((key) => v.query.filters[key] !== undefined).map((key) => {
-    const value = v.query.filters[key] as string;
-    const shown = key === "from" || key === "to" ? value : v.groupLabel(key, key === "unit" ? String(v.filters?.unitId ?? value) : value);
-    return `${t(`filters.${key}`)}: ${shown}`;
-  });
+  const byParam = toSearchParams(v.query, spec).get("by");
+  const active = filterKeys(spec)
+    .filter((key) => v.query.filters[key] !== undefined)
+    .map((key) => {
+      const value = v.query.filters[key] as string;
+      const shown =
+        key === "from" || key === "to" ? value : v.groupLabel(key, key === UNIT_BREAKDOWN ? String(v.filters?.unitId ?? value) : value);
+      return `${v.dimensionLabel(key)}: ${shown}`;
+    });
+  const questionBreakdowns = v.survey.needs?.breakdowns.filter((b) => b.kind === "question") ?? [];
+  const hasUnit = spec.dimensions.some((d) => d.name === UNIT_BREAKDOWN);
   return (
     <header className="needs-header">
       <p className="needs-kicker">{v.survey.title[v.locale]}</p>
-      <h1>{t("title")}</h1>
+      <h1>{v.survey.needs ? t("title") : ts("title")}</h1>
       <DemoDataBanner demo={v.demo} figures="needs" />
       <p className="needs-k">
         <strong>{t("k.badge", { k: v.k })}</strong> — {t("k.explain", { k: v.k })}
       </p>
       <nav aria-label={t("nav.label")} className="needs-nav no-print">
-        {VIEWS.map((x) => (
+        {views.map((x) => (
           <Link key={x} href={`${viewPath(v.survey.slug, x)}${suffix}`} aria-current={x === view ? "page" : undefined}>
             {t(`nav.${x}`)}
           </Link>
         ))}
-        <a href={`/api/surveys/${encodeURIComponent(v.survey.slug)}/needs${suffix}`}>{t("nav.api")}</a>
+        <a href={`/api/surveys/${encodeURIComponent(v.survey.slug)}/${api}${suffix}`}>{t("nav.api")}</a>
       </nav>
       <form method="get" action={path} className="needs-filters no-print">
         <fieldset>
@@ -42,24 +54,24 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
           {view === "summary" ? (
             // The summary has no breakdown; the other views' grouping survives a filter change.
             byParam && <input type="hidden" name="by" value={byParam} />
-          ) : (
+          ) : v.query.by !== null && (
             <label>
               {t("filters.by")}
               <select name="by" defaultValue={v.query.by}>
-                {DIMENSIONS.map((d) => (
-                  <option key={d} value={d}>
-                    {t(`filters.${d}`)}
+                {spec.dimensions.map((d) => (
+                  <option key={d.name} value={d.name}>
+                    {v.dimensionLabel(d.name)}
                   </option>
                 ))}
               </select>
             </label>
           )}
-          {CHOICE_DIMENSIONS.map((dim) => (
-            <label key={dim}>
-              {t(`filters.${dim}`)}
-              <select name={dim} defaultValue={v.query.filters[dim] ?? ""}>
+          {questionBreakdowns.map((b) => (
+            <label key={b.name}>
+              {v.dimensionLabel(b.name)}
+              <select name={b.name} defaultValue={v.query.filters[b.name] ?? ""}>
                 <option value="">{t("filters.all")}</option>
-                {v.context.choices[dim].map((c) => (
+                {b.choices.map((c) => (
                   <option key={c.value} value={c.value}>
                     {c.label[v.locale]}
                   </option>
@@ -67,17 +79,19 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
               </select>
             </label>
           ))}
-          <label>
-            {t("filters.unit")}
-            <select name="unit" defaultValue={v.query.filters.unit ?? ""}>
-              <option value="">{t("filters.all")}</option>
-              {v.units.map((u) => (
-                <option key={u.id} value={u.code}>
-                  {u.code} – {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          {hasUnit && (
+            <label>
+              {t("filters.unit")}
+              <select name={UNIT_BREAKDOWN} defaultValue={v.query.filters[UNIT_BREAKDOWN] ?? ""}>
+                <option value="">{t("filters.all")}</option>
+                {v.units.map((u) => (
+                  <option key={u.id} value={u.code}>
+                    {u.code} – {u.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label>
             {t("filters.from")}
             <input type="date" name="from" defaultValue={v.query.filters.from ?? ""} />

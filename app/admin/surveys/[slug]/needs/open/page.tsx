@@ -5,7 +5,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { countOpenAnswers, listOpenAnswers } from "@/db/queries/open-answers";
-import { responseFilterTerms } from "@/db/queries/response-filter-terms";
+import { selectionTerms } from "@/db/queries/question-summary";
 import { toSearchParams } from "@/lib/needs/filters";
 import { loadView, type ViewProps } from "../_components/load-view";
 import { NeedsHeader } from "../_components/needs-header";
@@ -24,6 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NeedsOpenAnswersPage(props: ViewProps) {
   const v = await loadView(props, "open", ["question", "q", "page"]);
   const t = await getTranslations("needs");
+  // The declaration's open questions (by default every text and comment question).
   const open = v.survey.needs?.openQuestions ?? [];
   const question = open.find((q) => q.name === v.extra.question)?.name ?? open[0]?.name ?? "";
   const titleOf = (name: string) => open.find((q) => q.name === name)?.title[v.locale] ?? name;
@@ -34,7 +35,7 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
   const { n, filters } = gate;
   const db = getDb();
   const slug = v.survey.slug;
-  const where = responseFilterTerms(filters);
+  const where = selectionTerms(v.needsSurvey.slots, filters);
   const names = open.map((q) => q.name);
   const counts = countOpenAnswers(db, slug, where, names);
   const requested = Math.max(1, Math.floor(Number(v.extra.page ?? "1")) || 1);
@@ -44,7 +45,7 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
   const answers =
     page === requested ? first : listOpenAnswers(db, slug, where, { question, search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const href = (extra: Record<string, string | number | undefined>) => {
-    const qs = toSearchParams(v.query, { question, q: search || undefined, ...extra }).toString();
+    const qs = toSearchParams(v.query, v.context.spec, { question, q: search || undefined, ...extra }).toString();
     return `${v.basePath}/open?${qs}`;
   };
   return (
@@ -62,7 +63,7 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
           ))}
         </nav>
         <form method="get" action={`${v.basePath}/open`} className="open-search">
-          {[...toSearchParams(v.query, { question }).entries()].map(([name, value]) => (
+          {[...toSearchParams(v.query, v.context.spec, { question }).entries()].map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           <label>
