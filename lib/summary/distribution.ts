@@ -1,5 +1,6 @@
 // Distributions of numeric and date answers from their value counts (what the SQL returns): the
-// mean and median, bins for numbers, calendar months for dates. Pure arithmetic, no suppression.
+// mean and median, bins for numbers, months, quarters or years for dates. Pure arithmetic, no
+// suppression.
 import type { LocalizedText } from "../localized-text";
 
 export interface ValueCount {
@@ -94,37 +95,56 @@ export function binValues(values: readonly ValueCount[], target: number): Bin[] 
 const MONTH = /^(\d{4})-(\d{2})$/;
 const MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
 const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-/** Months between the first and the last answer are listed with 0 when the span is at most this. */
-const MAX_FILLED_MONTHS = 36;
+const SHORT_ES = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"];
+const SHORT_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** A date answer is shown by the finest period giving at most this many bars. */
+const MAX_PERIODS = 12;
 
-export interface MonthCount {
+export type Period = "month" | "quarter" | "year";
+
+export interface PeriodCount {
+  /** "YYYY-MM", "YYYY-Qn" or "YYYY"; a value that is not a month, as written. */
   key: string;
   label: LocalizedText;
   count: number;
 }
 
-function monthLabel(key: string): LocalizedText {
-  const m = MONTH.exec(key);
-  const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12) return { es: key, en: key };
-  return { es: `${MONTHS_ES[month - 1]} ${m[1]}`, en: `${MONTHS_EN[month - 1]} ${m[1]}` };
+/** Months since year 0 of a "YYYY-MM" key. */
+const monthIndex = (key: string) => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
+const size: Record<Period, number> = { month: 1, quarter: 3, year: 12 };
+
+function periodOf(index: number, period: Period): { key: string; label: LocalizedText } {
+  const year = Math.floor(index / 12);
+  const month = index % 12;
+  if (period === "year") return { key: String(year), label: { es: String(year), en: String(year) } };
+  if (period === "quarter") {
+    const q = Math.floor(month / 3);
+    const es = `${SHORT_ES[q * 3]}–${SHORT_ES[q * 3 + 2]} ${year}`;
+    const en = `${SHORT_EN[q * 3]}–${SHORT_EN[q * 3 + 2]} ${year}`;
+    return { key: `${year}-Q${q + 1}`, label: { es, en } };
+  }
+  return { key: `${year}-${String(month + 1).padStart(2, "0")}`, label: { es: `${MONTHS_ES[month]} ${year}`, en: `${MONTHS_EN[month]} ${year}` } };
 }
 
-/** Counts per calendar month ("YYYY-MM" keys) in order, with the empty months in between. */
-export function monthCounts(counts: ReadonlyMap<string, number>): MonthCount[] {
-  const keys = [...counts.keys()].sort();
-  const months = keys.filter((k) => MONTH.test(k));
-  const index = (k: string) => Number(k.slice(0, 4)) * 12 + Number(k.slice(5, 7)) - 1;
-  let all = keys;
-  if (months.length > 0 && months.length === keys.length) {
-    const first = index(months[0]!);
-    const last = index(months[months.length - 1]!);
-    if (last - first < MAX_FILLED_MONTHS) {
-      all = Array.from({ length: last - first + 1 }, (_, i) => {
-        const v = first + i;
-        return `${Math.floor(v / 12)}-${String((v % 12) + 1).padStart(2, "0")}`;
-      });
-    }
-  }
-  return all.map((key) => ({ key, label: monthLabel(key), count: counts.get(key) ?? 0 }));
+/**
+ * Counts of a date answer per period, from counts per calendar month ("YYYY-MM" keys): months,
+ * quarters or years — the finest whose bars from the first to the last answer number at most
+ * `maxBars` (default 12) — in order, the empty periods in between included. Keys that are not a
+ * valid month are listed after them, as written.
+ */
+export function periodCounts(counts: ReadonlyMap<string, number>, maxBars = MAX_PERIODS): { period: Period; items: PeriodCount[] } {
+  const valid = [...counts.keys()].filter((k) => MONTH.test(k) && Number(k.slice(5, 7)) >= 1 && Number(k.slice(5, 7)) <= 12);
+  const other = [...counts.keys()].filter((k) => !valid.includes(k)).sort();
+  const others = other.map((key) => ({ key, label: { es: key, en: key }, count: counts.get(key) ?? 0 }));
+  if (valid.length === 0) return { period: "month", items: others };
+  const indices = valid.map(monthIndex);
+  const first = Math.min(...indices);
+  const last = Math.max(...indices);
+  const span = (p: Period) => Math.floor(last / size[p]) - Math.floor(first / size[p]) + 1;
+  const period = (["month", "quarter", "year"] as const).find((p) => span(p) <= maxBars) ?? "year";
+  const step = size[period];
+  const start = Math.floor(first / step) * step;
+  const items = Array.from({ length: span(period) }, (_, i) => ({ ...periodOf(start + i * step, period), count: 0 }));
+  for (const key of valid) items[Math.floor((monthIndex(key) - start) / step)]!.count += counts.get(key) ?? 0;
+  return { period, items: [...items, ...others] };
 }

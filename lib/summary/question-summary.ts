@@ -6,7 +6,7 @@
 // multiple choice, which overlap, get rule 1. Means and medians need at least k answers.
 import type { LocalizedText } from "../localized-text";
 import { suppressCounts, type HiddenReason } from "../needs/suppression";
-import { binValues, monthCounts, statsOf, targetBins, type Stats, type ValueCount } from "./distribution";
+import { binValues, periodCounts, statsOf, targetBins, type Period, type Stats, type ValueCount } from "./distribution";
 import type { CatalogueQuestion, MatrixColumn, QuestionCatalogue, SummaryOption } from "./question-catalogue";
 
 /** Key of the "no answer" category. */
@@ -82,7 +82,7 @@ export type SummarySection =
   | (Head & { kind: "multi"; items: SummaryItem[] })
   | (Head & { kind: "ranking"; rankers: number | null; items: RankingItem[]; noRanking: SummaryItem | null; meanRankHidden: boolean })
   | (Head & { kind: "numeric"; answered: number | null; items: SummaryItem[]; stats: Stats | null; statsHidden: boolean })
-  | (Head & { kind: "date"; answered: number | null; items: SummaryItem[] })
+  | (Head & { kind: "date"; period: Period; answered: number | null; items: SummaryItem[] })
   | (Head & { kind: "text"; answered: number; listable: boolean; answers: string[] | null })
   | (Head & { kind: "matrix"; numeric: boolean; columns: SummaryOption[]; rows: PartitionRow[] })
   | (Head & { kind: "matrixdropdown"; columns: MatrixColumnSummary[] })
@@ -271,10 +271,12 @@ function section(q: CatalogueQuestion, c: Counts, n: number, k: number, answers:
       return { ...head(q), kind: "numeric", answered: answeredShown ? answered : null, items, ...numericStats(counts, k) };
     }
     case "date": {
-      const months = monthCounts(c.values(q.key)).map((m) => ({ value: m.key, label: m.label, count: m.count }));
-      const { items, answeredShown } = partition(months, n, k);
-      const answered = months.reduce((a, m) => a + m.count, 0);
-      return { ...head(q), kind: "date", answered: answeredShown ? answered : null, items };
+      const counts = c.values(q.key);
+      const total = [...counts.values()].reduce((a, b) => a + b, 0);
+      const { period, items: periods } = periodCounts(counts);
+      const cells = periods.map((m) => ({ value: m.key, label: m.label, count: m.count }));
+      const { items, answeredShown } = partition(cells, n, k);
+      return { ...head(q), kind: "date", period, answered: answeredShown ? total : null, items };
     }
     case "text":
       return { ...head(q), kind: "text", answered: c.answered(q.key) ?? 0, listable: q.listable, answers: q.listable ? (answers.get(q.key) ?? null) : null };

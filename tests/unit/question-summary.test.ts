@@ -1,7 +1,7 @@
 // The question catalogue of a SurveyJS definition and the summary built from SQL count rows,
 // against figures computed by hand (n = 20, k = 5), suppression included.
 import { describe, expect, it } from "vitest";
-import { binValues, monthCounts, statsOf, targetBins } from "@/lib/summary/distribution";
+import { binValues, periodCounts, statsOf, targetBins } from "@/lib/summary/distribution";
 import { buildQuestionCatalogue } from "@/lib/summary/question-catalogue";
 import { buildQuestionSummary, NO_ANSWER, type SummaryCountRow, type SummarySection } from "@/lib/summary/question-summary";
 
@@ -342,12 +342,34 @@ describe("distributions", () => {
     ]);
   });
 
-  it("months in order, gaps filled; anything else as written", () => {
-    expect(monthCounts(new Map([["2025-12", 1], ["2026-02", 2]])).map((m) => [m.key, m.count])).toEqual([
-      ["2025-12", 1],
-      ["2026-01", 0],
-      ["2026-02", 2],
+  it("dates by month, quarter or year — the finest with at most 12 bars — gaps filled; anything else as written", () => {
+    const keys = (r: ReturnType<typeof periodCounts>) => [r.period, r.items.map((m) => [m.key, m.count])];
+    expect(keys(periodCounts(new Map([["2025-12", 1], ["2026-02", 2]])))).toEqual([
+      "month",
+      [
+        ["2025-12", 1],
+        ["2026-01", 0],
+        ["2026-02", 2],
+      ],
     ]);
-    expect(monthCounts(new Map([["sin fecha", 1]]))[0]).toEqual({ key: "sin fecha", label: { es: "sin fecha", en: "sin fecha" }, count: 1 });
+    // January 2024 to February 2026: 26 months, 9 quarters.
+    const quarters = periodCounts(new Map([["2024-01", 1], ["2024-03", 2], ["2024-04", 4], ["2026-02", 8]]));
+    expect(quarters.period).toBe("quarter");
+    expect(quarters.items.map((q) => [q.key, q.count])).toEqual([
+      ["2024-Q1", 3],
+      ["2024-Q2", 4],
+      ["2024-Q3", 0],
+      ["2024-Q4", 0],
+      ["2025-Q1", 0],
+      ["2025-Q2", 0],
+      ["2025-Q3", 0],
+      ["2025-Q4", 0],
+      ["2026-Q1", 8],
+    ]);
+    expect(quarters.items[0]?.label).toEqual({ es: "ene–mar 2024", en: "Jan–Mar 2024" });
+    // 2014 to 2025: twelve years.
+    const years = periodCounts(new Map([["2014-05", 3], ["2019-11", 2], ["2025-01", 6]]));
+    expect([years.period, years.items.length, years.items[0], years.items[11]?.count]).toEqual(["year", 12, { key: "2014", label: { es: "2014", en: "2014" }, count: 3 }, 6]);
+    expect(periodCounts(new Map([["sin fecha", 1]])).items).toEqual([{ key: "sin fecha", label: { es: "sin fecha", en: "sin fecha" }, count: 1 }]);
   });
 });

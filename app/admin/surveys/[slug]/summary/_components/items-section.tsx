@@ -12,7 +12,7 @@ type ItemsKind = Extract<SummarySection, { kind: "choice" | "multi" | "numeric" 
 export async function ItemsSection({ s, f }: { s: ItemsKind; f: SummaryFormat }) {
   const t = await getTranslations("summary");
   const id = questionAnchor(s.key);
-  const column = s.kind === "numeric" ? t("numeric.value") : s.kind === "date" ? t("date.month") : t("option");
+  const column = s.kind === "numeric" ? t("numeric.value") : s.kind === "date" ? t("date.period") : t("option");
   const answered = s.kind === "multi" ? undefined : s.answered;
   const stats: { stats: Stats | null; hidden: boolean } | null =
     s.kind === "choice" || s.kind === "numeric" ? { stats: s.stats, hidden: s.statsHidden } : null;
