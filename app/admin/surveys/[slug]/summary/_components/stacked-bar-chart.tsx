@@ -26,6 +26,7 @@ export function StackedBarChart({ series, rows, labelWidth = 260 }: Props) {
   const data = rows.map((r, i) => ({ key: `${i}`, ...r.values }));
   const labels = new Map(rows.map((r, i) => [`${i}`, r.label]));
   const height = 26 * rows.length + 80;
+  const order = new Map(series.map((s, i) => [s.key, i]));
   const short = (s: string) => (s.length > 42 ? `${s.slice(0, 40)}…` : s);
   return (
     <BarChart responsive style={{ width: "100%", height }} data={data} layout="vertical" margin={{ top: 4, right: 12, bottom: 4, left: 4 }}>
@@ -39,8 +40,14 @@ export function StackedBarChart({ series, rows, labelWidth = 260 }: Props) {
         tick={{ fontSize: 11 }}
         tickFormatter={(k: string) => short(labels.get(k) ?? k)}
       />
-      {/* Legend text in the text colour: the lightest segments would be unreadable in their own. */}
-      <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span style={{ color: "#1b1f24" }}>{value}</span>} />
+      {/* In the bars' order (Recharts sorts by name by default), in the text colour: the lightest
+          segments would be unreadable in their own. */}
+      <Legend
+        verticalAlign="top"
+        itemSorter={(item) => order.get(String(item.dataKey)) ?? 0}
+        wrapperStyle={{ fontSize: 12 }}
+        formatter={(value: string) => <span style={{ color: "#1b1f24" }}>{value}</span>}
+      />
       {series.map((s) => (
         <Bar key={s.key} dataKey={s.key} name={s.label} stackId="row" fill={s.colour} isAnimationActive={false} barSize={16} />
       ))}
