@@ -74,6 +74,32 @@ export function buildEntry(definition: SurveyJson, fileSlug: string): SurveyEntr
   };
 }
 
+/**
+ * Builds the entry of a definition an admin uploads: unlike a file, it has no file name to fall
+ * back on, so it must carry its slug. Anything survey-core itself throws on is a problem too.
+ */
+export function buildUploadedEntry(definition: unknown): SurveyEntry {
+  if (!definition || typeof definition !== "object" || Array.isArray(definition)) {
+    throw new SurveyDefinitionError([{ es: "El archivo debe contener un objeto JSON de SurveyJS.", en: "The file must hold a SurveyJS JSON object." }]);
+  }
+  const slug = (definition as SurveyJson).slug;
+  if (typeof slug !== "string" || slug === "") {
+    throw new SurveyDefinitionError([
+      {
+        es: "Falta la propiedad «slug» (el nombre de la encuesta en su enlace /s/…, con a-z, 0-9 y -).",
+        en: 'The "slug" property is missing (the survey\'s name in its /s/… link, using a-z, 0-9 and -).',
+      },
+    ]);
+  }
+  try {
+    return buildEntry(definition as SurveyJson, slug);
+  } catch (err) {
+    if (err instanceof SurveyDefinitionError) throw err;
+    const message = (err as Error).message;
+    throw new SurveyDefinitionError([{ es: `SurveyJS no puede leer la definición: ${message}`, en: `SurveyJS cannot read the definition: ${message}` }]);
+  }
+}
+
 /** A survey file in SONDEO_SURVEYS_DIR as last read: its version, or why it cannot be used. */
 export interface SurveyFile {
   file: string;
@@ -100,20 +126,32 @@ interface Registry {
 const globalForRegistry = globalThis as unknown as { sondeoRegistry?: Registry };
 const registry: Registry = (globalForRegistry.sondeoRegistry ??= { built: new Map() });
 
-/** The entry of one stored version, built once per process; null (logged once) if it no longer builds. */
+/**
+ * Builds the entry of a stored version: undefined if there is no such version; throws
+ * SurveyDefinitionError with the problems when it no longer builds (the checks got stricter).
+ */
+export function buildStoredEntry(slug: string, version: string, db: Db = getDb()): SurveyEntry | undefined {
+  const text = findVersionDefinition(db, slug, version);
+  if (text === undefined) return undefined;
+  const entry = buildEntry(JSON.parse(text) as SurveyJson, slug);
+  if (entry.slug !== slug || entry.version !== version) {
+    throw new SurveyDefinitionError([
+      { es: `La versión guardada como ${slug}@${version} da ${entry.slug}@${entry.version}.`, en: `Stored as ${slug}@${version}, it builds as ${entry.slug}@${entry.version}.` },
+    ]);
+  }
+  return entry;
+}
+
+/** The entry of one stored version, built once per process; null (logged once) if it does not build. */
 function entryOf(db: Db, slug: string, version: string): SurveyEntry | null {
   const id = `${slug}@${version}`;
   const cached = registry.built.get(id);
   if (cached !== undefined) return cached;
-  const text = findVersionDefinition(db, slug, version);
-  if (text === undefined) return null;
   let entry: SurveyEntry | null = null;
   try {
-    entry = buildEntry(JSON.parse(text) as SurveyJson, slug);
-    if (entry.slug !== slug || entry.version !== version) throw new Error(`stored as ${slug}@${version}, builds as ${entry.slug}@${entry.version}`);
+    entry = buildStoredEntry(slug, version, db) ?? null;
   } catch (err) {
     console.error(`[surveys] version ${id} cannot be served: ${(err as Error).message}`);
-    entry = null;
   }
   registry.built.set(id, entry);
   return entry;
