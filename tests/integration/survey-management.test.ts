@@ -245,12 +245,12 @@ describe("the surveys folder as an import channel", () => {
 
   it("refuses a broken file, keeps serving the published version and shows the problem to admins", async () => {
     const broken = dncTim();
-    (broken.needsAssessment as Record<string, unknown>).breakdowns = ["institucion", "cargo"];
+    (broken.needsAssessment as Record<string, unknown>).breakdowns = ["institucion", "grado_policial"];
     fs.writeFileSync(path.join(surveysDir, "dnc-tim.json"), JSON.stringify(broken, null, 2));
     await new Promise((r) => setTimeout(r, 2500));
     expect((await fillPage("dnc-tim")).html).toContain("(archivo editado)");
     const page = await (await call(server.url, "/admin/surveys", { cookie: admin })).text();
-    expect(page).toContain("El desglose «cargo» no es una pregunta de la encuesta.");
+    expect(page.includes("El desglose «grado_policial» no es una pregunta de la encuesta."), "problem shown on /admin/surveys").toBe(true);
   });
 });
 
