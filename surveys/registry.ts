@@ -157,7 +157,8 @@ function entryOf(db: Db, slug: string, version: string): SurveyEntry | null {
   return entry;
 }
 
-function readFiles(dir: string): { signature: string; files: SurveyFile[]; entries: (SurveyEntry & { file: string })[] } {
+/** The folder's *.json files and a signature of their names, sizes and times (cheap: no reading). */
+function listFolder(dir: string): { names: string[]; signature: string } {
   const names = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];
   const signature = names
     .map((f) => {
@@ -165,6 +166,10 @@ function readFiles(dir: string): { signature: string; files: SurveyFile[]; entri
       return `${f}:${s.mtimeMs}:${s.size}`;
     })
     .join("|");
+  return { names, signature };
+}
+
+function readFiles(dir: string, names: string[]): { files: SurveyFile[]; entries: (SurveyEntry & { file: string })[] } {
   const files: SurveyFile[] = [];
   const entries: (SurveyEntry & { file: string })[] = [];
   for (const file of names) {
@@ -191,7 +196,7 @@ function readFiles(dir: string): { signature: string; files: SurveyFile[]; entri
       files.push({ file, slug, problems });
     }
   }
-  return { signature, files, entries };
+  return { files, entries };
 }
 
 /** Stores and publishes every file whose content changed since it was last imported. */
@@ -216,18 +221,19 @@ function load(): State {
   const previous = registry.state;
   if (previous && previous.dir === dir && Date.now() - previous.checkedAt <= RESCAN_MS) return previous;
   const db = getDb();
-  const scanned = readFiles(dir);
+  const folder = listFolder(dir);
   let files = previous?.files ?? [];
-  if (!previous || previous.dir !== dir || previous.signature !== scanned.signature) {
-    importFiles(db, scanned.entries);
-    files = scanned.files;
+  if (!previous || previous.dir !== dir || previous.signature !== folder.signature) {
+    const read = readFiles(dir, folder.names);
+    importFiles(db, read.entries);
+    files = read.files;
   }
   const published = new Map<string, SurveyEntry>();
   for (const [slug, version] of listPublishedVersions(db)) {
     const entry = entryOf(db, slug, version);
     if (entry) published.set(slug, entry);
   }
-  registry.state = { dir, checkedAt: Date.now(), signature: scanned.signature, files, published };
+  registry.state = { dir, checkedAt: Date.now(), signature: folder.signature, files, published };
   return registry.state;
 }
 
@@ -254,5 +260,5 @@ export function listSurveyFiles(): SurveyFile[] {
 
 /** Re-reads the published versions on the next call (after a publish, an upload, a removal). */
 export function refreshSurveys(): void {
-  registry.state = undefined;
+  if (registry.state) registry.state.checkedAt = 0;
 }
