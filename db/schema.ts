@@ -14,6 +14,23 @@ import {
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
+/**
+ * The breakdown values of a response (its answers to the questions its survey's needs declaration
+ * lists as breakdowns), one slot column per dimension; survey_dimensions says which question a slot
+ * holds for each survey. Copied into need_ratings and responses so that every filter is a plain
+ * column comparison on either table (db/queries/filter-terms.ts).
+ */
+const dimensionSlots = () => ({
+  dim1: text("dim1"),
+  dim2: text("dim2"),
+  dim3: text("dim3"),
+  dim4: text("dim4"),
+  dim5: text("dim5"),
+  dim6: text("dim6"),
+  dim7: text("dim7"),
+  dim8: text("dim8"),
+});
+
 /** Each survey: open/closed, and which of its versions respondents get (surveys/registry.ts). */
 export const surveys = sqliteTable("surveys", {
   slug: text("slug").primaryKey(),
@@ -81,6 +98,7 @@ export const responses = sqliteTable(
     startedAt: text("started_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
     submittedAt: text("submitted_at"),
+    ...dimensionSlots(),
   },
   (t) => [
     foreignKey({
@@ -96,10 +114,22 @@ export const responses = sqliteTable(
   ],
 );
 
+/** Which breakdown question each slot column holds, per survey; a slot once given is never reused. */
+export const surveyDimensions = sqliteTable(
+  "survey_dimensions",
+  {
+    surveySlug: text("survey_slug").notNull(),
+    name: text("name").notNull(),
+    slot: integer("slot").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.surveySlug, t.name] }), uniqueIndex("survey_dimensions_slot_uq").on(t.surveySlug, t.slot)],
+);
+
 /**
  * The need matrix of each completed response in long form (one row per topic), written in the
- * same transaction as the completion, so the dashboards aggregate with GROUP BY. The grouping
- * fields are copied from the response to keep the aggregation a single-table scan.
+ * same transaction as the completion, so the dashboards aggregate with GROUP BY. The breakdown
+ * values are copied from the response to keep the aggregation a single-table scan.
  */
 export const needRatings = sqliteTable(
   "need_ratings",
@@ -109,28 +139,18 @@ export const needRatings = sqliteTable(
       .references(() => responses.id, { onDelete: "cascade" }),
     surveySlug: text("survey_slug").notNull(),
     topic: text("topic").notNull(),
-    importancia: integer("importancia"),
-    dominio: integer("dominio"),
-    noAplica: integer("no_aplica", { mode: "boolean" }).notNull().default(false),
-    institucion: text("institucion"),
-    region: text("region"),
-    cargoCategoria: text("cargo_categoria"),
-    aniosCasos: text("anios_casos"),
+    importance: integer("importance"),
+    competence: integer("competence"),
+    notApplicable: integer("not_applicable", { mode: "boolean" }).notNull().default(false),
     unitId: integer("unit_id"),
     submittedAt: text("submitted_at").notNull(),
+    ...dimensionSlots(),
   },
   (t) => [
     primaryKey({ columns: [t.responseId, t.topic] }),
-    index("need_ratings_survey_inst_idx").on(t.surveySlug, t.institucion, t.topic),
-    // Covers the dashboard's national breakdown by institution: an ordered index-only scan.
-    index("need_ratings_survey_cover_idx").on(
-      t.surveySlug,
-      t.institucion,
-      t.topic,
-      t.importancia,
-      t.dominio,
-      t.noAplica,
-    ),
+    // Covers the dashboard's default breakdown (the survey's first dimension): an ordered
+    // index-only scan with no sort; with a filter on that dimension, a selective range.
+    index("need_ratings_survey_cover_idx").on(t.surveySlug, t.dim1, t.topic, t.importance, t.competence, t.notApplicable),
   ],
 );
 

@@ -1,4 +1,4 @@
-// Turns the server's validation issues (keyed by data path, e.g. "necesidades.T03.importancia")
+// Turns the server's validation issues (keyed by data path, e.g. "<matrix>.<row>.<column>")
 // into lines a respondent can act on: the question's title as they see it, in their language.
 import type { Question, SurveyModel } from "survey-core";
 

@@ -1,42 +1,34 @@
-// Turns a completed response's need matrix into the long rows the dashboards aggregate.
+// Turns a completed response's need matrix into the long rows the dashboards aggregate, reading the
+// matrix, column names and scale from the survey's needs declaration.
+import type { NeedsDeclaration } from "./needs/declaration";
+
 export interface NeedRating {
   topic: string;
-  importancia: number | null;
-  dominio: number | null;
-  noAplica: boolean;
+  importance: number | null;
+  competence: number | null;
+  notApplicable: boolean;
 }
 
-export interface GroupingFields {
-  institucion: string | null;
-  region: string | null;
-  cargoCategoria: string | null;
-  aniosCasos: string | null;
+type Declared = Pick<NeedsDeclaration, "matrix" | "importance" | "competence" | "notApplicable" | "topics" | "scale">;
+
+/** A "not applicable" cell: a boolean true, or a checkbox with something ticked. */
+function isTicked(v: unknown): boolean {
+  return v === true || (Array.isArray(v) && v.length > 0);
 }
 
-const rating = (v: unknown): number | null =>
-  typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 5 ? v : null;
-
-export function extractNeedRatings(topics: readonly string[], matrix: unknown): NeedRating[] {
-  const rows = (matrix && typeof matrix === "object" ? matrix : {}) as Record<string, Record<string, unknown>>;
-  return topics.map((topic) => {
-    const row = rows[topic] ?? {};
-    const noAplica = row.no_aplica === true;
+export function extractNeedRatings(declaration: Declared, data: Record<string, unknown>): NeedRating[] {
+  const matrix = data[declaration.matrix];
+  const rows = (matrix && typeof matrix === "object" ? matrix : {}) as Record<string, Record<string, unknown> | undefined>;
+  const scale = new Set(declaration.scale.values);
+  const rating = (v: unknown): number | null => (typeof v === "number" && scale.has(v) ? v : null);
+  return declaration.topics.map(({ code }) => {
+    const row = rows[code] ?? {};
+    const notApplicable = declaration.notApplicable !== null && isTicked(row[declaration.notApplicable]);
     return {
-      topic,
-      importancia: noAplica ? null : rating(row.importancia),
-      dominio: noAplica ? null : rating(row.dominio),
-      noAplica,
+      topic: code,
+      importance: notApplicable ? null : rating(row[declaration.importance]),
+      competence: notApplicable ? null : rating(row[declaration.competence]),
+      notApplicable,
     };
   });
-}
-
-const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
-
-export function extractGroupingFields(data: Record<string, unknown>): GroupingFields {
-  return {
-    institucion: str(data.institucion),
-    region: str(data.region),
-    cargoCategoria: str(data.cargo_categoria),
-    aniosCasos: str(data.anios_casos),
-  };
 }

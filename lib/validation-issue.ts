@@ -1,5 +1,5 @@
 // One reason a submission is refused, keyed by the data path of the offending answer
-// (e.g. "necesidades.T05.dominio", "cursos[0].titulo").
+// (e.g. "<matrix>.<row>.<column>", "<panel>[0].<question>").
 import type { ShapeIssue } from "./survey-shape";
 
 export interface ValidationIssue {

@@ -4,8 +4,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { responses } from "../schema";
-import type { ResolvedFilters } from "./needs";
-import { responseFilterTerms } from "./response-filter-terms";
+import { filterTerms, NO_FILTERS, type ResolvedFilters } from "./filter-terms";
+import type { DimensionSlots } from "./survey-dimensions";
 
 export interface DemoCount {
   /** Demo responses under the filters, partial or complete (what coverage counts as started). */
@@ -14,9 +14,14 @@ export interface DemoCount {
   completed: number;
 }
 
-export function countDemoResponses(db: Db, slug: string, filters: ResolvedFilters = {}): DemoCount {
+export function countDemoResponses(
+  db: Db,
+  slug: string,
+  slots: DimensionSlots = new Map(),
+  filters: ResolvedFilters = NO_FILTERS,
+): DemoCount {
   // `is_demo = 1` written literally (not a bound parameter) so SQLite may use the partial index.
-  const where = sql.join([sql`${responses.surveySlug} = ${slug}`, sql`is_demo = 1`, ...responseFilterTerms(filters)], sql` and `);
+  const where = sql.join([sql`${responses.surveySlug} = ${slug}`, sql`is_demo = 1`, ...filterTerms(responses, slots, filters)], sql` and `);
   const row = db.get<{ started: number; completed: number }>(sql`
     select count(*) as started, coalesce(sum(${responses.status} = 'complete'), 0) as completed
     from ${responses} indexed by responses_demo_idx

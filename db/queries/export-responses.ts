@@ -3,58 +3,44 @@
 // dashboard (lib/needs/filters.ts): dates are Peru calendar days of the submission (for partial
 // responses, of the last save).
 import type Database from "better-sqlite3";
-import { submittedBounds } from "@/lib/needs/filters";
+import { sql } from "drizzle-orm";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { RawRow } from "@/lib/export/responses-csv";
-import type { ResolvedFilters } from "./needs";
+import { responses } from "../schema";
+import { filterTerms, type ResolvedFilters } from "./filter-terms";
+import type { DimensionSlots } from "./survey-dimensions";
 
 export interface ExportOptions {
   includePartial: boolean;
   filters: ResolvedFilters;
 }
 
-const JSON_FILTERS = [
-  ["institucion", "$.institucion"],
-  ["region", "$.region"],
-  ["cargo_categoria", "$.cargo_categoria"],
-  ["anios_casos", "$.anios_casos"],
-] as const;
+const dialect = new SQLiteSyncDialect();
 
-export function exportWhere(slug: string, { includePartial, filters }: ExportOptions): { sql: string; params: unknown[] } {
-  const clauses = ["r.survey_slug = ?"];
-  const params: unknown[] = [slug];
-  if (!includePartial) clauses.push("r.status = 'complete'");
-  for (const [key, path] of JSON_FILTERS) {
-    if (filters[key] !== undefined) {
-      clauses.push(`json_extract(r.data, '${path}') = ?`);
-      params.push(filters[key]);
-    }
-  }
-  if (filters.unitId !== undefined) {
-    clauses.push("r.unit_id = ?");
-    params.push(filters.unitId);
-  }
-  const bounds = submittedBounds(filters);
-  if (bounds.from) {
-    clauses.push("coalesce(r.submitted_at, r.updated_at) >= ?");
-    params.push(bounds.from);
-  }
-  if (bounds.toExclusive) {
-    clauses.push("coalesce(r.submitted_at, r.updated_at) < ?");
-    params.push(bounds.toExclusive);
-  }
-  return { sql: clauses.join(" and "), params };
+export function exportWhere(slug: string, slots: DimensionSlots, { includePartial, filters }: ExportOptions): { sql: string; params: unknown[] } {
+  const terms = [sql`${responses.surveySlug} = ${slug}`];
+  if (!includePartial) terms.push(sql`${responses.status} = 'complete'`);
+  // A partial response's date is that of its last save.
+  terms.push(...filterTerms(responses, slots, filters, sql`coalesce(${responses.submittedAt}, ${responses.updatedAt})`));
+  const query = dialect.sqlToQuery(sql.join(terms, sql` and `));
+  return { sql: query.sql, params: query.params };
 }
 
 /** Iterates the matching responses, oldest first. The caller owns (and closes) `reader`. */
-export function iterateExportRows(reader: Database.Database, slug: string, options: ExportOptions): IterableIterator<RawRow> {
-  const where = exportWhere(slug, options);
+export function iterateExportRows(
+  reader: Database.Database,
+  slug: string,
+  slots: DimensionSlots,
+  options: ExportOptions,
+): IterableIterator<RawRow> {
+  const where = exportWhere(slug, slots, options);
   return reader
     .prepare(
-      `select r.id, r.survey_version, u.code as unit_code, u.name as unit_name, r.status, r.locale,
-              r.started_at, r.submitted_at, r.data
-         from responses r left join units u on u.id = r.unit_id
+      `select responses.id, responses.survey_version, u.code as unit_code, u.name as unit_name, responses.status, responses.locale,
+              responses.started_at, responses.submitted_at, responses.data
+         from responses left join units u on u.id = responses.unit_id
         where ${where.sql}
-        order by r.started_at, r.id`,
+        order by responses.started_at, responses.id`,
     )
     .iterate(...where.params) as IterableIterator<RawRow>;
 }
@@ -71,17 +57,24 @@ export interface ResponseListItem {
 }
 
 /** One page of responses (metadata only, newest first) and the counts by status. */
-export function listResponses(reader: Database.Database, slug: string, options: ExportOptions, page: number, perPage = 50) {
-  const where = exportWhere(slug, options);
+export function listResponses(
+  reader: Database.Database,
+  slug: string,
+  slots: DimensionSlots,
+  options: ExportOptions,
+  page: number,
+  perPage = 50,
+) {
+  const where = exportWhere(slug, slots, options);
   const counts = reader
-    .prepare(`select r.status, count(*) as n from responses r where ${where.sql} group by r.status`)
+    .prepare(`select responses.status, count(*) as n from responses where ${where.sql} group by responses.status`)
     .all(...where.params) as { status: string; n: number }[];
   const items = reader
     .prepare(
-      `select r.id, u.code as unit_code, r.status, r.locale, r.started_at, r.updated_at, r.submitted_at, r.is_demo
-         from responses r left join units u on u.id = r.unit_id
+      `select responses.id, u.code as unit_code, responses.status, responses.locale, responses.started_at, responses.updated_at, responses.submitted_at, responses.is_demo
+         from responses left join units u on u.id = responses.unit_id
         where ${where.sql}
-        order by coalesce(r.submitted_at, r.updated_at) desc, r.id
+        order by coalesce(responses.submitted_at, responses.updated_at) desc, responses.id
         limit ? offset ?`,
     )
     .all(...where.params, perPage, (page - 1) * perPage) as ResponseListItem[];

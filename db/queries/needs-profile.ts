@@ -4,16 +4,16 @@ import { sql, type SQL } from "drizzle-orm";
 import { PROFILE_FIELDS, RANKING_FIELD, type OpenQuestion, type ProfileCountRow } from "@/lib/needs/profile";
 import type { Db } from "../client";
 import { responses } from "../schema";
-import type { ResolvedFilters } from "./needs";
-import { responseFilterTerms } from "./response-filter-terms";
+import { completedResponsesWhere, type ResolvedFilters } from "./filter-terms";
+import type { NeedsTable } from "./needs";
 
 /** The completed responses under the same filters as need_ratings. */
-function responsesWhere(slug: string, f: ResolvedFilters): SQL {
-  return sql.join([sql`${responses.surveySlug} = ${slug}`, sql`${responses.status} = 'complete'`, ...responseFilterTerms(f)], sql` and `);
+function responsesWhere(t: NeedsTable, f: ResolvedFilters): SQL {
+  return completedResponsesWhere(t.slug, t.slots, f);
 }
 
 /** Category counts of the profile and logistics questions (one pass over the responses). */
-export function listProfileCounts(db: Db, slug: string, filters: ResolvedFilters): ProfileCountRow[] {
+export function listProfileCounts(db: Db, slug: NeedsTable, filters: ResolvedFilters): ProfileCountRow[] {
   const fields = sql.join(
     PROFILE_FIELDS.map((f) => sql`${f}`),
     sql`, `,
@@ -34,7 +34,7 @@ export function listProfileCounts(db: Db, slug: string, filters: ResolvedFilters
 }
 
 /** How many non-empty answers each open question has under the filters. */
-export function countOpenAnswers(db: Db, slug: string, filters: ResolvedFilters, questions: readonly OpenQuestion[]) {
+export function countOpenAnswers(db: Db, slug: NeedsTable, filters: ResolvedFilters, questions: readonly OpenQuestion[]) {
   const counts = questions.map(
     (q, i) =>
       sql`coalesce(sum(json_type(${responses.data}, ${`$.${q}`}) = 'text' and trim(json_extract(${responses.data}, ${`$.${q}`})) <> ''), 0) as ${sql.raw(`q${i}`)}`,
@@ -53,7 +53,7 @@ export interface OpenAnswerPage {
 /** One page of an open question's answers (raw text), in a stable order unrelated to time. */
 export function listOpenAnswers(
   db: Db,
-  slug: string,
+  slug: NeedsTable,
   filters: ResolvedFilters,
   options: { question: OpenQuestion; search?: string; limit: number; offset: number },
 ): OpenAnswerPage {

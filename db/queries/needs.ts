@@ -1,92 +1,70 @@
 // SQL aggregation of the need ratings for the needs dashboard and API: per group and topic the
 // counted n, Σ importance and Σ competence, and per group the number of completed responses —
 // all with GROUP BY over need_ratings (one row per completed response × topic), never row by row.
-import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import { submittedBounds, type Dimension, type NeedsFilters } from "@/lib/needs/filters";
+// The groups are the survey's declared breakdowns, read from their slot columns.
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
 import type { Db } from "../client";
 import { needRatings, units } from "../schema";
+import { filterTerms, type ResolvedFilters } from "./filter-terms";
+import { dimColumn, type DimensionSlots } from "./survey-dimensions";
 
-/** Filters with the unit resolved to its id (see resolveUnit). */
-export type ResolvedFilters = Omit<NeedsFilters, "unit"> & { unitId?: number };
+export type { ResolvedFilters };
+
+/** What the queries need to know of a survey: its slug and where its breakdowns are stored. */
+export interface NeedsTable {
+  slug: string;
+  slots: DimensionSlots;
+}
 
 export interface NeedSumRow {
   group: string | null;
   topic: string;
   /** need_ratings rows = completed responses of the group that carry this topic. */
   rows: number;
-  /** Respondents counted for the topic: both ratings, no no_aplica. */
+  /** Respondents counted for the topic: both ratings, not marked not applicable. */
   n: number;
   sumImportance: number;
   sumCompetence: number;
 }
 
-const GROUP_COLUMN: Record<Dimension, SQL> = {
-  institucion: sql`${needRatings.institucion}`,
-  region: sql`${needRatings.region}`,
-  cargo_categoria: sql`${needRatings.cargoCategoria}`,
-  anios_casos: sql`${needRatings.aniosCasos}`,
-  unit: sql`cast(${needRatings.unitId} as text)`,
-};
-
-/**
- * The spec's counting rule, in SQL: a rating counts only with both values and without no_aplica.
- * Written as three CASEs rather than one shared predicate: ~20 % less work per row (docs-needs.md).
- */
-const COUNTED_N = sql`count(case when ${needRatings.noAplica} = 0 then ${needRatings.importancia} + ${needRatings.dominio} end)`;
-const COUNTED_SUM_I = sql`total(case when ${needRatings.noAplica} = 0 and ${needRatings.dominio} is not null then ${needRatings.importancia} end)`;
-const COUNTED_SUM_C = sql`total(case when ${needRatings.noAplica} = 0 and ${needRatings.importancia} is not null then ${needRatings.dominio} end)`;
-
-/**
- * Name of a proposed covering index (survey_slug, institucion, topic, importancia, dominio,
- * no_aplica) — not in the schema yet; see docs-needs.md. When it exists, the institution
- * breakdown is an ordered index-only scan with no sort.
- */
-export const COVERING_INDEX = "need_ratings_survey_cover_idx";
-const covering = new WeakMap<Db, { version: number; present: boolean }>();
-
-function hasCoveringIndex(db: Db): boolean {
-  const version = db.$client.pragma("schema_version", { simple: true }) as number;
-  const cached = covering.get(db);
-  if (cached?.version === version) return cached.present;
-  const present = Boolean(
-    db.$client.prepare("select 1 from sqlite_master where type = 'index' and name = ?").get(COVERING_INDEX),
-  );
-  covering.set(db, { version, present });
-  return present;
+/** The grouping expression of a breakdown (null: no grouping, one group). */
+function groupColumn(t: NeedsTable, by: string | null): SQL {
+  if (by === null) return sql`null`;
+  if (by === UNIT_BREAKDOWN) return sql`cast(${needRatings.unitId} as text)`;
+  const slot = t.slots.get(by);
+  return slot === undefined ? sql`null` : dimColumn(needRatings, slot);
 }
 
 /**
- * Whether SQLite may use an index on survey_slug. Reading the whole survey through the existing
- * (survey_slug, institucion, topic) index costs a random table lookup per row, slower than a
- * sequential scan (docs-needs.md has the figures), so "+survey_slug" hides it — unless an
- * institution filter makes the index selective, or a covering index serves the whole query.
+ * The spec's counting rule, in SQL: a rating counts only with both values and without not
+ * applicable. Written as three CASEs rather than one shared predicate: ~20 % less work per row.
  */
-function indexOnSlug(db: Db, by: Dimension | null, f: ResolvedFilters, ratings: boolean): boolean {
-  if (f.institucion !== undefined) return true;
-  const onlyIndexed = f.region === undefined && f.cargo_categoria === undefined && f.anios_casos === undefined && f.unitId === undefined && !f.from && !f.to;
-  if (!onlyIndexed || (by !== null && by !== "institucion")) return false;
-  // Counting rows touches only (survey_slug, institucion, topic): the existing index covers it.
-  return !ratings || hasCoveringIndex(db);
+const COUNTED_N = sql`count(case when ${needRatings.notApplicable} = 0 then ${needRatings.importance} + ${needRatings.competence} end)`;
+const COUNTED_SUM_I = sql`total(case when ${needRatings.notApplicable} = 0 and ${needRatings.competence} is not null then ${needRatings.importance} end)`;
+const COUNTED_SUM_C = sql`total(case when ${needRatings.notApplicable} = 0 and ${needRatings.importance} is not null then ${needRatings.competence} end)`;
+
+/**
+ * Whether SQLite may use the covering index (survey_slug, dim1, topic, ratings…). For the first
+ * breakdown without other filters it is an ordered index-only scan with no sort; with a filter on
+ * the first breakdown, a selective range. Otherwise walking it costs a table lookup per row,
+ * slower than a sequential scan of the table (bench/needs-aggregation.ts), so "+survey_slug" hides it.
+ */
+function useIndex(t: NeedsTable, by: string | null, f: ResolvedFilters): boolean {
+  const first = [...t.slots].find(([, slot]) => slot === 1)?.[0];
+  if (first !== undefined && f.values[first] !== undefined) return true;
+  const onlyFirst = Object.keys(f.values).every((name) => name === first) && f.unitId === undefined && !f.from && !f.to;
+  return onlyFirst && (by === null || by === first);
 }
 
-export function needRatingsWhere(slug: string, f: ResolvedFilters, useIndex = f.institucion !== undefined): SQL | undefined {
-  const bounds = submittedBounds(f);
-  const slugTerm = useIndex ? eq(needRatings.surveySlug, slug) : sql`+${needRatings.surveySlug} = ${slug}`;
-  return and(
-    slugTerm,
-    f.institucion !== undefined ? eq(needRatings.institucion, f.institucion) : undefined,
-    f.region !== undefined ? eq(needRatings.region, f.region) : undefined,
-    f.cargo_categoria !== undefined ? eq(needRatings.cargoCategoria, f.cargo_categoria) : undefined,
-    f.anios_casos !== undefined ? eq(needRatings.aniosCasos, f.anios_casos) : undefined,
-    f.unitId !== undefined ? eq(needRatings.unitId, f.unitId) : undefined,
-    bounds.from ? gte(needRatings.submittedAt, bounds.from) : undefined,
-    bounds.toExclusive ? lt(needRatings.submittedAt, bounds.toExclusive) : undefined,
-  );
+export function needRatingsWhere(t: NeedsTable, f: ResolvedFilters, index: boolean): SQL | undefined {
+  const slugTerm = index ? eq(needRatings.surveySlug, t.slug) : sql`+${needRatings.surveySlug} = ${t.slug}`;
+  return and(slugTerm, ...filterTerms(needRatings, t.slots, f));
 }
 
 /** One row per (group, topic) under the filters. */
-export function listNeedSums(db: Db, slug: string, by: Dimension, filters: ResolvedFilters): NeedSumRow[] {
-  const group = GROUP_COLUMN[by];
+export function listNeedSums(db: Db, t: NeedsTable, by: string | null, filters: ResolvedFilters): NeedSumRow[] {
+  const group = groupColumn(t, by);
   return db
     .select({
       group: sql<string | null>`${group}`,
@@ -97,7 +75,7 @@ export function listNeedSums(db: Db, slug: string, by: Dimension, filters: Resol
       sumCompetence: sql<number>`${COUNTED_SUM_C}`,
     })
     .from(needRatings)
-    .where(needRatingsWhere(slug, filters, indexOnSlug(db, by, filters, true)))
+    .where(needRatingsWhere(t, filters, useIndex(t, by, filters)))
     .groupBy(group, needRatings.topic)
     .all();
 }
@@ -111,15 +89,15 @@ export function listNeedSums(db: Db, slug: string, by: Dimension, filters: Resol
  */
 export function countCompletedByGroup(
   db: Db,
-  slug: string,
-  by: Dimension,
+  t: NeedsTable,
+  by: string | null,
   filters: ResolvedFilters,
 ): { group: string | null; n: number }[] {
-  const group = GROUP_COLUMN[by];
+  const group = groupColumn(t, by);
   const perTopic = db
     .select({ group: sql<string | null>`${group}`.as("grp"), rows: sql<number>`count(*)`.as("topic_rows") })
     .from(needRatings)
-    .where(needRatingsWhere(slug, filters, indexOnSlug(db, by, filters, false)))
+    .where(needRatingsWhere(t, filters, useIndex(t, by, filters)))
     .groupBy(group, needRatings.topic)
     .as("per_topic");
   return db
@@ -130,14 +108,8 @@ export function countCompletedByGroup(
 }
 
 /** Completed responses under the filters (same definition as countCompletedByGroup). */
-export function countCompleted(db: Db, slug: string, filters: ResolvedFilters): number {
-  const perTopic = db
-    .select({ rows: sql<number>`count(*)`.as("topic_rows") })
-    .from(needRatings)
-    .where(needRatingsWhere(slug, filters, indexOnSlug(db, null, filters, false)))
-    .groupBy(needRatings.topic)
-    .as("per_topic");
-  return db.select({ n: sql<number>`coalesce(max(${perTopic.rows}), 0)` }).from(perTopic).get()?.n ?? 0;
+export function countCompleted(db: Db, t: NeedsTable, filters: ResolvedFilters): number {
+  return countCompletedByGroup(db, t, null, filters)[0]?.n ?? 0;
 }
 
 /** A unit filter given as id or code → the unit's id; undefined when there is no such unit. */

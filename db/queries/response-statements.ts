@@ -24,6 +24,14 @@ const responseRow = {
   startedAt: p("startedAt"),
   updatedAt: p("updatedAt"),
   submittedAt: p("submittedAt"),
+  dim1: p("dim1"),
+  dim2: p("dim2"),
+  dim3: p("dim3"),
+  dim4: p("dim4"),
+  dim5: p("dim5"),
+  dim6: p("dim6"),
+  dim7: p("dim7"),
+  dim8: p("dim8"),
 };
 
 function prepare(db: Db) {
@@ -42,6 +50,14 @@ function prepare(db: Db) {
         currentPage: setTo("currentPage"),
         updatedAt: setTo("updatedAt"),
         submittedAt: setTo("submittedAt"),
+        dim1: setTo("dim1"),
+        dim2: setTo("dim2"),
+        dim3: setTo("dim3"),
+        dim4: setTo("dim4"),
+        dim5: setTo("dim5"),
+        dim6: setTo("dim6"),
+        dim7: setTo("dim7"),
+        dim8: setTo("dim8"),
       })
       .where(eq(responses.id, p("id")))
       .returning()
@@ -52,15 +68,19 @@ function prepare(db: Db) {
         responseId: p("responseId"),
         surveySlug: p("surveySlug"),
         topic: p("topic"),
-        importancia: p("importancia"),
-        dominio: p("dominio"),
-        noAplica: p("noAplica"),
-        institucion: p("institucion"),
-        region: p("region"),
-        cargoCategoria: p("cargoCategoria"),
-        aniosCasos: p("aniosCasos"),
+        importance: p("importance"),
+        competence: p("competence"),
+        notApplicable: p("notApplicable"),
         unitId: p("unitId"),
         submittedAt: p("submittedAt"),
+        dim1: p("dim1"),
+        dim2: p("dim2"),
+        dim3: p("dim3"),
+        dim4: p("dim4"),
+        dim5: p("dim5"),
+        dim6: p("dim6"),
+        dim7: p("dim7"),
+        dim8: p("dim8"),
       })
       .prepare(),
   };

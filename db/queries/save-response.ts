@@ -3,16 +3,19 @@
 // prepared once per connection (response-statements.ts): this runs on every save.
 import { canonicalJson } from "@/lib/canonical-json";
 import { AppError, conflict } from "@/lib/http/app-error";
-import { extractGroupingFields, extractNeedRatings } from "@/lib/need-ratings";
+import { extractNeedRatings } from "@/lib/need-ratings";
+import { breakdownValues } from "@/lib/needs/breakdown-values";
+import type { NeedsDeclaration } from "@/lib/needs/declaration";
 import { newResumeCode } from "@/lib/random-code";
 import type { Db } from "../client";
 import type { responses } from "../schema";
 import { responseStatements, type ResponseStatements } from "./response-statements";
+import { dimensionColumns, ensureDimensionSlots } from "./survey-dimensions";
 import { ensureSurveyVersion, type SurveyRef } from "./surveys";
 
 export interface SaveResponseInput {
   id: string;
-  survey: SurveyRef & { needs?: { matrix: string; topics: { code: string }[] } };
+  survey: SurveyRef & { needs?: NeedsDeclaration };
   unitId: number | null;
   locale: "es" | "en";
   data: Record<string, unknown>;
@@ -48,6 +51,9 @@ export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
   const at = input.at ?? new Date().toISOString();
   const dataText = canonicalJson(input.data);
   const statements = responseStatements(db);
+  const needs = input.survey.needs;
+  const values = breakdownValues(needs, input.data);
+  const dims = dimensionColumns(ensureDimensionSlots(db, input.survey.slug, [...values.keys()]), values);
   return db.transaction(
     () => {
       const existing = statements.findResponse.get({ id: input.id });
@@ -73,6 +79,7 @@ export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
         currentPage: input.page ?? existing?.currentPage ?? 0,
         updatedAt: at,
         submittedAt: input.complete ? at : null,
+        ...dims,
       };
       let saved: typeof responses.$inferSelect | undefined;
       if (existing) {
@@ -87,19 +94,17 @@ export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
           startedAt: at,
         });
       }
-      if (input.complete && input.survey.needs) {
-        const matrix = input.data[input.survey.needs.matrix];
-        const topics = input.survey.needs.topics.map((t) => t.code);
-        const group = extractGroupingFields(input.data);
-        const rows = extractNeedRatings(topics, matrix).map((r) => ({
-          ...r,
-          ...group,
-          responseId: input.id,
-          surveySlug: input.survey.slug,
-          unitId: saved.unitId,
-          submittedAt: at,
-        }));
-        for (const rating of rows) statements.insertNeedRating.run(rating);
+      if (input.complete && needs) {
+        for (const rating of extractNeedRatings(needs, input.data)) {
+          statements.insertNeedRating.run({
+            ...rating,
+            ...dims,
+            responseId: input.id,
+            surveySlug: input.survey.slug,
+            unitId: saved.unitId,
+            submittedAt: at,
+          });
+        }
       }
       return toResult(saved);
     },

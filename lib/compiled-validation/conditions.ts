@@ -6,7 +6,7 @@
 //
 // Each run gives the runner only the values its variables name. A condition's result depends on
 // nothing else (no functions, no survey), so it is remembered by the values it read: most answers
-// repeat (institucion is one of seven codes, a row's no_aplica is true or absent), and the
+// repeat (a single choice is one of a few codes, a matrix row's "not applicable" is true or absent), and the
 // engine then runs a few times per process rather than dozens of times per submission.
 import { ConditionRunner, settings } from "survey-core";
 import { Unsupported } from "./unsupported";

@@ -1,6 +1,6 @@
 // Query parameters of the CSV exports: the dashboard's filters (and breakdown) plus the format.
 import { z } from "zod";
-import { parseNeedsQuery, type NeedsQuery, type ParseOptions, type SearchInput } from "@/lib/needs/filters";
+import { parseNeedsQuery, type FilterSpec, type NeedsQuery } from "@/lib/needs/filters";
 import type { Locale } from "./columns";
 import type { Separator } from "./csv-format";
 
@@ -20,8 +20,8 @@ export interface ExportQuery extends NeedsQuery {
 
 export type ExportParse = { ok: true; value: ExportQuery } | { ok: false; message: string };
 
-export function parseExportQuery(params: URLSearchParams, options: ParseOptions = {}): ExportParse {
-  const needs = parseNeedsQuery(params, { ...options, extraKeys: FORMAT_KEYS });
+export function parseExportQuery(params: URLSearchParams, spec: FilterSpec): ExportParse {
+  const needs = parseNeedsQuery(params, spec, { extraKeys: FORMAT_KEYS });
   if (!needs.ok) return needs;
   const parsed = format.safeParse(Object.fromEntries(FORMAT_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : []))));
   if (!parsed.success) {

@@ -48,14 +48,15 @@ function figureRows(by: string, group: string, label: string, figures: GroupFigu
 
 export function needsCsvRecords(report: NeedsReport, labels: NeedsCsvLabels): Cell[][] {
   if (report.suppressed) {
-    return [[report.by, "(todos)", labels.groupLabel("(all)"), null, report.suppressed, null, null, null, null, null, null, null, null, null]];
+    return [[report.by ?? "", "(todos)", labels.groupLabel("(all)"), null, report.suppressed, null, null, null, null, null, null, null, null, null]];
   }
   const out: Cell[][] = [];
-  if (report.total) out.push(...figureRows(report.by, "(todos)", labels.groupLabel("(all)"), report.total, labels));
+  const by = report.by ?? "";
+  if (report.total) out.push(...figureRows(by, "(todos)", labels.groupLabel("(all)"), report.total, labels));
   for (const g of report.groups) {
     const key = g.group ?? "(sin dato)";
-    if (g.suppressed) out.push([report.by, key, labels.groupLabel(g.group), null, g.suppressed, null, null, null, null, null, null, null, null, null]);
-    else out.push(...figureRows(report.by, key, labels.groupLabel(g.group), g, labels));
+    if (g.suppressed) out.push([by, key, labels.groupLabel(g.group), null, g.suppressed, null, null, null, null, null, null, null, null, null]);
+    else out.push(...figureRows(by, key, labels.groupLabel(g.group), g, labels));
   }
   return out;
 }

@@ -1,10 +1,10 @@
 // Borich needs assessment model (Borich, 1980), from per-topic sums as the SQL aggregation returns
-// them: n, Σ importance, Σ competence. See /work/shared/spec/needs-method.md.
+// them: n, Σ importance, Σ competence. See docs/needs-method.md.
 import { compare, fraction, type Fraction } from "./fraction";
 
 export interface TopicSums {
   topic: string;
-  /** Respondents with both ratings and without no_aplica. */
+  /** Respondents with both ratings and not marked not applicable. */
   n: number;
   sumImportance: number;
   sumCompetence: number;
@@ -16,21 +16,21 @@ export interface TopicScore {
   meanImportance: number | null;
   meanCompetence: number | null;
   meanDiscrepancy: number | null;
-  /** Mean Weighted Discrepancy Score = Ī × D̄, in [-20, 20] on 1–5 scales. */
+  /** Mean Weighted Discrepancy Score = Ī × D̄ (in [-20, 20] on 1–5 scales, [-12, 12] on 1–4). */
   mwds: number | null;
   /** 1 = greatest need; null when nobody rated the topic. */
   rank: number | null;
 }
 
 export interface RatingInput {
-  importancia?: number | null;
-  dominio?: number | null;
-  noAplica?: boolean | null;
+  importance?: number | null;
+  competence?: number | null;
+  notApplicable?: boolean | null;
 }
 
-/** The spec's counting rule: a respondent counts for a topic only with both ratings and no no_aplica. */
+/** The spec's counting rule: a respondent counts for a topic only with both ratings and not "not applicable". */
 export function countsForTopic(r: RatingInput): boolean {
-  return r.noAplica !== true && typeof r.importancia === "number" && typeof r.dominio === "number";
+  return r.notApplicable !== true && typeof r.importance === "number" && typeof r.competence === "number";
 }
 
 /** Per-topic sums from raw ratings (the SQL aggregation implements the same rule). */
@@ -39,8 +39,8 @@ export function sumRatings(topic: string, ratings: readonly RatingInput[]): Topi
   return {
     topic,
     n: counted.length,
-    sumImportance: counted.reduce((s, r) => s + (r.importancia as number), 0),
-    sumCompetence: counted.reduce((s, r) => s + (r.dominio as number), 0),
+    sumImportance: counted.reduce((s, r) => s + (r.importance as number), 0),
+    sumCompetence: counted.reduce((s, r) => s + (r.competence as number), 0),
   };
 }
 

@@ -55,6 +55,7 @@ export const MAX_QUESTION_BREAKDOWNS = 8;
 export const UNIT_BREAKDOWN = "unit";
 /** Query parameters the views use themselves: a breakdown may not be called like one. */
 export const RESERVED_PARAMETERS = ["by", "from", "to", "labels", "partial", "sep", "page", "question", "q", "format"];
+const BREAKDOWN_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
 const SINGLE_CHOICE = new Set(["radiogroup", "dropdown", "boolean"]);
 const OPEN_TYPES = new Set(["text", "comment"]);
 const KNOWN_KEYS = new Set([
@@ -193,7 +194,7 @@ export function readNeedsDeclaration(definition: Json, model: Model): Declaratio
     if (!column) {
       problems.push(
         p(
-          `La matriz «${matrixName}» no tiene la columna «${name}» (${role === "importance" ? "importancia" : "competencia"}).`,
+          `La matriz «${matrixName}» no tiene la columna «${name}» (${role === "importance" ? "escala de importancia" : "escala de competencia"}).`,
           `The matrix "${matrixName}" has no column "${name}" (${role}).`,
         ),
       );
@@ -267,6 +268,12 @@ export function readNeedsDeclaration(definition: Json, model: Model): Declaratio
       seen.add(name);
       if (name === UNIT_BREAKDOWN) {
         breakdowns.push({ name, kind: "unit", title: { es: "Unidad", en: "Unit" }, choices: [] });
+        continue;
+      }
+      if (!BREAKDOWN_NAME.test(name)) {
+        problems.push(
+          p(`El desglose «${name}» debe llamarse con letras, cifras, _ o - (es un parámetro de los filtros).`, `The breakdown "${name}" must be named with letters, digits, _ or - (it is a filter parameter).`),
+        );
         continue;
       }
       if (RESERVED_PARAMETERS.includes(name)) {

@@ -1,17 +1,39 @@
-// The needs views' query: breakdown dimension + filters, shared by the dashboard pages and the API
-// so that a URL means the same thing everywhere (URL search params ⇄ NeedsQuery).
+// The views' query: a breakdown and filters, shared by the dashboard pages, the APIs and the exports
+// so that a URL means the same thing everywhere (URL search params ⇄ NeedsQuery). The parameters are
+// those of the survey's needs declaration: one per breakdown (its name), plus by, from and to.
 import { z } from "zod";
+import type { NeedsDeclaration } from "./declaration";
 
-export const DIMENSIONS = ["institucion", "region", "cargo_categoria", "anios_casos", "unit"] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-/** Dimensions whose values are answers to a survey question (validated against its choices). */
-export type ChoiceDimension = Exclude<Dimension, "unit">;
-export const FILTER_KEYS = [...DIMENSIONS, "from", "to"] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
+export interface FilterDimension {
+  name: string;
+  kind: "question" | "unit";
+  /** Accepted values (question breakdowns); [] for the unit, which takes a unit id or code. */
+  values: readonly string[];
+}
 
-export type NeedsFilters = Partial<Record<FilterKey, string>>;
+/** What a survey can be filtered and broken down by (nothing but dates without a declaration). */
+export interface FilterSpec {
+  dimensions: readonly FilterDimension[];
+}
+
+export function filterSpec(declaration: Pick<NeedsDeclaration, "breakdowns"> | undefined): FilterSpec {
+  return {
+    dimensions: (declaration?.breakdowns ?? []).map((b) => ({ name: b.name, kind: b.kind, values: b.choices.map((c) => c.value) })),
+  };
+}
+
+export const DATE_KEYS = ["from", "to"] as const;
+
+/** Filter parameter names of a survey: its breakdowns, then from and to. */
+export function filterKeys(spec: FilterSpec): string[] {
+  return [...spec.dimensions.map((d) => d.name), ...DATE_KEYS];
+}
+
+/** Breakdown name → selected value, plus `from` / `to` (YYYY-MM-DD, Peru days). */
+export type NeedsFilters = Record<string, string>;
 export interface NeedsQuery {
-  by: Dimension;
+  /** The breakdown; null for a survey without breakdowns. */
+  by: string | null;
   filters: NeedsFilters;
 }
 
@@ -34,44 +56,40 @@ function entries(input: SearchInput): Map<string, string[]> {
 }
 
 export interface ParseOptions {
-  /** Accepted values per choice dimension (from the survey definition); unchecked when absent. */
-  allowed?: Partial<Record<ChoiceDimension, readonly string[]>>;
   /** Other parameters the caller understands (e.g. page); anything else is refused. */
   extraKeys?: readonly string[];
 }
 
-export function parseNeedsQuery(input: SearchInput, options: ParseOptions = {}): ParseResult<NeedsQuery> {
+export function parseNeedsQuery(input: SearchInput, spec: FilterSpec, options: ParseOptions = {}): ParseResult<NeedsQuery> {
   const raw = entries(input);
   const extra = new Set(options.extraKeys ?? []);
+  const keys = filterKeys(spec);
+  const known = spec.dimensions.length ? ["by", ...keys] : keys;
   const flat: Record<string, string> = {};
   for (const [key, values] of raw) {
     if (extra.has(key)) continue;
-    if (key !== "by" && !(FILTER_KEYS as readonly string[]).includes(key)) {
-      return { ok: false, message: `Unknown parameter "${key}". Use by, ${FILTER_KEYS.join(", ")}.` };
-    }
+    if (!known.includes(key)) return { ok: false, message: `Unknown parameter "${key}". Use ${known.join(", ")}.` };
     const nonEmpty = values.filter((v) => v.trim() !== "");
     if (nonEmpty.length > 1) return { ok: false, message: `Give "${key}" at most once.` };
     if (nonEmpty[0] !== undefined) flat[key] = nonEmpty[0].trim();
   }
-  const choice = (dim: ChoiceDimension) => {
-    const allowed = options.allowed?.[dim];
-    return z
-      .string()
-      .max(60)
-      .refine((v) => !allowed || allowed.includes(v), {
-        message: allowed ? `must be one of: ${allowed.join(", ")}` : "invalid value",
-      })
-      .optional();
-  };
+  const names = spec.dimensions.map((d) => d.name);
+  const shape: Record<string, z.ZodType<string | undefined>> = {};
+  for (const d of spec.dimensions) {
+    shape[d.name] =
+      d.kind === "unit"
+        ? z.string().regex(UNIT, { message: "must be a unit id or code" }).optional()
+        : z
+            .string()
+            .max(200)
+            .refine((v) => d.values.includes(v), { message: `must be one of: ${d.values.join(", ")}` })
+            .optional();
+  }
   const day = z.string().refine(isCalendarDay, { message: "must be a date YYYY-MM-DD" }).optional();
   const schema = z
     .object({
-      by: z.enum(DIMENSIONS, { message: `must be one of: ${DIMENSIONS.join(", ")}` }).default("institucion"),
-      institucion: choice("institucion"),
-      region: choice("region"),
-      cargo_categoria: choice("cargo_categoria"),
-      anios_casos: choice("anios_casos"),
-      unit: z.string().regex(UNIT, { message: "must be a unit id or code" }).optional(),
+      ...shape,
+      ...(names.length ? { by: z.enum(names as [string, ...string[]], { message: `must be one of: ${names.join(", ")}` }).optional() } : {}),
       from: day,
       to: day,
     })
@@ -81,17 +99,21 @@ export function parseNeedsQuery(input: SearchInput, options: ParseOptions = {}):
     const issue = parsed.error.issues[0];
     return { ok: false, message: `${issue?.path.join(".") || "query"}: ${issue?.message ?? "invalid"}` };
   }
-  const { by, ...rest } = parsed.data;
+  const data = parsed.data as Record<string, string | undefined>;
   const filters: NeedsFilters = {};
-  for (const key of FILTER_KEYS) if (rest[key] !== undefined) filters[key] = rest[key];
-  return { ok: true, value: { by, filters } };
+  for (const key of keys) if (data[key] !== undefined) filters[key] = data[key] as string;
+  return { ok: true, value: { by: data.by ?? names[0] ?? null, filters } };
 }
 
 /** The canonical URL query of a view (default `by` and empty filters left out). */
-export function toSearchParams(query: NeedsQuery, extra: Record<string, string | number | undefined> = {}): URLSearchParams {
+export function toSearchParams(
+  query: NeedsQuery,
+  spec: FilterSpec,
+  extra: Record<string, string | number | undefined> = {},
+): URLSearchParams {
   const params = new URLSearchParams();
-  if (query.by !== "institucion") params.set("by", query.by);
-  for (const key of FILTER_KEYS) {
+  if (query.by !== null && query.by !== (spec.dimensions[0]?.name ?? null)) params.set("by", query.by);
+  for (const key of filterKeys(spec)) {
     const v = query.filters[key];
     if (v) params.set(key, v);
   }
@@ -100,14 +122,14 @@ export function toSearchParams(query: NeedsQuery, extra: Record<string, string |
 }
 
 export function hasFilters(filters: NeedsFilters): boolean {
-  return FILTER_KEYS.some((k) => filters[k] !== undefined);
+  return Object.values(filters).some((v) => v !== undefined);
 }
 
 /**
  * The submitted_at bounds of the date filters. Dates are calendar days in Peru (UTC−05:00 all
  * year, no daylight saving); `to` is inclusive.
  */
-export function submittedBounds(filters: NeedsFilters): { from?: string; toExclusive?: string } {
+export function submittedBounds(filters: { from?: string; to?: string }): { from?: string; toExclusive?: string } {
   const lima = (day: string, plusDays = 0) =>
     new Date(Date.parse(`${day}T05:00:00.000Z`) + plusDays * 86_400_000).toISOString();
   return {

@@ -1,7 +1,7 @@
 // The needs figures of one view (a breakdown under filters), from the SQL sums: Borich scores,
 // Locus for Focus quadrants and small-cell suppression. This is the API's JSON shape too.
 import { addSums, scoreTopics, type TopicScore, type TopicSums } from "./borich";
-import type { Dimension, NeedsFilters } from "./filters";
+import type { NeedsFilters } from "./filters";
 import { locusForFocus, type Quadrant } from "./locus-for-focus";
 import { suppressBreakdown, viewSuppression, type GroupSize, type HiddenReason, type ViewSuppression } from "./suppression";
 
@@ -26,7 +26,7 @@ export type GroupResult =
 
 export interface NeedsReport {
   k: number;
-  by: Dimension;
+  by: string | null;
   filters: NeedsFilters;
   /** Completed responses in the view; null when the view is suppressed. */
   n: number | null;
@@ -37,7 +37,7 @@ export interface NeedsReport {
 
 export interface BuildInput {
   k: number;
-  by: Dimension;
+  by: string | null;
   filters: NeedsFilters;
   topics: readonly string[];
   rows: readonly SumRow[];

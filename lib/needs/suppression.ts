@@ -1,4 +1,4 @@
-// Small-cell suppression (needs-method.md, "Small-cell suppression"). A group's size is its number
+// Small-cell suppression (docs/needs-method.md, "Small-cell suppression"). A group's size is its number
 // of completed responses — never a per-topic n.
 export type HiddenReason = "primary" | "complementary";
 
@@ -87,7 +87,7 @@ export type ViewSuppression = "filter_below_k" | "filter_protects_group";
 
 /**
  * Whether a filtered view may show anything. Rule 3: fewer than k completed responses shows only
- * that fact. And a filter that selects one group of a breakdown (e.g. institucion=X) would show
+ * that fact. And a filter that selects one group of a breakdown (e.g. ?ministry=X) would show
  * that group's figures while the breakdown's unfiltered figures are visible elsewhere: if the
  * breakdown hides the group (to protect a smaller one), the filtered view hides it too.
  */

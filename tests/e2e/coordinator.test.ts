@@ -66,7 +66,8 @@ describe("coordinator in the browser", () => {
     await page.getByLabel("Respuestas esperadas").fill("2");
     await page.getByRole("button", { name: "Agregar", exact: true }).click();
     await page.waitForURL(/\/admin\/units\/\d+$/);
-    const link = await page.getByTestId("unit-link").first().getAttribute("href");
+    // One link per open survey (surveys/*.json); this walk-through answers dnc-tim's.
+    const link = await page.locator('[data-testid="unit-link"][href*="/s/dnc-tim?"]').getAttribute("href");
     expect(link).toMatch(new RegExp(`^${server.url}/s/dnc-tim\\?u=[0-9a-z]{12}$`));
 
     const flyer = page.getByTestId("flyer").first();
@@ -83,7 +84,7 @@ describe("coordinator in the browser", () => {
   });
 
   it("the unit's completed count goes up on the coverage page after someone answers through its link", async () => {
-    const link = (await page.getByTestId("unit-link").first().getAttribute("href")) as string;
+    const link = (await page.locator('[data-testid="unit-link"][href*="/s/dnc-tim?"]').getAttribute("href")) as string;
     await page.goto(`${server.url}/admin/surveys/dnc-tim/coverage?below=50`);
     expect(await completedOf(page, "E2E-TAC")).toBe(0);
 

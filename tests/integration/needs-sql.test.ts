@@ -4,33 +4,40 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { countCompletedByGroup, listNeedSums } from "@/db/queries/needs";
 import { listProfileCounts } from "@/db/queries/needs-profile";
+import { needsSurveyOf, type NeedsSurvey } from "@/db/queries/needs-report";
 import { sumRatings } from "@/lib/needs/borich";
 import { getSurvey } from "@/surveys/registry";
 import { insertSyntheticResponses } from "../support/needs-fixtures";
 
 let db: Db;
+let t: NeedsSurvey;
+const none = { values: {} };
 
 beforeAll(() => {
   db = openDb(":memory:", { seedSample: true });
   const survey = getSurvey("dnc-tim");
   if (!survey) throw new Error("no survey");
+  if (!survey?.needs) throw new Error("no survey");
   insertSyntheticResponses(db, survey, { count: 300, seed: 11 });
+  t = needsSurveyOf(db, "dnc-tim", survey.needs);
+  expect([t.slots.get("institucion"), t.slots.get("region")]).toEqual([1, 2]);
   // Defend the counting rule against rows a validated response cannot produce: ratings with
   // no_aplica, and one rating missing.
-  db.$client.exec(`update need_ratings set importancia = 5, dominio = 1 where no_aplica = 1`);
-  db.$client.exec(`update need_ratings set dominio = null where rowid % 97 = 0 and no_aplica = 0`);
+  db.$client.exec(`update need_ratings set importance = 5, competence = 1 where not_applicable = 1`);
+  db.$client.exec(`update need_ratings set competence = null where rowid % 97 = 0 and not_applicable = 0`);
 });
 
-type Row = { institucion: string | null; region: string | null; topic: string; importancia: number | null; dominio: number | null; no_aplica: number; response_id: string };
+// dim1 holds institucion and dim2 region (the dnc-tim declaration's first two breakdowns).
+type Row = { dim1: string | null; dim2: string | null; topic: string; importance: number | null; competence: number | null; not_applicable: number; response_id: string };
 
 describe("needs SQL aggregation", () => {
   it("equals a row-by-row recount with the spec's rule (both ratings, no no_aplica)", () => {
     const rows = db.$client.prepare("select * from need_ratings").all() as Row[];
-    const sql = listNeedSums(db, "dnc-tim", "institucion", {});
+    const sql = listNeedSums(db, t, "institucion", none);
     expect(sql.length).toBeGreaterThan(18 * 5);
     for (const s of sql) {
-      const mine = rows.filter((r) => r.institucion === s.group && r.topic === s.topic);
-      const expected = sumRatings(s.topic, mine.map((r) => ({ importancia: r.importancia, dominio: r.dominio, noAplica: r.no_aplica === 1 })));
+      const mine = rows.filter((r) => r.dim1 === s.group && r.topic === s.topic);
+      const expected = sumRatings(s.topic, mine.map((r) => ({ importance: r.importance, competence: r.competence, notApplicable: r.not_applicable === 1 })));
       expect({ n: s.n, sumImportance: s.sumImportance, sumCompetence: s.sumCompetence, rows: s.rows }).toEqual({
         n: expected.n,
         sumImportance: expected.sumImportance,
@@ -38,27 +45,27 @@ describe("needs SQL aggregation", () => {
         rows: mine.length,
       });
     }
-    const withNoAplica = rows.filter((r) => r.no_aplica === 1);
+    const withNoAplica = rows.filter((r) => r.not_applicable === 1);
     expect(withNoAplica.length).toBeGreaterThan(0);
-    expect(withNoAplica.every((r) => r.importancia === 5)).toBe(true);
+    expect(withNoAplica.every((r) => r.importance === 5)).toBe(true);
   });
 
   it("counts completed responses per group and honours filters", () => {
     const rows = db.$client.prepare("select * from need_ratings").all() as Row[];
     const distinct = (pred: (r: Row) => boolean) => new Set(rows.filter(pred).map((r) => r.response_id)).size;
-    for (const g of countCompletedByGroup(db, "dnc-tim", "region", { institucion: "pnp" })) {
-      expect(g.n).toBe(distinct((r) => r.region === g.group && r.institucion === "pnp"));
+    for (const g of countCompletedByGroup(db, t, "region", { values: { institucion: "pnp" } })) {
+      expect(g.n).toBe(distinct((r) => r.dim2 === g.group && r.dim1 === "pnp"));
     }
-    const sums = listNeedSums(db, "dnc-tim", "institucion", { region: "PE-TUM" });
+    const sums = listNeedSums(db, t, "institucion", { values: { region: "PE-TUM" } });
     const t01 = sums.filter((s) => s.topic === "T01").reduce((a, s) => a + s.rows, 0);
-    expect(t01).toBe(distinct((r) => r.region === "PE-TUM"));
+    expect(t01).toBe(distinct((r) => r.dim2 === "PE-TUM"));
   });
 
   it("profile counts from the JSON equal a recount of the parsed answers", () => {
     const data = (db.$client.prepare("select data from responses where status = 'complete'").all() as { data: string }[]).map(
       (r) => JSON.parse(r.data) as Record<string, unknown>,
     );
-    const counts = listProfileCounts(db, "dnc-tim", {});
+    const counts = listProfileCounts(db, t, none);
     const get = (field: string, value: string, position: number | null = null) =>
       counts.filter((c) => c.field === field && c.value === value && c.position === position).reduce((a, c) => a + c.n, 0);
     expect(get("institucion", "pnp")).toBe(data.filter((d) => d.institucion === "pnp").length);

@@ -49,7 +49,7 @@ describe("GET /api/health", () => {
   it("answers 200 with the database and surveys", async () => {
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok", db: "ok", surveys: ["dnc-tim"] });
+    expect(await res.json()).toMatchObject({ status: "ok", db: "ok", surveys: ["dnc-inspeccion", "dnc-tim"] });
   });
 });
 
@@ -87,12 +87,13 @@ describe("PUT /api/responses/{uuid}", () => {
     const matrix = answers.necesidades as Record<string, { importancia?: number; dominio?: number; no_aplica?: boolean }>;
     for (const r of ratings) {
       const expected = matrix[r.topic as string]!;
-      expect([r.importancia, r.dominio, r.no_aplica]).toEqual([
+      expect([r.importance, r.competence, r.not_applicable]).toEqual([
         expected.importancia ?? null,
         expected.dominio ?? null,
         expected.no_aplica ? 1 : 0,
       ]);
-      expect(r).toMatchObject({ institucion: "pnp", region: "PE-TUM", cargo_categoria: "policia_investigador", anios_casos: "1_3" });
+      // The declared breakdowns, in their slots (dnc-tim: institucion, region, cargo_categoria, anios_casos).
+      expect(r).toMatchObject({ dim1: "pnp", dim2: "PE-TUM", dim3: "policia_investigador", dim4: "1_3" });
     }
   });
 

@@ -5,13 +5,13 @@ import { locusForFocus } from "@/lib/needs/locus-for-focus";
 describe("Borich MWDS (needs-method.md)", () => {
   it("reproduces the worked example for T05: n = 5, Ī = 4.2, C̄ = 3.0, D̄ = 1.2, MWDS = 5.04", () => {
     const sums = sumRatings("T05", [
-      { importancia: 5, dominio: 2 },
-      { importancia: 4, dominio: 3 },
-      { importancia: 5, dominio: 5 },
-      { importancia: 3, dominio: 1 },
-      { importancia: 4, dominio: 4 },
-      { noAplica: true },
-      { importancia: 5, dominio: null },
+      { importance: 5, competence: 2 },
+      { importance: 4, competence: 3 },
+      { importance: 5, competence: 5 },
+      { importance: 3, competence: 1 },
+      { importance: 4, competence: 4 },
+      { notApplicable: true },
+      { importance: 5, competence: null },
     ]);
     expect(sums).toEqual({ topic: "T05", n: 5, sumImportance: 21, sumCompetence: 15 });
     const [score] = scoreTopics([sums], ["T05"]);
@@ -28,9 +28,9 @@ describe("Borich MWDS (needs-method.md)", () => {
 
   it("leaves no_aplica out even when ratings are present, and a missing rating too", () => {
     const sums = sumRatings("T01", [
-      { importancia: 5, dominio: 1, noAplica: true },
-      { importancia: null, dominio: 3 },
-      { importancia: 2, dominio: 4 },
+      { importance: 5, competence: 1, notApplicable: true },
+      { importance: null, competence: 3 },
+      { importance: 2, competence: 4 },
     ]);
     expect(sums).toEqual({ topic: "T01", n: 1, sumImportance: 2, sumCompetence: 4 });
     expect(scoreTopics([sums], ["T01"])[0]?.mwds).toBe(-4);

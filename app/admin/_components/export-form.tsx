@@ -2,9 +2,19 @@
 // works without JavaScript, and each button targets one export route.
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/app/_server/auth";
-import { FILTER_KEYS, type NeedsQuery } from "@/lib/needs/filters";
+import { filterKeys, type FilterSpec, type NeedsQuery } from "@/lib/needs/filters";
 
-export async function ExportForm({ slug, query, withNeeds = true }: { slug: string; query: NeedsQuery; withNeeds?: boolean }) {
+export async function ExportForm({
+  slug,
+  query,
+  spec,
+  withNeeds = true,
+}: {
+  slug: string;
+  query: NeedsQuery;
+  spec: FilterSpec;
+  withNeeds?: boolean;
+}) {
   const t = await getTranslations("exports");
   const user = await currentUser();
   const base = `/api/surveys/${encodeURIComponent(slug)}/export`;
@@ -12,8 +22,8 @@ export async function ExportForm({ slug, query, withNeeds = true }: { slug: stri
     <form method="get" action={`${base}/needs.csv`} className="export-form no-print" aria-labelledby="export-title">
       <h2 id="export-title">{t("title")}</h2>
       <p>{t("intro")}</p>
-      {query.by !== "institucion" && <input type="hidden" name="by" value={query.by} />}
-      {FILTER_KEYS.map((key) =>
+      {query.by !== null && query.by !== spec.dimensions[0]?.name && <input type="hidden" name="by" value={query.by} />}
+      {filterKeys(spec).map((key) =>
         query.filters[key] ? <input key={key} type="hidden" name={key} value={query.filters[key]} /> : null,
       )}
       <label>

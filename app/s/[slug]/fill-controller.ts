@@ -185,7 +185,7 @@ export class FillController {
   private apply(draft: LocalDraft): void {
     this.applying = true;
     try {
-      // The whole object at once: setting institucion after dependencia would clear dependencia.
+      // The whole object at once: setting a question after one whose choices depend on it would clear the dependent answer.
       this.model.data = structuredClone(draft.data);
       if (draft.page < this.model.visiblePageCount) this.model.currentPageNo = draft.page;
     } finally {

@@ -11,7 +11,7 @@ import { QuadrantChart } from "./_components/quadrant-chart";
 import { QuadrantList } from "./_components/quadrant-list";
 import { RankingTable } from "./_components/ranking-table";
 import { SuppressedNotice } from "./_components/suppressed-notice";
-import { heatColumns, quadrantLabels, quadrantPoints, rankingGroups, rankingLabels, topicList } from "./_components/view-models";
+import { heatColumns, quadrantLabels, quadrantPoints, rankingGroups, rankingLabels, scaleNote, topicList } from "./_components/view-models";
 import "./needs.css";
 
 export const dynamic = "force-dynamic";
@@ -31,10 +31,11 @@ export default async function NeedsRankingPage(props: ViewProps) {
       </div>
     );
   }
-  const report = getNeedsReport(getDb(), v.context.needsSurvey, v.query, v.k);
+  const report = getNeedsReport(getDb(), v.needsSurvey, v.query, v.k);
   const topics = topicList(v);
-  const dimension = t(`filters.${report.by}`);
-  const hidden = report.groups.filter((g) => g.suppressed).map((g) => v.groupLabel(report.by, g.group));
+  const by = report.by ?? "";
+  const dimension = v.dimensionLabel(by);
+  const hidden = report.groups.filter((g) => g.suppressed).map((g) => v.groupLabel(by, g.group));
   return (
     <div className="needs">
       <NeedsHeader v={v} view="ranking" />
@@ -49,6 +50,7 @@ export default async function NeedsRankingPage(props: ViewProps) {
           <section aria-labelledby="ranking-title" className="needs-card">
             <h2 id="ranking-title">{t("ranking.title")}</h2>
             <p className="needs-note">{t("ranking.intro")}</p>
+            <p className="needs-note" data-testid="needs-scale">{scaleNote(v, t)}</p>
             <RankingTable
               topics={topics}
               groups={rankingGroups(report, v, t)}
@@ -84,7 +86,7 @@ export default async function NeedsRankingPage(props: ViewProps) {
         </>
       )}
       <section className="needs-card">
-        <ExportForm slug={v.survey.slug} query={v.query} />
+        <ExportForm slug={v.survey.slug} query={v.query} spec={v.context.spec} />
       </section>
     </div>
   );

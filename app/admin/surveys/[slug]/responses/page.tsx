@@ -7,7 +7,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
 import { getDb, openReader } from "@/db/client";
 import { listResponses } from "@/db/queries/export-responses";
-import { resolveFilters } from "@/db/queries/needs-report";
+import { needsSurveyOf, resolveFilters } from "@/db/queries/needs-report";
 import { parseNeedsQuery, toSearchParams } from "@/lib/needs/filters";
 import { needsContext } from "@/lib/needs/survey-context";
 import { getSurvey } from "@/surveys/registry";
@@ -29,7 +29,8 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   const t = await getTranslations("responses");
   const locale = (await getLocale()) === "en" ? "en" : "es";
   const search = await searchParams;
-  const parsed = parseNeedsQuery(search, { allowed: needsContext(survey).allowed, extraKeys: ["page", "partial"] });
+  const spec = needsContext(survey).spec;
+  const parsed = parseNeedsQuery(search, spec, { extraKeys: ["page", "partial"] });
   if (!parsed.ok) {
     return (
       <div>
@@ -43,12 +44,13 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   const reader = openReader();
   let list: ReturnType<typeof listResponses>;
   try {
-    list = listResponses(reader, slug, { includePartial: true, filters: resolveFilters(db, parsed.value.filters) }, page);
+    const slots = survey.needs ? needsSurveyOf(db, slug, survey.needs).slots : new Map<string, number>();
+    list = listResponses(reader, slug, slots, { includePartial: true, filters: resolveFilters(db, parsed.value.filters) }, page);
   } finally {
     if (reader !== db.$client) reader.close();
   }
   const pages = Math.max(1, Math.ceil((list.complete + list.partial) / 50));
-  const qs = (p: number) => `?${toSearchParams(parsed.value, { page: p }).toString()}`;
+  const qs = (p: number) => `?${toSearchParams(parsed.value, spec, { page: p }).toString()}`;
   const when = (iso: string | null) =>
     iso ? new Intl.DateTimeFormat(locale === "es" ? "es-PE" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "America/Lima" }).format(new Date(iso)) : "–";
   return (
@@ -61,7 +63,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
       </h1>
       <p>{t("intro")}</p>
       <p data-testid="response-counts">{t("counts", { complete: list.complete, partial: list.partial })}</p>
-      <ExportForm slug={slug} query={parsed.value} withNeeds={Boolean(survey.needs)} />
+      <ExportForm slug={slug} query={parsed.value} spec={spec} withNeeds={Boolean(survey.needs)} />
       {list.items.length === 0 ? (
         <p>{t("none")}</p>
       ) : (

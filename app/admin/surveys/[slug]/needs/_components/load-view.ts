@@ -7,11 +7,11 @@ import { requireUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { countDemoResponses, type DemoCount } from "@/db/queries/count-demo-responses";
 import { listUnitsForFilter, type ResolvedFilters } from "@/db/queries/needs";
-import { resolveFilters } from "@/db/queries/needs-report";
+import { needsSurveyOf, resolveFilters, type NeedsSurvey } from "@/db/queries/needs-report";
 import { asLocale, type Locale } from "@/i18n/locales";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
-import { parseNeedsQuery, toSearchParams, type Dimension, type NeedsQuery } from "@/lib/needs/filters";
+import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
+import { parseNeedsQuery, toSearchParams, type NeedsQuery } from "@/lib/needs/filters";
 import { needsContext, type NeedsContext } from "@/lib/needs/survey-context";
 import { getSurvey, type SurveyEntry } from "@/surveys/registry";
 
@@ -25,6 +25,8 @@ export interface ViewProps {
 export interface LoadedView {
   survey: SurveyEntry;
   context: NeedsContext;
+  /** The survey's topics and breakdown storage (empty breakdowns without a needs declaration). */
+  needsSurvey: NeedsSurvey;
   locale: Locale;
   k: number;
   basePath: string;
@@ -34,12 +36,19 @@ export interface LoadedView {
   error: string | null;
   extra: Record<string, string>;
   units: { id: number; code: string; name: string }[];
-  groupLabel: (dim: Dimension, key: string | null) => string;
+  /** A breakdown's name as shown (its question's title). */
+  dimensionLabel: (dim: string) => string;
+  groupLabel: (dim: string, key: string | null) => string;
   /** Synthetic responses (`npm run demo`) under the filters; zero when the filters are invalid. */
   demo: DemoCount;
 }
 
-export async function loadView(props: ViewProps, view: NeedsView, extraKeys: readonly string[] = []): Promise<LoadedView> {
+export async function loadView(
+  props: ViewProps,
+  view: NeedsView,
+  extraKeys: readonly string[] = [],
+  options: { requireNeeds?: boolean } = {},
+): Promise<LoadedView> {
   const { slug } = await props.params;
   const sp = await props.searchParams;
   const basePath = `/admin/surveys/${encodeURIComponent(slug)}/needs`;
@@ -48,23 +57,26 @@ export async function loadView(props: ViewProps, view: NeedsView, extraKeys: rea
   for (const [key, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) raw.append(key, one);
   await requireUser("analyst", raw.size ? `${path}?${raw}` : path);
   const survey = getSurvey(slug);
-  if (!survey?.needs) notFound();
+  if (!survey || (!survey.needs && options.requireNeeds !== false)) notFound();
   const context = needsContext(survey);
   const locale = asLocale(await getLocale());
   const t = await getTranslations("needs");
   const db = getDb();
+  const needsSurvey: NeedsSurvey = survey.needs
+    ? needsSurveyOf(db, slug, survey.needs)
+    : { slug, slots: new Map(), topics: [], breakdowns: [] };
   const extra: Record<string, string> = {};
   for (const key of extraKeys) {
     const v = sp[key];
     if (typeof v === "string" && v.trim() !== "") extra[key] = v.trim();
   }
-  const parsed = parseNeedsQuery(sp, { allowed: context.allowed, extraKeys });
-  let query: NeedsQuery = { by: "institucion", filters: {} };
+  const parsed = parseNeedsQuery(sp, context.spec, { extraKeys });
+  let query: NeedsQuery = { by: context.spec.dimensions[0]?.name ?? null, filters: {} };
   let filters: ResolvedFilters | null = null;
   let error: string | null = null;
   if (parsed.ok) {
     query = parsed.value;
-    const canonical = toSearchParams(query, extra).toString();
+    const canonical = toSearchParams(query, context.spec, extra).toString();
     // GET forms submit every field, empty ones too: keep shared URLs short and canonical.
     if ([...raw.values()].some((v) => v.trim() === "")) redirect(canonical ? `${path}?${canonical}` : path);
     try {
@@ -78,26 +90,28 @@ export async function loadView(props: ViewProps, view: NeedsView, extraKeys: rea
   }
   const units = listUnitsForFilter(db);
   const unitCode = new Map(units.map((u) => [String(u.id), u.code]));
-  const choiceLabel = new Map(
-    Object.entries(context.choices).map(([dim, list]) => [dim, new Map(list.map((c) => [c.value, c.label[locale]]))]),
-  );
-  const groupLabel = (dim: Dimension, key: string | null) => {
-    if (key === null) return dim === "unit" ? t("groups.noUnit") : t("groups.none");
-    if (dim === "unit") return unitCode.get(key) ?? key;
+  const breakdowns = survey.needs?.breakdowns ?? [];
+  const choiceLabel = new Map(breakdowns.map((b) => [b.name, new Map(b.choices.map((c) => [c.value, c.label[locale]]))]));
+  const titles = new Map(breakdowns.map((b) => [b.name, b.kind === "unit" ? t("filters.unit") : b.title[locale]]));
+  const groupLabel = (dim: string, key: string | null) => {
+    if (key === null) return dim === UNIT_BREAKDOWN ? t("groups.noUnit") : t("groups.none");
+    if (dim === UNIT_BREAKDOWN) return unitCode.get(key) ?? key;
     return choiceLabel.get(dim)?.get(key) ?? key;
   };
   return {
     survey,
     context,
+    needsSurvey,
     locale,
-    k: env().SONDEO_MIN_GROUP_SIZE,
+    k: context.k,
     basePath,
     query,
     filters,
     error: error && t("invalidQuery", { message: error }),
     extra,
     units,
+    dimensionLabel: (dim) => (dim === "from" || dim === "to" ? t(`filters.${dim}`) : (titles.get(dim) ?? dim)),
     groupLabel,
-    demo: filters ? countDemoResponses(db, slug, filters) : { started: 0, completed: 0 },
+    demo: filters ? countDemoResponses(db, slug, needsSurvey.slots, filters) : { started: 0, completed: 0 },
   };
 }

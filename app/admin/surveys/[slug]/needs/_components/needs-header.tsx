@@ -2,8 +2,8 @@
 // filter form (a plain GET form, so every view is a shareable URL and works without JavaScript).
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { DIMENSIONS, FILTER_KEYS, toSearchParams } from "@/lib/needs/filters";
-import { CHOICE_DIMENSIONS } from "@/lib/needs/survey-context";
+import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
+import { filterKeys, toSearchParams } from "@/lib/needs/filters";
 import { DemoDataBanner } from "@/app/admin/_components/demo-data-banner";
 import type { LoadedView, NeedsView } from "./load-view";
 
@@ -16,14 +16,20 @@ const VIEWS: { view: NeedsView; suffix: string }[] = [
 
 export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view: NeedsView; keep?: Record<string, string> }) {
   const t = await getTranslations("needs");
-  const qs = toSearchParams(v.query).toString();
+  const spec = v.context.spec;
+  const qs = toSearchParams(v.query, spec).toString();
   const suffix = qs ? `?${qs}` : "";
   const path = VIEWS.find((x) => x.view === view)?.suffix ?? "";
-  const active = FILTER_KEYS.filter((key) => v.query.filters[key] !== undefined).map((key) => {
-    const value = v.query.filters[key] as string;
-    const shown = key === "from" || key === "to" ? value : v.groupLabel(key, key === "unit" ? String(v.filters?.unitId ?? value) : value);
-    return `${t(`filters.${key}`)}: ${shown}`;
-  });
+  const active = filterKeys(spec)
+    .filter((key) => v.query.filters[key] !== undefined)
+    .map((key) => {
+      const value = v.query.filters[key] as string;
+      const shown =
+        key === "from" || key === "to" ? value : v.groupLabel(key, key === UNIT_BREAKDOWN ? String(v.filters?.unitId ?? value) : value);
+      return `${v.dimensionLabel(key)}: ${shown}`;
+    });
+  const questionBreakdowns = v.survey.needs?.breakdowns.filter((b) => b.kind === "question") ?? [];
+  const hasUnit = spec.dimensions.some((d) => d.name === UNIT_BREAKDOWN);
   return (
     <header className="needs-header">
       <p className="needs-kicker">{v.survey.title[v.locale]}</p>
@@ -43,22 +49,24 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
       <form method="get" action={`${v.basePath}${path}`} className="needs-filters no-print">
         <fieldset>
           <legend>{t("filters.legend")}</legend>
-          <label>
-            {t("filters.by")}
-            <select name="by" defaultValue={v.query.by}>
-              {DIMENSIONS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`filters.${d}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {CHOICE_DIMENSIONS.map((dim) => (
-            <label key={dim}>
-              {t(`filters.${dim}`)}
-              <select name={dim} defaultValue={v.query.filters[dim] ?? ""}>
+          {v.query.by !== null && (
+            <label>
+              {t("filters.by")}
+              <select name="by" defaultValue={v.query.by}>
+                {spec.dimensions.map((d) => (
+                  <option key={d.name} value={d.name}>
+                    {v.dimensionLabel(d.name)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {questionBreakdowns.map((b) => (
+            <label key={b.name}>
+              {v.dimensionLabel(b.name)}
+              <select name={b.name} defaultValue={v.query.filters[b.name] ?? ""}>
                 <option value="">{t("filters.all")}</option>
-                {v.context.choices[dim].map((c) => (
+                {b.choices.map((c) => (
                   <option key={c.value} value={c.value}>
                     {c.label[v.locale]}
                   </option>
@@ -66,17 +74,19 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
               </select>
             </label>
           ))}
-          <label>
-            {t("filters.unit")}
-            <select name="unit" defaultValue={v.query.filters.unit ?? ""}>
-              <option value="">{t("filters.all")}</option>
-              {v.units.map((u) => (
-                <option key={u.id} value={u.code}>
-                  {u.code} – {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          {hasUnit && (
+            <label>
+              {t("filters.unit")}
+              <select name={UNIT_BREAKDOWN} defaultValue={v.query.filters[UNIT_BREAKDOWN] ?? ""}>
+                <option value="">{t("filters.all")}</option>
+                {v.units.map((u) => (
+                  <option key={u.id} value={u.code}>
+                    {u.code} – {u.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label>
             {t("filters.from")}
             <input type="date" name="from" defaultValue={v.query.filters.from ?? ""} />

@@ -21,7 +21,7 @@ export function gateView(v: LoadedView, view: NeedsView, keep?: Record<string, s
     ),
   });
   if (!v.filters) return stop();
-  const { n, verdict } = getViewVerdict(getDb(), v.survey.slug, v.filters, v.k);
+  const { n, verdict } = getViewVerdict(getDb(), v.needsSurvey, v.filters, v.k);
   if (verdict) return stop(<SuppressedNotice reason={verdict} k={v.k} />);
   return { page: null, n, filters: v.filters };
 }

@@ -29,6 +29,14 @@ function scores(f: GroupFigures): Record<string, Scores> {
   );
 }
 
+/** "Rating scale: 1 to 5 …; MWDS ranges from −20 to 20", from the declared scale. */
+export function scaleNote(v: LoadedView, t: T): string {
+  const scale = v.survey.needs?.scale;
+  if (!scale) return "";
+  const span = scale.max * (scale.max - scale.min);
+  return t("ranking.scale", { min: scale.min, max: scale.max, low: -span, high: span });
+}
+
 export const groupKey = (group: string | null) => group ?? "__none";
 
 function suppressedNote(t: T, k: number, reason: string): string {
@@ -39,7 +47,7 @@ export function rankingGroups(report: NeedsReport, v: LoadedView, t: T): Ranking
   if (!report.total) return [];
   const groups: RankingGroup[] = [{ key: TOTAL_KEY, label: t("groups.total"), n: report.total.n, scores: scores(report.total), note: null }];
   for (const g of report.groups) {
-    const label = v.groupLabel(report.by, g.group);
+    const label = v.groupLabel(report.by ?? "", g.group);
     if (g.suppressed) groups.push({ key: groupKey(g.group), label, n: null, scores: null, note: suppressedNote(t, v.k, g.suppressed) });
     else groups.push({ key: groupKey(g.group), label, n: g.n, scores: scores(g), note: null });
   }
@@ -54,7 +62,7 @@ export function heatColumns(report: NeedsReport, v: LoadedView, t: T, withTotal 
   if (!report.total) return [];
   const columns: HeatColumn[] = withTotal ? [{ key: TOTAL_KEY, label: t("groups.total"), mwds: mwdsOf(report.total) }] : [];
   for (const g of report.groups) {
-    columns.push({ key: groupKey(g.group), label: v.groupLabel(report.by, g.group), mwds: g.suppressed ? null : mwdsOf(g) });
+    columns.push({ key: groupKey(g.group), label: v.groupLabel(report.by ?? "", g.group), mwds: g.suppressed ? null : mwdsOf(g) });
   }
   return columns;
 }

@@ -32,15 +32,15 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
   const { n, filters } = gate;
   const db = getDb();
   const slug = v.survey.slug;
-  const counts = countOpenAnswers(db, slug, filters, OPEN_QUESTIONS);
+  const counts = countOpenAnswers(db, v.needsSurvey, filters, OPEN_QUESTIONS);
   const requested = Math.max(1, Math.floor(Number(v.extra.page ?? "1")) || 1);
-  const first = listOpenAnswers(db, slug, filters, { question, search, limit: PAGE_SIZE, offset: (requested - 1) * PAGE_SIZE });
+  const first = listOpenAnswers(db, v.needsSurvey, filters, { question, search, limit: PAGE_SIZE, offset: (requested - 1) * PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
   const page = Math.min(requested, pages);
   const answers =
-    page === requested ? first : listOpenAnswers(db, slug, filters, { question, search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    page === requested ? first : listOpenAnswers(db, v.needsSurvey, filters, { question, search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const href = (extra: Record<string, string | number | undefined>) => {
-    const qs = toSearchParams(v.query, { question, q: search || undefined, ...extra }).toString();
+    const qs = toSearchParams(v.query, v.context.spec, { question, q: search || undefined, ...extra }).toString();
     return `${v.basePath}/open?${qs}`;
   };
   return (
@@ -58,7 +58,7 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
           ))}
         </nav>
         <form method="get" action={`${v.basePath}/open`} className="open-search">
-          {[...toSearchParams(v.query, { question }).entries()].map(([name, value]) => (
+          {[...toSearchParams(v.query, v.context.spec, { question }).entries()].map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           <label>

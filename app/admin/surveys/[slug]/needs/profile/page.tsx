@@ -41,7 +41,7 @@ export default async function NeedsProfilePage(props: ViewProps) {
     if (BOOLEAN_FIELDS.has(field)) return value === "true" ? t("profile.yes") : t("profile.no");
     return labelOf.get(field)?.get(value) ?? value;
   };
-  const profile = buildProfile(listProfileCounts(db, slug, filters), n, v.k, choiceLists);
+  const profile = buildProfile(listProfileCounts(db, v.needsSurvey, filters), n, v.k, choiceLists);
   const pct = new Intl.NumberFormat(v.locale === "en" ? "en" : "es-PE", { style: "percent", maximumFractionDigits: 0 });
   const dec = new Intl.NumberFormat(v.locale === "en" ? "en" : "es-PE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const hiddenText = t("suppressed.cell", { k: v.k });

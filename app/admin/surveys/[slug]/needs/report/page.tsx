@@ -6,7 +6,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getNeedsReport } from "@/db/queries/needs-report";
-import { FILTER_KEYS, toSearchParams } from "@/lib/needs/filters";
+import { filterKeys, toSearchParams } from "@/lib/needs/filters";
 import { heatScale } from "@/lib/needs/heat-color";
 import type { GroupFigures } from "@/lib/needs/needs-report";
 import { Heatmap, type HeatColumn } from "../_components/heatmap";
@@ -36,7 +36,7 @@ export default async function NeedsReportPage(props: ViewProps) {
     </div>
   );
   if (!v.filters) return <div className="needs">{header}</div>;
-  const report = getNeedsReport(getDb(), v.context.needsSurvey, v.query, v.k);
+  const report = getNeedsReport(getDb(), v.needsSurvey, v.query, v.k);
   if (report.suppressed || !report.total) {
     return (
       <div className="needs">
@@ -46,12 +46,14 @@ export default async function NeedsReportPage(props: ViewProps) {
     );
   }
   const topics = topicList(v);
-  const dimension = t(`filters.${report.by}`);
+  const by = report.by ?? "";
+  const dimension = v.dimensionLabel(by);
   const columns = heatColumns(report, v, t);
-  const qs = toSearchParams(v.query).toString();
+  const qs = toSearchParams(v.query, v.context.spec).toString();
   const date = new Intl.DateTimeFormat(v.locale === "en" ? "en-GB" : "es-PE", { dateStyle: "long", timeZone: "America/Lima" }).format(new Date());
-  const activeFilters = FILTER_KEYS.filter((key) => v.query.filters[key] !== undefined)
-    .map((key) => `${t(`filters.${key}`)}: ${v.query.filters[key]}`)
+  const activeFilters = filterKeys(v.context.spec)
+    .filter((key) => v.query.filters[key] !== undefined)
+    .map((key) => `${v.dimensionLabel(key)}: ${v.query.filters[key]}`)
     .join(" · ");
   const meta = `${v.survey.title[v.locale]} · ${t("report.generated", { date, k: v.k })} · ${activeFilters || t("filters.none")}`;
   const tDemo = await getTranslations("admin.demoData");
@@ -112,15 +114,15 @@ export default async function NeedsReportPage(props: ViewProps) {
         <h3>{t("report.groupSizes")}</h3>
         <p className="report-meta">
           {report.groups
-            .map((g) => `${v.groupLabel(report.by, g.group)}: ${g.suppressed ? (g.suppressed === "primary" ? t("suppressed.group", { k: v.k }) : t("suppressed.complementary")) : g.n}`)
+            .map((g) => `${v.groupLabel(by, g.group)}: ${g.suppressed ? (g.suppressed === "primary" ? t("suppressed.group", { k: v.k }) : t("suppressed.complementary")) : g.n}`)
             .join(" · ")}
         </p>
-        {hidden.length > 0 && <p className="report-meta">{t("suppressed.hiddenGroups", { list: hidden.map((g) => v.groupLabel(report.by, g.group)).join(", ") })}</p>}
+        {hidden.length > 0 && <p className="report-meta">{t("suppressed.hiddenGroups", { list: hidden.map((g) => v.groupLabel(by, g.group)).join(", ") })}</p>}
       </section>
       {shown.map((g) => {
-        const label = v.groupLabel(report.by, g.group);
+        const label = v.groupLabel(by, g.group);
         const strip = columns.find((c) => c.key === groupKey(g.group)) as HeatColumn;
-        return groupPage(`group-${g.group ?? "none"}`, report.by === "institucion" ? t("report.institution", { name: label }) : `${dimension}: ${label}`, g, strip);
+        return groupPage(`group-${g.group ?? "none"}`, `${dimension}: ${label}`, g, strip);
       })}
     </div>
   );

@@ -8,32 +8,27 @@ import { getNeedsReport } from "@/db/queries/needs-report";
 import { csvStream } from "@/lib/export/csv-format";
 import { exportFileName, parseExportQuery } from "@/lib/export/export-query";
 import { NEEDS_HEADER, needsCsvRecords } from "@/lib/export/needs-csv";
-import { env } from "@/lib/env";
-import { badRequest, notFound } from "@/lib/http/app-error";
+import { surveyForApi } from "@/app/_server/survey-for-api";
+import { badRequest } from "@/lib/http/app-error";
 import { csvResponse } from "@/lib/http/csv-response";
 import { handle } from "@/lib/http/json-response";
-import { needsContext } from "@/lib/needs/survey-context";
 import { clientIp } from "@/lib/rate-limit";
-import { getSurvey } from "@/surveys/registry";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handle("GET /api/surveys/export/needs.csv", async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const user = await requireApiUser("analyst");
   const { slug } = await ctx.params;
-  const survey = getSurvey(slug);
-  if (!survey?.needs) throw notFound("survey_not_found", `There is no survey "${slug}" with a needs matrix.`);
-  const context = needsContext(survey);
-  const parsed = parseExportQuery(new URL(req.url).searchParams, { allowed: context.allowed });
+  const { survey, context, needsSurvey } = surveyForApi(slug, { requireNeeds: true });
+  const parsed = parseExportQuery(new URL(req.url).searchParams, context.spec);
   if (!parsed.ok) throw badRequest("invalid_query", parsed.message);
   const q = parsed.value;
   const db = getDb();
-  const report = getNeedsReport(db, context.needsSurvey, { by: q.by, filters: q.filters }, env().SONDEO_MIN_GROUP_SIZE);
+  const report = getNeedsReport(db, needsSurvey, { by: q.by, filters: q.filters }, context.k);
   const locale = q.labels ?? "es";
   const titles = new Map(context.topics.map((t) => [t.code, t.title[locale]]));
-  const groupLabels = new Map<string, string>(
-    q.by === "unit" ? [] : context.choices[q.by].map((c) => [c.value, c.label[locale]] as [string, string]),
-  );
+  const breakdown = survey.needs?.breakdowns.find((b) => b.name === q.by);
+  const groupLabels = new Map(breakdown?.choices.map((c) => [c.value, c.label[locale]]));
   const records = needsCsvRecords(report, {
     topicTitle: (code) => titles.get(code) ?? code,
     groupLabel: (group) =>

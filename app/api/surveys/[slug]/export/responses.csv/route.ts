@@ -7,12 +7,11 @@ import { iterateExportRows } from "@/db/queries/export-responses";
 import { resolveFilters } from "@/db/queries/needs-report";
 import { exportFileName, parseExportQuery } from "@/lib/export/export-query";
 import { rawCsvStream } from "@/lib/export/responses-csv";
-import { badRequest, notFound } from "@/lib/http/app-error";
+import { surveyForApi } from "@/app/_server/survey-for-api";
+import { badRequest } from "@/lib/http/app-error";
 import { csvResponse } from "@/lib/http/csv-response";
 import { handle } from "@/lib/http/json-response";
-import { needsContext } from "@/lib/needs/survey-context";
 import { clientIp } from "@/lib/rate-limit";
-import { getSurvey } from "@/surveys/registry";
 
 export const dynamic = "force-dynamic";
 
@@ -21,9 +20,8 @@ type Ctx = { params: Promise<{ slug: string }> };
 export const GET = handle("GET /api/surveys/export/responses.csv", async (req: Request, ctx: Ctx) => {
   const user = await requireApiUser("admin");
   const { slug } = await ctx.params;
-  const survey = getSurvey(slug);
-  if (!survey) throw notFound("survey_not_found", `There is no survey "${slug}".`);
-  const parsed = parseExportQuery(new URL(req.url).searchParams, { allowed: needsContext(survey).allowed });
+  const { survey, context, needsSurvey } = surveyForApi(slug, { requireNeeds: false });
+  const parsed = parseExportQuery(new URL(req.url).searchParams, context.spec);
   if (!parsed.ok) throw badRequest("invalid_query", parsed.message);
   const q = parsed.value;
   const db = getDb();
@@ -37,7 +35,7 @@ export const GET = handle("GET /api/surveys/export/responses.csv", async (req: R
   });
   const reader = openReader();
   const ownsReader = reader !== db.$client;
-  const rows = iterateExportRows(reader, slug, { includePartial: q.includePartial, filters });
+  const rows = iterateExportRows(reader, slug, needsSurvey.slots, { includePartial: q.includePartial, filters });
   const stream = rawCsvStream(survey.definition, rows, { labels: q.labels, separator: q.separator }, () => {
     if (ownsReader) reader.close();
   });

@@ -1,0 +1,56 @@
+// The one translation of a view's filters into SQL, for either table that carries the breakdown
+// slots (need_ratings for the needs figures; responses for the question summary, open answers,
+// demo counts and the raw export): both have the same dim1…dim8, unit_id and submitted_at columns.
+import { eq, sql, type SQL } from "drizzle-orm";
+import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
+import { submittedBounds } from "@/lib/needs/filters";
+import { responses, type needRatings } from "../schema";
+import { dimColumn, type DimensionSlots } from "./survey-dimensions";
+
+/** Filters ready for SQL: question breakdown values, the unit as its id, and the date range. */
+export interface ResolvedFilters {
+  values: Readonly<Record<string, string>>;
+  unitId?: number;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * `date` is the moment the date filters compare (default: the submission; the raw export of
+ * partial responses compares their last save too).
+ */
+export function filterTerms(
+  table: typeof needRatings | typeof responses,
+  slots: DimensionSlots,
+  f: ResolvedFilters,
+  date: SQL = sql`${table.submittedAt}`,
+): SQL[] {
+  const terms: SQL[] = [];
+  for (const [name, value] of Object.entries(f.values)) {
+    const slot = slots.get(name);
+    // A breakdown with no slot has no stored values yet: nothing can match it.
+    terms.push(slot === undefined ? sql`0 = 1` : sql`${dimColumn(table, slot)} = ${value}`);
+  }
+  if (f.unitId !== undefined) terms.push(eq(table.unitId, f.unitId));
+  const bounds = submittedBounds(f);
+  if (bounds.from) terms.push(sql`${date} >= ${bounds.from}`);
+  if (bounds.toExclusive) terms.push(sql`${date} < ${bounds.toExclusive}`);
+  return terms;
+}
+
+/** Completed responses of a survey under the filters, as terms on the responses table. */
+export function completedResponsesWhere(slug: string, slots: DimensionSlots, f: ResolvedFilters): SQL {
+  return sql.join([sql`${responses.surveySlug} = ${slug}`, sql`${responses.status} = 'complete'`, ...filterTerms(responses, slots, f)], sql` and `);
+}
+
+export const NO_FILTERS: ResolvedFilters = { values: {} };
+
+/** The same filters without one breakdown (for the rule-4 check of that breakdown). */
+export function withoutDimension(f: ResolvedFilters, name: string): ResolvedFilters {
+  if (name === UNIT_BREAKDOWN) {
+    const { unitId: _unit, ...rest } = f;
+    return rest;
+  }
+  const { [name]: _dropped, ...values } = f.values;
+  return { ...f, values };
+}
