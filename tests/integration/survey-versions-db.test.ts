@@ -14,17 +14,17 @@ import { importFileVersion, listSurveyVersions, publishVersion, removeSurvey, st
 import { loadDncTim } from "../support/dnc-tim";
 
 const MIGRATIONS = path.resolve(__dirname, "../../db/migrations");
-const PRE_UPLOADS = ["0000_init", "0001_need_ratings_covering_index", "0002_responses_demo_partial_index"];
 
-/** A database migrated only up to the last migration before survey uploads. */
+/** A database migrated only up to the migration before survey uploads (journal cut before it). */
 function legacyDatabase(file: string): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-migrations-"));
-  fs.mkdirSync(path.join(dir, "meta"));
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.filter((e) => PRE_UPLOADS.includes(e.tag));
-  expect(journal.entries).toHaveLength(PRE_UPLOADS.length);
-  fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify(journal));
-  for (const tag of PRE_UPLOADS) fs.copyFileSync(path.join(MIGRATIONS, `${tag}.sql`), path.join(dir, `${tag}.sql`));
+  fs.cpSync(MIGRATIONS, dir, { recursive: true });
+  const journalFile = path.join(dir, "meta", "_journal.json");
+  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
+  const cut = journal.entries.findIndex((e) => e.tag.endsWith("_survey_management"));
+  expect(cut).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, cut);
+  fs.writeFileSync(journalFile, JSON.stringify(journal));
   const sqlite = new Database(file);
   migrate(drizzle(sqlite), { migrationsFolder: dir });
   sqlite.close();
