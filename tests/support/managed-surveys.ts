@@ -88,8 +88,8 @@ export function brokenSurveys(): { name: string; survey: Json; problemEs: string
     {
       name: "a need matrix without the competence column",
       survey: noCompetence,
-      problemEs: "La matriz «necesidades» no tiene la columna «dominio» (competencia).",
-      problemEn: 'The matrix "necesidades" has no column "dominio" (competence).',
+      problemEs: "La matriz «necesidades» no tiene la columna «dominio»",
+      problemEn: 'The matrix "necesidades" has no column "dominio"',
     },
     {
       name: "a rating scale that is not numeric",
