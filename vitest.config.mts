@@ -5,6 +5,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.dirname(fileURLToPath(import.meta.url)) } },
   test: {
+    // Code that reads surveys in the test process itself (getSurvey) gets a fresh in-memory
+    // database, into which the registry imports surveys/ as a new server would; servers started by
+    // the tests get their own SONDEO_DB.
+    env: { SONDEO_DB: ":memory:" },
     projects: [
       {
         extends: true,

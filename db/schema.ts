@@ -31,14 +31,18 @@ const dimensionSlots = () => ({
   dim8: text("dim8"),
 });
 
-/** Open/closed state of each survey slug found in surveys/. */
+/** Each survey: open/closed, and which of its versions respondents get (surveys/registry.ts). */
 export const surveys = sqliteTable("surveys", {
   slug: text("slug").primaryKey(),
   status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
   updatedAt: text("updated_at").notNull().default(now),
+  /** The version served to respondents; null while none is published (an uploaded draft). */
+  publishedVersion: text("published_version"),
+  /** The version last imported from the survey's file in SONDEO_SURVEYS_DIR; null: never imported. */
+  fileVersion: text("file_version"),
 });
 
-/** Every distinct definition a survey has been served with (version = content hash). */
+/** Every definition a survey has had (version = content hash): imported from its file or uploaded. */
 export const surveyVersions = sqliteTable(
   "survey_versions",
   {
@@ -47,7 +51,13 @@ export const surveyVersions = sqliteTable(
       .references(() => surveys.slug),
     version: text("version").notNull(),
     definition: text("definition").notNull(),
+    /** When the version was first stored (imported, uploaded, or first answered before uploads existed). */
     firstSeenAt: text("first_seen_at").notNull().default(now),
+    origin: text("origin", { enum: ["file", "upload"] }).notNull().default("file"),
+    /** E-mail of the admin who uploaded it; null for a file. */
+    uploadedBy: text("uploaded_by"),
+    /** When it last became the published version; null: never published (a draft). */
+    publishedAt: text("published_at"),
   },
   (t) => [primaryKey({ columns: [t.slug, t.version] })],
 );

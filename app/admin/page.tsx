@@ -1,6 +1,7 @@
 // /admin – the surveys: status (open/closed, admins can toggle), response counts, and the way to
 // each survey's coverage, question summary and (when it declares a needs matrix) needs dashboards;
-// a badge when the counts include demo responses.
+// a badge when the counts include demo responses. Admins also find the way to managing the surveys
+// (upload, versions, publish) here.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -22,6 +23,7 @@ export default async function AdminHomePage() {
   const user = await requireUser("analyst", "/admin");
   const t = await getTranslations("admin.surveys");
   const tDemo = await getTranslations("admin.demoData");
+  const tManage = await getTranslations("admin.manage");
   const locale = (await getLocale()) === "en" ? "en" : "es";
   const db = getDb();
   const statuses = listSurveyStatuses(db);
@@ -31,6 +33,13 @@ export default async function AdminHomePage() {
     <div>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      {user.role === "admin" && (
+        <p className="actions">
+          <Link className="button secondary" href="/admin/surveys">
+            {tManage("manageLink")}
+          </Link>
+        </p>
+      )}
       {surveys.length === 0 && <p className="notice">{t("none")}</p>}
       {surveys.map((s) => {
         const status = statuses.get(s.slug) ?? "open";
@@ -79,6 +88,11 @@ export default async function AdminHomePage() {
               {user.role === "admin" && (
                 <Link className="button secondary" href={`/admin/surveys/${s.slug}/responses`}>
                   {t("responses")}
+                </Link>
+              )}
+              {user.role === "admin" && (
+                <Link className="button secondary" href={`/admin/surveys/${s.slug}/versions`}>
+                  {tManage("versionsLink")}
                 </Link>
               )}
               {user.role === "admin" && <SurveyStatusToggle slug={s.slug} title={s.title[locale]} status={status} />}

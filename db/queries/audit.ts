@@ -18,6 +18,10 @@ export type AuditAction =
   | "unit.import"
   | "survey.open"
   | "survey.close"
+  | "survey.import"
+  | "survey.upload"
+  | "survey.publish"
+  | "survey.remove"
   | "demo.remove"
   | `export.${string}`;
 

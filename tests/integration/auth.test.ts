@@ -18,7 +18,7 @@ afterAll(async () => {
 function auditActions(): { action: string; actor: string; target: string | null; details: string | null; ip: string | null }[] {
   const db = openTestDb(server.dbFile);
   try {
-    return db.$client.prepare("select action, actor, target, details, ip from audit_log order by id").all() as never;
+    return db.$client.prepare("select action, actor, target, details, ip from audit_log where action like 'auth.%' order by id").all() as never;
   } finally {
     db.$client.close();
   }

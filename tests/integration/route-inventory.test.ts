@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashSessionToken } from "@/lib/auth/session-token";
 import { call, createUser, openTestDb, signIn, signInAdminAndAnalyst, TEST_PASSWORD } from "../support/coordinators";
+import { loadDncTim } from "../support/dnc-tim";
 import { startServer, type TestServer } from "../support/server";
 
 const APP = path.resolve(__dirname, "../../app");
@@ -50,6 +51,13 @@ const ACCESS: Record<string, Access> = {
   "page /admin/units/[id]": "admin",
   "page /admin/users": "admin",
   "page /admin/users/[id]": "admin",
+  "page /admin/surveys": "admin",
+  "page /admin/surveys/[slug]/versions": "admin",
+  "page /admin/surveys/[slug]/versions/[version]/preview": "admin",
+  "route POST /api/admin/surveys": "admin",
+  "route DELETE /api/admin/surveys/[slug]": "admin",
+  "route GET /api/admin/surveys/[slug]/versions": "admin",
+  "route POST /api/admin/surveys/[slug]/versions/[version]/publish": "admin",
   "route GET /api/admin/units": "admin",
   "route POST /api/admin/units": "admin",
   "route PATCH /api/admin/units/[id]": "admin",
@@ -84,6 +92,11 @@ const SAMPLES: Record<string, Sample> = {
   "PATCH /api/admin/users/[id]": { params: () => ({ id: String(targetUserId) }), json: { name: "Otro nombre" } },
   "POST /api/admin/users/[id]/password": { params: () => ({ id: String(targetUserId) }), json: { password: "otra-clave-larga" } },
   "POST /api/admin/surveys/[slug]/status": { json: { status: "open" } },
+  "POST /api/admin/surveys": { json: { slug: "origen-prueba", title: "Encuesta de prueba", pages: [{ name: "p1", elements: [{ type: "comment", name: "opinion" }] }] } },
+  // Publishing the version already published: a valid request that changes nothing.
+  "POST /api/admin/surveys/[slug]/versions/[version]/publish": {},
+  // A draft-only survey made in beforeAll, which nobody has answered.
+  "DELETE /api/admin/surveys/[slug]": { params: () => ({ slug: "para-borrar" }) },
   "POST /api/auth/login": { json: { email: "admin@dgsd.gob.pe", password: TEST_PASSWORD } },
   "POST /api/auth/logout": { ownSession: true },
 };
@@ -95,7 +108,7 @@ const SAMPLES: Record<string, Sample> = {
  */
 const NO_ORIGIN_CHECK = new Set(["route PUT /api/responses/[id]", "route PUT /api/bench/bare/[id]"]);
 
-const DUMMY: Record<string, string> = { slug: "dnc-tim", id: "1", code: "ABCD2345EFGH" };
+const DUMMY: Record<string, string> = { slug: "dnc-tim", id: "1", code: "ABCD2345EFGH", version: loadDncTim().version };
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const EVIL = "https://evil.example";
@@ -197,6 +210,12 @@ beforeAll(async () => {
   server = await startServer();
   ({ admin, analyst } = await signInAdminAndAnalyst(server));
   targetUserId = (await createUser(server.dbFile, "destino@dgsd.gob.pe", "analyst")).id;
+  const draft = await call(server.url, "/api/admin/surveys", {
+    method: "POST",
+    cookie: admin,
+    json: { slug: "para-borrar", title: "Borrador sin respuestas", pages: [{ name: "p1", elements: [{ type: "comment", name: "nota" }] }] },
+  });
+  expect(draft.status).toBe(201);
   signedOut["unknown token"] = "sondeo_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
   signedOut["expired session"] = await sessionOf("caducada@dgsd.gob.pe", "expires_at");
   signedOut["revoked session"] = await sessionOf("revocada@dgsd.gob.pe", "revoked_at");
@@ -307,6 +326,9 @@ describe("state-changing requests from another site", () => {
       expect(count("select count(*) n from users where email = 'nueva@dgsd.gob.pe'")).toBe(1);
       expect(count("select count(*) n from audit_log where action = 'unit.link_regenerated'")).toBe(1);
       expect(count("select count(*) n from audit_log where action = 'user.password_reset'")).toBe(1);
+      expect(count("select count(*) n from survey_versions where slug = 'origen-prueba'")).toBe(1);
+      expect(count("select count(*) n from surveys where slug = 'para-borrar'")).toBe(0);
+      expect(count("select count(*) n from audit_log where action = 'survey.publish'")).toBe(0);
     } finally {
       db.$client.close();
     }
