@@ -29,6 +29,13 @@ const OPTIONAL_SHARE: Record<string, number> = { text: 0.25, comment: 0.3, numbe
 const DEFAULT_OPTIONAL_SHARE = 0.85;
 
 const isNumeric = (q: AnyQuestion) => q.inputType === "number" || q.inputType === "range";
+const TEXT_LIMIT = 4000;
+
+/** The length limit in force (the question's, or the survey's maxTextLength/maxCommentLength); -1 and 0 mean none. */
+function maxLengthOf(q: AnyQuestion): number {
+  for (const limit of [Number(q.getMaxLength()), Number(q.maxLength)]) if (limit > 0) return limit;
+  return TEXT_LIMIT;
+}
 
 export function isRequired(plan: QuestionPlan, scope: Scope): boolean {
   return plan.required(scope.top, scope.overlay);
@@ -37,6 +44,10 @@ export function isRequired(plan: QuestionPlan, scope: Scope): boolean {
 /** Whether to answer at all: always when required, sometimes when optional (as respondents do). */
 export function wantsAnswer(plan: QuestionPlan, scope: Scope, ctx: AnswerContext): boolean {
   if (isRequired(plan, scope)) return true;
+  // survey-core asks for every row of such a matrix even when it is optional and left empty.
+  if (plan.type === "matrix" && (plan.question.eachRowRequired || plan.question.isAllRowRequired)) return true;
+  // Left empty, a dynamic matrix still shows its first rows, and their required cells are required.
+  if (plan.type === "matrixdynamic" && Number(plan.question.rowCount) > 0) return true;
   const kind = plan.type === "text" && isNumeric(plan.question) ? "number" : plan.type;
   return ctx.rng() < (OPTIONAL_SHARE[kind] ?? DEFAULT_OPTIONAL_SHARE);
 }
@@ -140,7 +151,7 @@ function numberAnswer(q: AnyQuestion, ctx: AnswerContext): number | undefined {
   const known = (list: (number | undefined)[]) => list.filter((n): n is number => n !== undefined);
   const lo = Math.max(0, ...known(mins));
   let hi = Math.min(...known(maxs), Infinity);
-  const maxLength = Number(q.maxLength) || 0;
+  const maxLength = Number(q.maxLength);
   if (maxLength > 0) hi = Math.min(hi, 10 ** maxLength - 1);
   if (hi < lo) return undefined;
   const step = finite(q.step);
@@ -175,7 +186,7 @@ function isoWeek(d: Date): string {
 
 function textAnswer(q: AnyQuestion, ctx: AnswerContext): unknown {
   if (isNumeric(q)) return numberAnswer(q, ctx);
-  const maxLength = Number(q.getMaxLength()) || Number(q.maxLength) || 4000;
+  const maxLength = maxLengthOf(q);
   const time = () => `${pad(8 + Math.floor(ctx.rng() * 10))}:${pad(Math.floor(ctx.rng() * 4) * 15)}`;
   const byType: Record<string, () => string | undefined> = {
     date: () => ymd(recentDate(q, ctx)),
@@ -231,7 +242,7 @@ export function answerFor(plan: QuestionPlan, scope: Scope, ctx: AnswerContext):
     case "text":
       return textAnswer(q, ctx);
     case "comment":
-      return demoParagraph(ctx.rng, Number(q.getMaxLength()) || 4000);
+      return demoParagraph(ctx.rng, maxLengthOf(q));
     case "matrix":
       return matrixAnswer(plan, scope, ctx);
     default:

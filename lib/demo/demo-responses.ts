@@ -13,7 +13,7 @@ import type { NeedsDeclaration } from "../needs/declaration";
 import type { Scope } from "./answer-for-question";
 import { answerElement, isShown, settleElement, type FillContext } from "./fill-question";
 import { needsRatingPlan } from "./needs-ratings";
-import { pick, ranksFor, type Rng } from "./rng";
+import { ranksFor, weightedIndex, type Rng } from "./rng";
 import { planSurvey, type ElementPlan, type Values } from "./survey-plan";
 
 export interface DemoSurvey {
@@ -54,6 +54,8 @@ export interface DemoGenerator {
 const FIRST_BREAKDOWN_SKEW = { exponent: 1, declaredOrder: true };
 const OTHER_SKEW = { exponent: 0.6, declaredOrder: false };
 const UNIT_SHARE = 0.95;
+/** Some units (a big office) send many more responses than others. */
+const UNIT_SKEW = 0.8;
 const SPANISH_SHARE = 0.9;
 const SETTLE_ROUNDS = 3;
 const DAY_MS = 86_400_000;
@@ -65,6 +67,7 @@ export function createDemoGenerator(survey: DemoSurvey, options: DemoGeneratorOp
   const firstBreakdown = survey.needs?.breakdowns[0];
   const rankCache = new Map<string, number[]>();
   const ratings = survey.needs ? needsRatingPlan(survey.needs) : undefined;
+  const unitWeights = ranksFor(`units:${units.length}`, units.length).map((r) => 1 / Math.pow(r + 1, UNIT_SKEW));
 
   // The response being drawn.
   let rng: Rng = () => 0;
@@ -112,7 +115,7 @@ export function createDemoGenerator(survey: DemoSurvey, options: DemoGeneratorOp
   return {
     next(source, { partial = false } = {}) {
       rng = source;
-      unit = units.length > 0 && rng() < UNIT_SHARE ? pick(rng, units) : null;
+      unit = units.length > 0 && rng() < UNIT_SHARE ? (units[weightedIndex(rng, unitWeights)] as DemoUnit) : null;
       hints.clear();
       if (unit?.region) hints.add(unit.region);
       data = {};
