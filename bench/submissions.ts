@@ -10,7 +10,8 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { demoResponse, seededRng } from "@/lib/demo-responses";
+import { createDemoGenerator } from "@/lib/demo/demo-responses";
+import { seededRng } from "@/lib/demo/rng";
 import { isCompiled, validateResponseData, validateWithSurveyCore } from "@/lib/response-validation";
 import { loadDncTim } from "../tests/support/dnc-tim";
 import { formatResults, numberOption, runLoad, withServer, type LoadResult } from "./harness";
@@ -27,8 +28,9 @@ const END = "<!-- bench/submissions.ts --docs: end -->";
 const survey = loadDncTim();
 
 /** Complete, valid responses (checked here), each sent many times under fresh ids. */
+const demo = createDemoGenerator(survey);
 const bodies = Array.from({ length: 300 }, (_, i) => {
-  const { data, locale } = demoResponse(seededRng(i + 1), []);
+  const { data, locale } = demo.next(seededRng(i + 1));
   const check = validateResponseData(survey.definition, data, { complete: true, locale });
   if (!check.ok) throw new Error(`demo response ${i} is not valid: ${JSON.stringify(check.issues)}`);
   return JSON.stringify({ survey: survey.slug, locale, data, complete: true });

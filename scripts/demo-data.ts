@@ -1,7 +1,7 @@
-// npm run demo -- [--n 300] [--seed 1] [--partial 0.1] [--validate-all]
-// Generates clearly labelled synthetic responses (is_demo = 1, "[DEMO]" texts) into SONDEO_DB
-// through the same validation and storage code as the public API. Deterministic for a seed.
-// The dashboards warn while they exist.
+// npm run demo -- [--survey dnc-tim] [--n 300] [--seed 1] [--partial 0.1] [--validate-all]
+// Generates clearly labelled synthetic responses (is_demo = 1, "[DEMO]" texts) to any survey in
+// surveys/ into SONDEO_DB, through the same validation and storage code as the public API.
+// Deterministic for a seed. The dashboards warn while they exist.
 //
 // npm run demo -- --remove [--survey <slug>]
 // Deletes every demo response (of one survey, or of all) with its need ratings, in one
@@ -13,10 +13,10 @@ import { recordAudit } from "@/db/queries/audit";
 import { deleteDemoResponses } from "@/db/queries/delete-demo-responses";
 import { insertDemoResponses } from "@/db/queries/insert-demo-responses";
 import { env } from "@/lib/env";
-import { getSurvey } from "@/surveys/registry";
+import { getSurvey, listSurveys } from "@/surveys/registry";
 
 const USAGE =
-  "Usage: npm run demo -- --n <count ≥ 1> [--seed <number>] [--partial <0..1>] [--validate-all]\n" +
+  "Usage: npm run demo -- [--survey <slug>] [--n <count ≥ 1>] [--seed <number>] [--partial <0..1>] [--validate-all]\n" +
   "       npm run demo -- --remove [--survey <slug>]";
 
 function usage(message: string): never {
@@ -46,8 +46,7 @@ if (values.remove) {
   if (generating.length) usage(`--remove cannot be combined with ${generating.map((k) => `--${k}`).join(", ")}.`);
   removeDemoResponses(values.survey);
 } else {
-  if (values.survey !== undefined) usage("--survey goes with --remove (demo responses are generated for dnc-tim).");
-  insert(values.n ?? "300", values.seed ?? "1", values.partial ?? "0.1", values["validate-all"] ?? false);
+  insert(values.survey ?? "dnc-tim", values.n ?? "300", values.seed ?? "1", values.partial ?? "0.1", values["validate-all"] ?? false);
 }
 
 function removeDemoResponses(surveySlug: string | undefined) {
@@ -77,15 +76,15 @@ function removeDemoResponses(surveySlug: string | undefined) {
   );
 }
 
-function insert(nText: string, seedText: string, partialText: string, validateAll: boolean) {
+function insert(slug: string, nText: string, seedText: string, partialText: string, validateAll: boolean) {
   const n = Number(nText);
   const seed = Number(seedText);
   const partialShare = Number(partialText);
   if (!Number.isInteger(n) || n < 1 || !Number.isFinite(seed) || !(partialShare >= 0 && partialShare < 1)) {
     usage("invalid --n, --seed or --partial.");
   }
-  const survey = getSurvey("dnc-tim");
-  if (!survey) throw new Error("surveys/dnc-tim.json is missing");
+  const survey = getSurvey(slug);
+  if (!survey) usage(`there is no survey "${slug}" (surveys: ${listSurveys().map((s) => s.slug).join(", ") || "none"}).`);
   const db = openDb(env().SONDEO_DB);
   const started = performance.now();
   const { complete, partial } = insertDemoResponses(db, survey, {
@@ -95,7 +94,7 @@ function insert(nText: string, seedText: string, partialText: string, validateAl
     validateEvery: validateAll ? 1 : 100,
   });
   console.log(
-    `Inserted ${complete} complete and ${partial} partial demo responses into ${env().SONDEO_DB} ` +
+    `Inserted ${complete} complete and ${partial} partial demo responses to ${survey.slug} into ${env().SONDEO_DB} ` +
       `(seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.\n` +
       "The dashboards will warn that they include demo data until you run: npm run demo -- --remove",
   );

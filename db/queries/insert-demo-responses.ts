@@ -1,6 +1,8 @@
-// Clearly labelled synthetic responses (is_demo = 1, "[DEMO]" texts) stored through saveResponse,
-// as the public API stores them; deterministic for a seed. Used by `npm run demo` and benchmarks.
-import { demoResponse, seededRng } from "@/lib/demo-responses";
+// Clearly labelled synthetic responses (is_demo = 1, "[DEMO]" texts) to any survey, stored through
+// saveResponse as the public API stores them; deterministic for a seed. Used by `npm run demo` and
+// benchmarks. The answers come from lib/demo (driven by the survey's definition and declaration).
+import { createDemoGenerator } from "@/lib/demo/demo-responses";
+import { seededRng } from "@/lib/demo/rng";
 import { validateResponseData } from "@/lib/response-validation";
 import type { Db } from "../client";
 import { listActiveUnitRegions } from "./list-demo-units";
@@ -10,7 +12,7 @@ export interface DemoInsertOptions {
   /** How many responses to store; with `completeOnly`, how many completed ones. */
   count: number;
   seed: number;
-  /** Share of respondents who stopped after the profile (stored as partial). */
+  /** Share of respondents who stopped after a page before the last (stored as partial). */
   partialShare: number;
   completeOnly?: boolean;
   /** Submissions are spread over this many days before `now`. */
@@ -35,16 +37,14 @@ export function insertDemoResponses(
   const unitIds = new Map(units.map((u) => [u.linkCode, u.id]));
   const rng = seededRng(options.seed);
   const now = options.now ?? Date.now();
+  const generator = createDemoGenerator(survey, { units, daysBack: options.daysBack, now: options.now });
   let complete = 0;
   let partial = 0;
   db.$client.transaction(() => {
     for (let i = 0; (options.completeOnly ? complete : i) < options.count; i++) {
-      const demo = demoResponse(rng, units, options.daysBack);
       const isPartial = rng() < options.partialShare;
-      // A respondent who stopped after the profile.
-      const data = isPartial
-        ? Object.fromEntries(Object.entries(demo.data).filter(([k]) => k !== "necesidades" && !k.startsWith("modalidad")))
-        : demo.data;
+      const demo = generator.next(rng, { partial: isPartial });
+      const data = demo.data;
       if (options.validateEvery && i % options.validateEvery === 0) {
         const check = validateResponseData(survey.definition, data, { complete: !isPartial, locale: demo.locale });
         if (!check.ok) throw new Error(`demo response ${i} is invalid: ${JSON.stringify(check.issues)}`);

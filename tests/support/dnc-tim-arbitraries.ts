@@ -4,7 +4,9 @@
 // of training not received), ratings of topics marked not applicable, missing ratings, values out
 // of range or off-step, dependencias of another institution, partial rankings, no consent.
 import fc from "fast-check";
-import { demoResponse, seededRng } from "@/lib/demo-responses";
+import { createDemoGenerator } from "@/lib/demo/demo-responses";
+import { seededRng } from "@/lib/demo/rng";
+import { buildEntry } from "@/surveys/registry";
 import { questionDomain, questionsOf } from "./answer-arbitraries";
 
 type Data = Record<string, unknown>;
@@ -86,8 +88,9 @@ export function dncTimAnswersArb(definition: Json): fc.Arbitrary<Data> {
     { weight: 1, arbitrary: obstacleChange },
     { weight: 1, arbitrary: trainingChange },
   );
+  const demo = createDemoGenerator({ definition, needs: buildEntry(definition, "dnc-tim").needs });
   return fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.array(mutation, { maxLength: 3 })).map(([seed, mutations]) => {
-    const data = structuredClone(demoResponse(seededRng(seed), []).data);
+    const data = structuredClone(demo.next(seededRng(seed)).data);
     for (const mutate of mutations) mutate(data);
     return data;
   });

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { saveResponse, type SaveResponseInput } from "@/db/queries/save-response";
 import { units } from "@/db/schema";
-import { seededRng } from "@/lib/demo-responses";
+import { seededRng } from "@/lib/demo/rng";
 
 /** mulberry32, the demo generator's seeded PRNG (same seed → same test data). */
 export const prng = seededRng;
