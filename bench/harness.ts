@@ -1,7 +1,8 @@
-// Shared by every benchmark: builds the app if its sources changed, starts `next start` on
-// 127.0.0.1 with a throwaway SQLite file (and SONDEO_BENCH=1, which enables the baseline route),
-// drives load with autocannon for a fixed duration and number of connections, prints figures and
-// ratios, and stops the server and deletes its files however the run ends.
+// Shared by the HTTP benchmarks: makes the benchmark build if its sources changed (.next-bench: the
+// production build plus the baseline routes, route.bench.ts), starts `next start` on it on
+// 127.0.0.1 with a throwaway SQLite file, drives load with autocannon for a fixed duration and
+// number of connections, prints figures and ratios, and stops the server and deletes its files
+// however the run ends.
 import fs from "node:fs";
 import autocannon from "autocannon";
 import { buildIfNeeded } from "../scripts/build-if-needed";
@@ -29,8 +30,8 @@ export interface LoadResult {
 
 /** Runs `body` against a fresh built server; always stops it and deletes its database. */
 export async function withServer<T>(body: (server: TestServer) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
-  buildIfNeeded();
-  const server = await startServer({ env: { SONDEO_BENCH: "1", SONDEO_SEED_SAMPLE_UNITS: "0", ...env } });
+  buildIfNeeded({ bench: true });
+  const server = await startServer({ env: { SONDEO_BENCH_BUILD: "1", SONDEO_SEED_SAMPLE_UNITS: "0", ...env } });
   const cleanUp = async () => {
     await server.stop();
     fs.rmSync(server.dir, { recursive: true, force: true });
