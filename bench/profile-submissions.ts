@@ -1,22 +1,34 @@
-// Where a submission's server time goes: runs the benchmark build under `node --cpu-prof`, loads
-// one route at a time (the baseline PUT /api/bench/bare/{uuid}, then PUT /api/responses/{uuid},
-// the same bodies as bench/submissions.ts), and prints CPU milliseconds per request by source
-// file (through the build's source maps), self and inclusive, for the steady part of each run.
+// Where a submission's server time goes. One server of the benchmark build runs under
+// `node --cpu-prof` while autocannon sends the baseline PUT /api/bench/bare/{uuid} and the
+// product's PUT /api/responses/{uuid} alternately, request by request (the bodies of
+// bench/submissions.ts), so both routes are sampled under the same load from other programs.
+// Each sample is charged to the route whose handler is on its stack, or to the work both share
+// (Next's routing and streams, HTTP, GC); source files come from the build's source maps.
+// Prints microseconds per request: each handler's time by source file and what the product's
+// handler spends beyond the baseline's.
 //
-//   npx tsx bench/profile-submissions.ts [--duration 15] [--connections 20] [--top 25]
+//   npx tsx bench/profile-submissions.ts [--duration 20] [--connections 20] [--top 20]
+//
+// Sampled time is wall time on the server's main thread: with other programs on the machine
+// every figure grows, but both routes grow alike.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { SourceMap } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { submissionBodies } from "./submission-bodies";
 import { numberOption, runLoad, withServer } from "./harness";
+import { submissionBodies } from "./submission-bodies";
 
-const duration = numberOption("duration", 15);
+const duration = numberOption("duration", 20);
 const connections = numberOption("connections", 20);
-const top = numberOption("top", 25);
+const top = numberOption("top", 20);
 const ROOT = path.resolve(__dirname, "..");
+const ROUTES = {
+  baseline: { path: "/api/bench/bare/", handler: "app/api/bench/bare/[id]/route.bench.ts" },
+  product: { path: "/api/responses/", handler: "app/api/responses/[id]/route.ts" },
+} as const;
+type Bucket = keyof typeof ROUTES | "shared";
 
 interface CallFrame {
   functionName: string;
@@ -53,108 +65,89 @@ function sourceMapOf(url: string): SourceMap | null {
   return maps.get(url) ?? null;
 }
 
+const origins = new Map<string, string>();
+
 /** A frame's origin: our source file, a package, a Node internal, or what V8 calls it. */
 function origin(frame: CallFrame): string {
   const { url } = frame;
   if (!url) return frame.functionName ? `(${frame.functionName})` : "(native)";
   if (url.startsWith("node:")) return url;
-  const entry = sourceMapOf(url)?.findEntry(frame.lineNumber, frame.columnNumber);
-  const source = entry && "originalSource" in entry ? entry.originalSource : undefined;
-  const where = decodeURIComponent(source ?? url).replace(/^file:\/\//, "");
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where);
-  if (pkg) {
-    if (pkg[1] === "next") return `next (${path.basename(where)})`;
-    return pkg[1]!;
+  const key = `${url}:${frame.lineNumber}:${frame.columnNumber}`;
+  let found = origins.get(key);
+  if (found === undefined) {
+    const entry = sourceMapOf(url)?.findEntry(frame.lineNumber, frame.columnNumber);
+    const source = entry && "originalSource" in entry ? entry.originalSource : undefined;
+    const where = decodeURIComponent(source ?? url).replace(/^file:\/\//, "");
+    // A package bundled with its own source map loses its name: node_modules/src/… (survey-core's
+    // conditions/, expressions/; drizzle's sql/…), kept as "a package's src/<folder>".
+    const bare = /node_modules\/src\/([^/]+)/.exec(where);
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where);
+    const rel = where.replace(/^(\.\.\/|webpack:\/\/next\/\.\/)+/, "").replace(`${ROOT}/`, "");
+    if (bare) found = `a package's src/${bare[1]}`;
+    else if (pkg) found = pkg[1] === "next" ? `next (${path.basename(where)})` : pkg[1]!;
+    else found = rel.startsWith("[") ? "(turbopack runtime)" : rel;
+    origins.set(key, found);
   }
-  const rel = where.replace(/^(\.\.\/)+/, "").replace(`${ROOT}/`, "");
-  return rel.startsWith("[") ? "(turbopack runtime)" : rel;
+  return found;
 }
 
-interface Breakdown {
-  samplesMs: number;
-  self: Map<string, number>;
-  inclusive: Map<string, number>;
-}
-
-/** CPU time of the last `seconds` before `endSlackMs` from the end, by origin. */
-function breakdown(profile: CpuProfile, seconds: number, endSlackMs: number): Breakdown {
+/** Sampled milliseconds (not idle) of the window, per bucket and per leaf origin. */
+function charge(profile: CpuProfile, seconds: number, endSlackMs: number): Record<Bucket, Map<string, number>> {
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const bucketOf = new Map<number, Bucket>();
+  const bucket = (id: number): Bucket => {
+    let b = bucketOf.get(id);
+    if (b === undefined) {
+      const o = origin(byId.get(id)!.callFrame);
+      const up = parent.get(id);
+      b = o === ROUTES.baseline.handler ? "baseline" : o === ROUTES.product.handler ? "product" : up === undefined ? "shared" : bucket(up);
+      bucketOf.set(id, b);
+    }
+    return b;
+  };
+  const out: Record<Bucket, Map<string, number>> = { baseline: new Map(), product: new Map(), shared: new Map() };
   const to = profile.endTime - endSlackMs * 1000;
   const from = to - seconds * 1e6;
-  const self = new Map<string, number>();
-  const inclusive = new Map<string, number>();
   let t = profile.startTime;
-  let total = 0;
   profile.samples.forEach((id, i) => {
-    const dt = profile.timeDeltas[i + 1] ?? 0;
     t += profile.timeDeltas[i] ?? 0;
     if (t < from || t > to) return;
-    const ms = dt / 1000;
-    const leaf = byId.get(id)!;
-    if (leaf.callFrame.functionName === "(idle)" || leaf.callFrame.functionName === "(program)") return;
-    total += ms;
-    const leafOrigin = origin(leaf.callFrame);
-    self.set(leafOrigin, (self.get(leafOrigin) ?? 0) + ms);
-    const seen = new Set<string>();
-    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) seen.add(origin(byId.get(n)!.callFrame));
-    for (const o of seen) inclusive.set(o, (inclusive.get(o) ?? 0) + ms);
+    const leaf = byId.get(id)!.callFrame;
+    if (leaf.functionName === "(idle)" || leaf.functionName === "(program)") return;
+    const map = out[bucket(id)];
+    const o = origin(leaf);
+    map.set(o, (map.get(o) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
   });
-  return { samplesMs: total, self, inclusive };
+  return out;
 }
 
-const perRequest = (ms: number, requests: number) => ((ms / requests) * 1000).toFixed(0).padStart(7);
+const sum = (m: Map<string, number>) => [...m.values()].reduce((s, v) => s + v, 0);
+const us = (ms: number, requests: number) => `${((ms / requests) * 1000).toFixed(0).padStart(6)} µs`;
 
-function ranked(m: Map<string, number>, requests: number, total: number): string[] {
+function ranked(m: Map<string, number>, requests: number): string[] {
   return [...m.entries()]
-    .sort((a, c) => c[1] - a[1])
+    .sort((a, b) => b[1] - a[1])
     .slice(0, top)
-    .map(([o, ms]) => `    ${perRequest(ms, requests)} µs  ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${o}`);
+    .map(([o, ms]) => `    ${us(ms, requests)}  ${o}`);
 }
 
-interface RouteProfile {
-  title: string;
-  requests: number;
-  breakdown: Breakdown;
-}
-
-function table({ title, requests, breakdown: b }: RouteProfile): string {
-  return [
-    `${title}: ${requests} requests, ${perRequest(b.samplesMs, requests).trim()} µs of main-thread time (not idle) per request`,
-    "  self time by origin:",
-    ...ranked(b.self, requests, b.samplesMs),
-    "  inclusive time of our own source files (a frame of it anywhere on the stack):",
-    ...ranked(new Map([...b.inclusive].filter(([o]) => /^(app|lib|db|surveys)\//.test(o))), requests, b.samplesMs),
-  ].join("\n");
-}
-
-/** Per request, what the product spends beyond the baseline, by origin (self time). */
-function difference(base: RouteProfile, real: RouteProfile): string {
-  const origins = new Set([...base.breakdown.self.keys(), ...real.breakdown.self.keys()]);
-  const per = (p: RouteProfile, o: string) => ((p.breakdown.self.get(o) ?? 0) / p.requests) * 1000;
-  const rows = [...origins].map((o) => [o, per(real, o) - per(base, o)] as const).sort((a, b) => b[1] - a[1]);
-  const total = (real.breakdown.samplesMs / real.requests - base.breakdown.samplesMs / base.requests) * 1000;
-  return [
-    `PUT /api/responses minus the baseline: ${total.toFixed(0)} µs per request; self time by origin, largest differences:`,
-    ...rows.slice(0, top).map(([o, us]) => `    ${us.toFixed(0).padStart(7)} µs  ${o}`),
-  ].join("\n");
-}
-
-async function profileRoute(kind: "bare" | "real", bodies: string[]): Promise<RouteProfile> {
+async function main(): Promise<void> {
+  const bodies = submissionBodies();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-prof-"));
   let i = 0;
-  const request = () => ({
-    method: "PUT",
-    path: kind === "bare" ? `/api/bench/bare/${randomUUID()}` : `/api/responses/${randomUUID()}`,
-    body: bodies[i++ % bodies.length]!,
-  });
+  const request = () => {
+    const route = i % 2 === 0 ? ROUTES.baseline : ROUTES.product;
+    return { method: "PUT", path: `${route.path}${randomUUID()}`, body: bodies[i++ % bodies.length]! };
+  };
   let requests = 0;
   let slackMs = 0;
   await withServer(
     async (server) => {
       await runLoad(server.url, { name: "warm-up", request, connections, duration: 3 });
-      const result = await runLoad(server.url, { name: kind, request, connections, duration });
+      const result = await runLoad(server.url, { name: "mixed", request, connections, duration });
+      if (result.non2xx || result.errors) throw new Error(`some requests failed: ${JSON.stringify(result.statusCodes)}`);
       requests = result.ok;
       const stopAt = Date.now();
       await server.stop();
@@ -167,18 +160,33 @@ async function profileRoute(kind: "bare" | "real", bodies: string[]): Promise<Ro
   fs.rmSync(dir, { recursive: true, force: true });
   const profile = profiles.sort((a, b) => b.samples.length - a.samples.length)[0];
   if (!profile) throw new Error("no CPU profile was written");
-  return {
-    title: kind === "bare" ? "PUT /api/bench/bare (baseline)" : "PUT /api/responses",
-    requests,
-    breakdown: breakdown(profile, duration, slackMs + 100),
-  };
-}
-
-async function main(): Promise<void> {
-  const bodies = submissionBodies();
-  const base = await profileRoute("bare", bodies);
-  const real = await profileRoute("real", bodies);
-  console.log(`\n${table(base)}\n\n${table(real)}\n\n${difference(base, real)}`);
+  const buckets = charge(profile, duration, slackMs + 100);
+  // Requests alternate, so each route served half of them (± the connections in flight).
+  const half = requests / 2;
+  const extra = new Map<string, number>();
+  for (const o of new Set([...buckets.baseline.keys(), ...buckets.product.keys()])) {
+    extra.set(o, (buckets.product.get(o) ?? 0) - (buckets.baseline.get(o) ?? 0));
+  }
+  console.log(
+    [
+      `${requests} requests in ${duration} s, half to each route; sampled main-thread time per request:`,
+      `  shared (Next, HTTP, GC; both routes alike): ${us(sum(buckets.shared), requests)}`,
+      `  baseline handler:                           ${us(sum(buckets.baseline), half)}`,
+      `  product handler:                            ${us(sum(buckets.product), half)}`,
+      "",
+      "baseline handler, self time by origin:",
+      ...ranked(buckets.baseline, half),
+      "",
+      "product handler, self time by origin:",
+      ...ranked(buckets.product, half),
+      "",
+      "product handler minus baseline handler, by origin:",
+      ...ranked(extra, half),
+      "",
+      "shared, self time by origin:",
+      ...ranked(buckets.shared, requests),
+    ].join("\n"),
+  );
 }
 
 main().catch((err) => {
