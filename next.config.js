@@ -3,8 +3,16 @@ const createNextIntlPlugin = require("next-intl/plugin");
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
+// SONDEO_BENCH_BUILD=1 (set by bench/harness.ts when it builds and starts the app) makes a second
+// build in .next-bench in which `route.bench.ts` files are routes too: the benchmarks' baseline
+// routes. The production build (.next) does not contain them.
+const benchBuild = process.env.SONDEO_BENCH_BUILD === "1";
+const PAGE_EXTENSIONS = ["tsx", "ts", "jsx", "js"];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  distDir: benchBuild ? ".next-bench" : ".next",
+  pageExtensions: benchBuild ? [...PAGE_EXTENSIONS, "bench.ts"] : PAGE_EXTENSIONS,
   // better-sqlite3 is a native addon: keep it out of the bundle.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,

@@ -1,7 +1,8 @@
-// Shared by every benchmark: builds the app if its sources changed, starts `next start` on
-// 127.0.0.1 with a throwaway SQLite file (and SONDEO_BENCH=1, which enables the baseline route),
-// drives load with autocannon for a fixed duration and number of connections, prints figures and
-// ratios, and stops the server and deletes its files however the run ends.
+// Shared by the HTTP benchmarks: makes the benchmark build if its sources changed (.next-bench: the
+// production build plus the baseline routes, route.bench.ts), starts `next start` on it on
+// 127.0.0.1 with a throwaway SQLite file, drives load with autocannon for a fixed duration and
+// number of connections, prints figures and ratios, and stops the server and deletes its files
+// however the run ends.
 import fs from "node:fs";
 import autocannon from "autocannon";
 import { buildIfNeeded } from "../scripts/build-if-needed";
@@ -14,6 +15,8 @@ export interface LoadSpec {
   connections: number;
   /** Seconds. */
   duration: number;
+  /** The server's process id: its CPU time during the run is measured (Linux /proc). */
+  serverPid?: number;
 }
 
 export interface LoadResult {
@@ -25,12 +28,36 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   statusCodes: Record<string, number>;
+  /** The server process's CPU milliseconds (user + system) per 2xx request; null if unmeasured. */
+  cpuMsPerRequest: number | null;
+}
+
+/** User + system CPU milliseconds of a process so far, from /proc (null elsewhere). */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may contain spaces, hence the last ")"): utime and
+    // stime are the 12th and 13th, in clock ticks (100 per second on Linux).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+export interface ServerOptions {
+  env?: Record<string, string>;
+  nodeArgs?: string[];
 }
 
 /** Runs `body` against a fresh built server; always stops it and deletes its database. */
-export async function withServer<T>(body: (server: TestServer) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
-  buildIfNeeded();
-  const server = await startServer({ env: { SONDEO_BENCH: "1", SONDEO_SEED_SAMPLE_UNITS: "0", ...env } });
+export async function withServer<T>(body: (server: TestServer) => Promise<T>, options: ServerOptions = {}): Promise<T> {
+  buildIfNeeded({ bench: true });
+  const server = await startServer({
+    env: { SONDEO_BENCH_BUILD: "1", SONDEO_SEED_SAMPLE_UNITS: "0", ...options.env },
+    nodeArgs: options.nodeArgs,
+  });
   const cleanUp = async () => {
     await server.stop();
     fs.rmSync(server.dir, { recursive: true, force: true });
@@ -49,6 +76,7 @@ export async function withServer<T>(body: (server: TestServer) => Promise<T>, en
 
 /** One fixed-duration, fixed-concurrency load run. */
 export async function runLoad(baseUrl: string, spec: LoadSpec): Promise<LoadResult> {
+  const cpuBefore = processCpuMs(spec.serverPid);
   const result = await autocannon({
     url: baseUrl,
     title: spec.name,
@@ -58,6 +86,7 @@ export async function runLoad(baseUrl: string, spec: LoadSpec): Promise<LoadResu
     headers: { "content-type": "application/json" },
     requests: [{ setupRequest: (req) => ({ ...req, ...spec.request() }) }],
   });
+  const cpuAfter = processCpuMs(spec.serverPid);
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
   return {
     name: spec.name,
@@ -68,6 +97,7 @@ export async function runLoad(baseUrl: string, spec: LoadSpec): Promise<LoadResu
     non2xx: result.non2xx,
     errors: result.errors,
     statusCodes,
+    cpuMsPerRequest: cpuBefore !== null && cpuAfter !== null && result["2xx"] > 0 ? (cpuAfter - cpuBefore) / result["2xx"] : null,
   };
 }
 
@@ -79,13 +109,14 @@ function pad(value: string | number, width: number): string {
 export function formatResults(results: LoadResult[], baseline: string): string {
   const base = results.find((r) => r.name === baseline);
   const lines = [
-    `${"run".padEnd(24)}${pad("req/s", 9)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("2xx", 8)}${pad("non-2xx", 9)}${pad("errors", 8)}${pad("× req/s", 9)}${pad("× p99", 8)}`,
+    `${"run".padEnd(30)}${pad("req/s", 7)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}${pad("2xx", 7)}${pad("non-2xx", 9)}${pad("errors", 8)}${pad("CPU ms/req", 12)}${pad("× req/s", 9)}${pad("× p99", 7)}`,
   ];
   for (const r of results) {
     const throughput = base ? (r.requestsPerSecond / base.requestsPerSecond).toFixed(2) : "-";
     const p99 = base && base.p99 > 0 ? (r.p99 / base.p99).toFixed(2) : "-";
+    const cpu = r.cpuMsPerRequest === null ? "-" : r.cpuMsPerRequest.toFixed(2);
     lines.push(
-      `${r.name.padEnd(24)}${pad(r.requestsPerSecond.toFixed(0), 9)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.ok, 8)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}${pad(throughput, 9)}${pad(p99, 8)}`,
+      `${r.name.padEnd(30)}${pad(r.requestsPerSecond.toFixed(0), 7)}${pad(r.p50, 8)}${pad(r.p99, 8)}${pad(r.ok, 7)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}${pad(cpu, 12)}${pad(throughput, 9)}${pad(p99, 7)}`,
     );
   }
   return lines.join("\n");

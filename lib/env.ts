@@ -14,8 +14,6 @@ const schema = z.object({
   /** Response saves accepted per client IP and minute (a border post shares one address). */
   SONDEO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SONDEO_PUBLIC_URL: z.string().url().optional(),
-  /** "1" enables PUT /api/bench/bare (benchmark baseline, bench/submissions.ts); never in production. */
-  SONDEO_BENCH: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

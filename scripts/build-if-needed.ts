@@ -1,12 +1,12 @@
 // Runs `npm run build` (the respondent pages' assets, then `next build`) unless both are already
-// built from the current sources (a stamp of the newest source mtime is kept in
-// .next/sondeo-build-stamp). Used by `npm start`, the tests and the benchmarks.
+// built from the current sources (a stamp of the newest source mtime is kept in the build folder).
+// Used by `npm start`, the tests and the benchmarks. `{ bench: true }` makes the benchmark build
+// instead (SONDEO_BENCH_BUILD=1: .next-bench, with the baseline route; see next.config.js).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
-const STAMP = path.join(ROOT, ".next", "sondeo-build-stamp");
 const MANIFEST = path.join(ROOT, "public", "assets", "manifest.json");
 const SOURCES = [
   "app",
@@ -31,11 +31,18 @@ function newestMtime(p: string): number {
   return newest;
 }
 
-export function buildIfNeeded(): void {
+export interface BuildOptions {
+  /** The benchmark build (.next-bench) rather than the production one (.next). */
+  bench?: boolean;
+}
+
+export function buildIfNeeded(options: BuildOptions = {}): void {
+  const distDir = path.join(ROOT, options.bench ? ".next-bench" : ".next");
+  const stampFile = path.join(distDir, "sondeo-build-stamp");
   const stamp = String(Math.max(...SOURCES.map(newestMtime)));
-  const built = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(MANIFEST);
-  if (built && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === stamp) return;
-  console.log("[sondeo] building the app (respondent assets, then next build)…");
+  const built = fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(MANIFEST);
+  if (built && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp) return;
+  console.log(`[sondeo] building the app${options.bench ? " for the benchmarks" : ""} (respondent assets, then next build)…`);
   execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/build-respondent-assets.ts")], {
     cwd: ROOT,
     stdio: "inherit",
@@ -43,7 +50,7 @@ export function buildIfNeeded(): void {
   execFileSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SONDEO_BENCH_BUILD: options.bench ? "1" : "0" },
   });
-  fs.writeFileSync(STAMP, stamp);
+  fs.writeFileSync(stampFile, stamp);
 }

@@ -44,3 +44,9 @@ export function exportFileName(slug: string, what: string, now = new Date()): st
   const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   return `sondeo-${slug}-${what}-${stamp}.csv`;
 }
+
+/** `sep` alone, for the exports that take no filters (codebook, coverage); null when invalid. */
+export function parseSeparator(params: URLSearchParams): Separator | null {
+  const parsed = format.shape.sep.safeParse(params.get("sep") || undefined);
+  return parsed.success ? parsed.data : null;
+}

@@ -31,8 +31,6 @@ const ACCESS: Record<string, Access> = {
   "route GET /api/resume/[code]": "public",
   "route POST /api/auth/login": "public",
   "route POST /api/auth/logout": "public",
-  // The benchmark's bare-insert baseline: answers 404 unless the server runs with SONDEO_BENCH=1.
-  "route PUT /api/bench/bare/[id]": "public",
   // Dashboards and aggregates: analysts and admins.
   "page /admin": "analyst",
   "page /admin/surveys/[slug]/coverage": "analyst",
@@ -106,7 +104,7 @@ const SAMPLES: Record<string, Sample> = {
  * cookie or session a forged request could borrow, and browsers send a cross-site PUT only after a
  * CORS preflight, which this server never grants (asserted below).
  */
-const NO_ORIGIN_CHECK = new Set(["route PUT /api/responses/[id]", "route PUT /api/bench/bare/[id]"]);
+const NO_ORIGIN_CHECK = new Set(["route PUT /api/responses/[id]"]);
 
 const DUMMY: Record<string, string> = { slug: "dnc-tim", id: "1", code: "ABCD2345EFGH", version: loadDncTim().version };
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;

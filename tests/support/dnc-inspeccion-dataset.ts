@@ -24,7 +24,7 @@
 // in every group); in ire_piura every relevance is 3 and in ire_la_libertad every topic's
 // relevances add up to 25 (Ī = 25/9 for all twelve topics), so every topic sits on the
 // importance line.
-import { seededRng, type Rng } from "@/lib/demo-responses";
+import { seededRng, type Rng } from "@/lib/demo/rng";
 
 type Json = Record<string, unknown>;
 

@@ -7,7 +7,7 @@
 //   region follows the unit (PE-TUM, PE-TAC, PE-LMA; none → PE-LIM)
 //   cargo_categoria: policia_investigador 6, directivo 3, inspector_migratorio 5, fiscal_juez 7
 //                → directivo primary, inspector_migratorio complementary
-import { seededRng, type Rng } from "@/lib/demo-responses";
+import { seededRng, type Rng } from "@/lib/demo/rng";
 import { completeAnswers, TOPICS } from "./sample-answers";
 
 type Json = Record<string, unknown>;

@@ -32,6 +32,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Reuse an existing database file (e.g. after a crash); default: a new temp file. */
   dbFile?: string;
+  /** Options for the server's node process (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -41,7 +43,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   let log = "";
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    [...(options.nodeArgs ?? []), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
     {
       cwd: ROOT,
       env: {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditBounds, auditHref, parseAuditQuery } from "@/lib/audit-query";
 import { changedFields } from "@/lib/changed-fields";
-import { csvSafeCell } from "@/lib/csv-safe-cell";
 import { peruDayStartIso, peruToday } from "@/lib/lima-time";
 import { publicBaseUrl, unitSurveyLink } from "@/lib/public-url";
 import { safeNextPath } from "@/lib/safe-next-path";
@@ -49,14 +48,6 @@ describe("audit page filters", () => {
 describe("small helpers", () => {
   it("list only changed fields for the audit log", () => {
     expect(changedFields({ a: 1, b: "x", c: true }, { a: 1, b: "y" }, ["a", "b", "c"])).toEqual({ b: ["x", "y"] });
-  });
-
-  it("neutralise spreadsheet formulas in CSV cells", () => {
-    expect(csvSafeCell("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
-    expect(csvSafeCell("-1+1")).toBe("'-1+1");
-    expect(csvSafeCell("Comisión – Tumbes")).toBe("Comisión – Tumbes");
-    expect(csvSafeCell(12)).toBe("12");
-    expect(csvSafeCell(null)).toBe("");
   });
 });
 

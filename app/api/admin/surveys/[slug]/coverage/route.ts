@@ -1,17 +1,19 @@
 // GET /api/admin/surveys/{slug}/coverage – responses started/completed/expected by unit, by
-// institution, by region and per day, as JSON; ?format=csv gives the unit table (audited).
+// institution, by region and per day, as JSON; ?format=csv (&sep=comma|semicolon) gives the unit
+// table (audited).
 // Counts only, never answers (analysts and admins). `demoResponses`: how many of the counted
 // responses are synthetic (npm run demo).
-import { stringify } from "csv-stringify/sync";
 import { requireApiUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
 import { listCompletionsByDay, listCoverageByGroup, listCoverageByUnit } from "@/db/queries/coverage";
 import { COVERAGE_CSV_HEADER, coverageCsvRows } from "@/lib/coverage-csv";
-import { csvOptions } from "@/lib/export/csv-format";
+import { csvFromRecords } from "@/lib/export/csv-format";
+import { exportFileName, parseSeparator } from "@/lib/export/export-query";
 import { responseRate, sortCoverage, totalCoverage } from "@/lib/coverage";
-import { notFound } from "@/lib/http/app-error";
+import { badRequest, notFound } from "@/lib/http/app-error";
+import { csvResponse } from "@/lib/http/csv-response";
 import { handle, json } from "@/lib/http/json-response";
 import { clientIp } from "@/lib/rate-limit";
 import { getSurvey } from "@/surveys/registry";
@@ -24,16 +26,12 @@ export const GET = handle("GET /api/admin/surveys/[slug]/coverage", async (req: 
   if (!getSurvey(slug)) throw notFound("survey_not_found", `There is no survey "${slug}".`);
   const db = getDb();
   const units = sortCoverage(listCoverageByUnit(db, slug), "code", "asc");
-  if (new URL(req.url).searchParams.get("format") === "csv") {
+  const params = new URL(req.url).searchParams;
+  if (params.get("format") === "csv") {
+    const sep = parseSeparator(params);
+    if (!sep) throw badRequest("invalid_query", "sep: must be comma or semicolon");
     recordAudit(db, { user, action: "export.coverage_csv", target: slug, ip: clientIp(req) });
-    const csv = stringify(coverageCsvRows(units, "Sin unidad"), csvOptions("comma", COVERAGE_CSV_HEADER));
-    return new Response(csv, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="cobertura-${slug}.csv"`,
-        "cache-control": "no-store",
-      },
-    });
+    return csvResponse(csvFromRecords(coverageCsvRows(units, "Sin unidad"), sep, COVERAGE_CSV_HEADER), exportFileName(slug, "cobertura"));
   }
   const total = totalCoverage(units);
   return json({

@@ -1,11 +1,10 @@
 // GET /api/surveys/{slug}/export/needs.csv?by=…&<filters>&labels=es|en&sep=… – the dashboard's
 // ranking as CSV, with the same suppression; analysts and admins, audited.
-import { Readable } from "node:stream";
 import { requireApiUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { getNeedsReport } from "@/db/queries/needs-report";
-import { csvStream } from "@/lib/export/csv-format";
+import { csvFromRecords } from "@/lib/export/csv-format";
 import { exportFileName, parseExportQuery } from "@/lib/export/export-query";
 import { NEEDS_HEADER, needsCsvRecords } from "@/lib/export/needs-csv";
 import { surveyForApi } from "@/app/_server/survey-for-api";
@@ -35,5 +34,5 @@ export const GET = handle("GET /api/surveys/export/needs.csv", async (req: Reque
       group === "(all)" ? (locale === "es" ? "Todos" : "Everyone") : group === null ? (locale === "es" ? "Sin dato" : "No data") : (groupLabels.get(group) ?? group),
   });
   recordAudit(db, { user, action: "export.needs_csv", target: slug, details: { by: q.by, filters: q.filters }, ip: clientIp(req) });
-  return csvResponse(Readable.from(records, { objectMode: true }).pipe(csvStream(q.separator, NEEDS_HEADER)), exportFileName(slug, "necesidades"));
+  return csvResponse(csvFromRecords(records, q.separator, NEEDS_HEADER), exportFileName(slug, "necesidades"));
 });
