@@ -20,6 +20,9 @@ const ENTRIES: Record<keyof RespondentAssets, string> = {
   notice: path.join(SRC, "notice-entry.ts"),
   respondent: path.join(SRC, "respondent.css"),
   survey: path.join(SRC, "survey.css"),
+  // No imports or exports survive bundling: the ESM output is also a classic script, as a
+  // service worker registered without { type: "module" } must be (Firefox runs no module workers).
+  worker: path.join(SRC, "service-worker.ts"),
 };
 
 type AssetManifest = RespondentAssets;

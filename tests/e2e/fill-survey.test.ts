@@ -224,7 +224,7 @@ describe("fill page (390×844 phone, real Chromium)", () => {
       }
     }
     await screenshot(page, "fill-needs-390-full", { fullPage: true });
-    await page.getByRole("combobox", { name: /Cooperación policial.*Importancia/ }).scrollIntoViewIfNeeded();
+    await page.getByRole("radiogroup", { name: /Cooperación policial.*Importancia/ }).scrollIntoViewIfNeeded();
     await screenshot(page, "fill-needs-390");
     await next(page);
 

@@ -32,12 +32,14 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Reuse an existing database file (e.g. after a crash); default: a new temp file. */
   dbFile?: string;
+  /** Listen on this port (e.g. the same origin again after a stop); default: a free one. */
+  port?: number;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-test-"));
   const dbFile = options.dbFile ?? path.join(dir, "sondeo.db");
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   let log = "";
   const child = spawn(
     process.execPath,
