@@ -140,17 +140,24 @@ export async function fillProfile(page: Page, cargo: string): Promise<void> {
 }
 
 /** A whole respondent session through the form: consent, profile, all topics, submit, thanks. */
-export async function answerWholeSurvey(page: Page, cargo: string): Promise<void> {
+export async function answerWholeSurvey(
+  page: Page,
+  cargo: string,
+  /** Called as the matrix page is reached and once its last topic is rated (counting its taps). */
+  hooks: { onMatrixPage?: () => void; onMatrixDone?: () => Promise<unknown> } = {},
+): Promise<void> {
   const nextPage = () => page.getByRole("button", { name: "Siguiente" }).click();
   await page.getByRole("button", { name: "Siguiente" }).waitFor();
   await consent(page);
   await fillProfile(page, cargo);
   await nextPage();
   await page.getByText("Necesidades de capacitación", { exact: true }).waitFor();
+  hooks.onMatrixPage?.();
   for (let n = 1; n <= 18; n++) {
     const topic = `T${String(n).padStart(2, "0")}`;
     await rateTopic(page, topic, ...ratingFor(topic));
   }
+  await hooks.onMatrixDone?.();
   await nextPage();
   await choose(page, "¿Qué duración de capacitación le resulta más viable?", "2 a 3 días");
   await nextPage();
