@@ -74,6 +74,7 @@ const isOfflineCopy = (page: Page) => page.evaluate(() => document.documentEleme
 
 /** The first visit, at the office: consent and the profile, saved, and the page kept on the device. */
 async function firstVisit(context: BrowserContext, position: string): Promise<void> {
+  if (server.process.exitCode !== null || server.process.signalCode !== null) server = await boot(server.dbFile); // after a failed test
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error("[browser]", e.message));
   await page.goto(fillUrl());

@@ -144,7 +144,7 @@ export async function answerWholeSurvey(
   page: Page,
   cargo: string,
   /** Called as the matrix page is reached and once its last topic is rated (counting its taps). */
-  hooks: { onMatrixPage?: () => void; onMatrixDone?: () => Promise<unknown> } = {},
+  hooks: { onMatrixPage?: () => unknown; onMatrixDone?: () => Promise<unknown> } = {},
 ): Promise<void> {
   const nextPage = () => page.getByRole("button", { name: "Siguiente" }).click();
   await page.getByRole("button", { name: "Siguiente" }).waitFor();

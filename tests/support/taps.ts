@@ -9,9 +9,8 @@ export interface Effort {
 }
 
 export interface EffortCounter {
-  /** What was counted since the last `reset()` (or since the counter was attached). */
+  /** What was counted since the counter was attached. */
   read: () => Effort;
-  reset: () => void;
 }
 
 export async function countEffort(context: BrowserContext): Promise<EffortCounter> {
@@ -27,9 +26,5 @@ export async function countEffort(context: BrowserContext): Promise<EffortCounte
   });
   return {
     read: () => ({ ...effort }),
-    reset: () => {
-      effort.taps = 0;
-      effort.keys = 0;
-    },
   };
 }

@@ -39,7 +39,7 @@ function browserStorage(): DraftStorage | null {
 
 export class FillController {
   readonly model: SurveyModel;
-  private state: FillState = { phase: { kind: "loading" }, saveStatus: "idle", resumeCode: null, issues: [], submitError: null, surveyChanged: false };
+  private state: FillState = { phase: { kind: "loading" }, saveStatus: "idle", resumeCode: null, issues: [], submitError: null, surveyChanged: false, unconfirmedCopy: false };
   private readonly listeners = new Set<() => void>();
   private readonly storage = browserStorage();
   private readonly queue: SaveQueue<SaveJob>;
@@ -50,13 +50,14 @@ export class FillController {
   private applying = false;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
-  /** An offline copy has not yet heard from the server whether its survey is still the same and open. */
+  /** An offline copy has not yet asked the server whether its survey is still the same and open. */
   private unconfirmed: boolean;
 
   constructor(private readonly options: FillOptions) {
     this.unitLink = options.unit;
     this.locale = options.locale;
     this.unconfirmed = options.offlineCopy;
+    this.state = { ...this.state, unconfirmedCopy: options.offlineCopy };
     this.model = this.createModel();
     this.queue = new SaveQueue<SaveJob>((job) => putResponse(job.id, job.body), {
       onActivity: (a) => this.onQueueActivity(a),
@@ -264,7 +265,7 @@ export class FillController {
     const outcome = classifySave(result);
     if (outcome.kind === "saved") {
       this.unconfirmed = false;
-      if (outcome.version && outcome.version !== this.options.version) this.set({ surveyChanged: true });
+      this.set({ unconfirmedCopy: false, surveyChanged: !!outcome.version && outcome.version !== this.options.version });
       this.draft = { ...this.draft, resumeCode: outcome.resumeCode, dirty: this.rev === job.rev ? false : this.draft.dirty };
       writeDraft(this.storage, this.draft);
       const settled = this.rev === job.rev && !this.queue.busy;
@@ -274,7 +275,7 @@ export class FillController {
       // This form checks the same shapes as the server: answers it refuses mean the server has
       // another version of the survey.
       if (outcome.kind === "invalid") this.set({ surveyChanged: true });
-      this.set({ saveStatus: outcome.kind === "closed" ? "closed" : "failed" });
+      this.set({ saveStatus: outcome.kind === "closed" ? "closed" : "failed", unconfirmedCopy: false });
     }
   }
 

@@ -18,6 +18,8 @@ export interface FillState {
   submitError: null | "failed" | "closed";
   /** The server has another version of the survey than this page: reload to continue with it. */
   surveyChanged: boolean;
+  /** This page is the device's copy and has not heard from the server yet. */
+  unconfirmedCopy: boolean;
 }
 
 export interface FillOptions {

@@ -184,7 +184,7 @@ function FillView({ controller, messages: m, slug, offline, onStartFresh }: Fill
           </p>
         </div>
       )}
-      {offline === "copy" && state.saveStatus !== "saved" && <p className="fill-offline fill-offline--copy">{m.offline.copy}</p>}
+      {state.unconfirmedCopy && <p className="fill-offline fill-offline--copy">{m.offline.copy}</p>}
       {state.submitError && (
         <div className="fill-alert" role="alert">
           <p>{state.submitError === "closed" ? m.status.closed : m.submit.failed}</p>
