@@ -3,6 +3,9 @@ const createNextIntlPlugin = require("next-intl/plugin");
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
+/** A request whose Accept-Encoding lists br. */
+const ACCEPTS_BR = /** @type {const} */ ({ type: "header", key: "accept-encoding", value: "(?:.*[\\s,])?br(?:[\\s,;].*)?" });
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // better-sqlite3 is a native addon: keep it out of the bundle.
@@ -10,6 +13,19 @@ const nextConfig = {
   poweredByHeader: false,
   compress: true,
   reactStrictMode: true,
+  async rewrites() {
+    return {
+      // The respondent pages' assets, Brotli-compressed at build time, to browsers that accept br
+      // (app/assets-br/[file]/route.ts); the address and its caching stay those of /assets/.
+      beforeFiles: [
+        {
+          source: "/assets/:file([\\w-]+-[A-Z0-9]{8}\\.(?:js|css))",
+          has: [ACCEPTS_BR],
+          destination: "/assets-br/:file",
+        },
+      ],
+    };
+  },
   async headers() {
     return [
       {
@@ -26,6 +42,23 @@ const nextConfig = {
         // names carry a hash of their content, so a browser may keep them for good.
         source: "/assets/:file([\\w-]+-[A-Z0-9]{8}\\.(?:js|css))",
         headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
+      },
+      {
+        // What the rewrite above hands to app/assets-br/ is already Brotli (Next.js drops a route
+        // handler's own Content-Encoding, and then leaves the body as it is).
+        source: "/assets/:file([\\w-]+-[A-Z0-9]{8}\\.(?:js|css))",
+        has: [ACCEPTS_BR],
+        headers: [
+          { key: "Content-Encoding", value: "br" },
+          { key: "Vary", value: "Accept-Encoding" },
+        ],
+      },
+      {
+        source: "/assets-br/:file",
+        headers: [
+          { key: "Content-Encoding", value: "br" },
+          { key: "Vary", value: "Accept-Encoding" },
+        ],
       },
       {
         // JSON answers are never rendered as documents nor framed.

@@ -174,16 +174,6 @@ function FillView({ controller, messages: m, slug, offline, onStartFresh }: Fill
           </ul>
         </div>
       )}
-      {state.surveyChanged && (
-        <div className="fill-alert" role="alert">
-          <p>{m.offline.changed}</p>
-          <p className="fill-actions">
-            <button type="button" onClick={() => window.location.reload()}>
-              {m.offline.reload}
-            </button>
-          </p>
-        </div>
-      )}
       {state.unconfirmedCopy && <p className="fill-offline fill-offline--copy">{m.offline.copy}</p>}
       {state.submitError && (
         <div className="fill-alert" role="alert">
@@ -193,6 +183,17 @@ function FillView({ controller, messages: m, slug, offline, onStartFresh }: Fill
       {/* Above the form, where SurveyJS's steps are: shown instead of them on a phone. */}
       {showForm && <PageProgress model={controller.model} messages={m.progress} />}
       {showForm && <SurveyView model={controller.model} />}
+      {/* Sticky above the status line: the person may be anywhere in a long page when it happens. */}
+      {state.surveyChanged && (
+        <div className="fill-alert fill-alert--sticky" role="alert">
+          <p>{m.offline.changed}</p>
+          <p className="fill-actions">
+            <button type="button" onClick={() => window.location.reload()}>
+              {m.offline.reload}
+            </button>
+          </p>
+        </div>
+      )}
       {/* After the form and sticky to the bottom of the screen: seen next to the buttons. */}
       <p className="fill-status" role="status" aria-live="polite">
         {statusText(state, m)}
