@@ -8,9 +8,13 @@ import { FILL_PROPS_ID, type FillPageProps } from "./fill-page-props";
 
 export type OfflineSupport = "unsupported" | "saving" | "ready" | "failed";
 
-/** The page as parsed, before any script changed it (call first thing in the entry script). */
+/**
+ * The page as parsed, before any script changed it (call first thing in the entry script). Copied
+ * into an inert document: a copy in this one would load the survey's images again and fire their
+ * handlers.
+ */
 export function snapshotPage(): HTMLElement {
-  return document.documentElement.cloneNode(true) as HTMLElement;
+  return document.implementation.createHTMLDocument("").importNode(document.documentElement, true);
 }
 
 /** When the service worker served this page from its copy (ISO 8601), else null. */
