@@ -95,7 +95,7 @@ export function SurveyForm(props: SurveyFormProps) {
       controller={controller}
       messages={messages[locale]}
       slug={slug}
-      offline={offline.copySavedAt !== null ? "copy" : offlineSupport}
+      offline={offlineSupport}
       onStartFresh={() => {
         replaceQuery(null);
         void controller.startFresh();
@@ -129,8 +129,8 @@ interface FillViewProps {
   controller: FillController;
   messages: FormMessages;
   slug: string;
-  /** "copy": this page is the device's copy; "ready": it will open again without a connection. */
-  offline: OfflineSupport | "copy";
+  /** "ready": this page will open again without a connection (a copy is always "unsupported"). */
+  offline: OfflineSupport;
   onStartFresh: () => void;
 }
 
