@@ -8,6 +8,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 // routes. The production build (.next) does not contain them.
 const benchBuild = process.env.SONDEO_BENCH_BUILD === "1";
 const PAGE_EXTENSIONS = ["tsx", "ts", "jsx", "js"];
+/** A request whose Accept-Encoding lists br. */
+const ACCEPTS_BR = /** @type {const} */ ({ type: "header", key: "accept-encoding", value: "(?:.*[\\s,])?br(?:[\\s,;].*)?" });
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -22,6 +24,19 @@ const nextConfig = {
   // bookmarks keep working, filters included (Next passes the query string through).
   async redirects() {
     return [{ source: "/admin/surveys/:slug/needs/profile", destination: "/admin/surveys/:slug/summary", permanent: true }];
+  },
+  async rewrites() {
+    return {
+      // The respondent pages' assets, Brotli-compressed at build time, to browsers that accept br
+      // (app/assets-br/[file]/route.ts); the address and its caching stay those of /assets/.
+      beforeFiles: [
+        {
+          source: "/assets/:file([\\w-]+-[A-Z0-9]{8}\\.(?:js|css))",
+          has: [ACCEPTS_BR],
+          destination: "/assets-br/:file",
+        },
+      ],
+    };
   },
   async headers() {
     return [
@@ -39,6 +54,23 @@ const nextConfig = {
         // names carry a hash of their content, so a browser may keep them for good.
         source: "/assets/:file([\\w-]+-[A-Z0-9]{8}\\.(?:js|css))",
         headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
+      },
+      {
+        // What the rewrite above hands to app/assets-br/ is already Brotli (Next.js drops a route
+        // handler's own Content-Encoding, and then leaves the body as it is).
+        source: "/assets/:file([\\w-]+-[A-Z0-9]{8}\\.(?:js|css))",
+        has: [ACCEPTS_BR],
+        headers: [
+          { key: "Content-Encoding", value: "br" },
+          { key: "Vary", value: "Accept-Encoding" },
+        ],
+      },
+      {
+        source: "/assets-br/:file",
+        headers: [
+          { key: "Content-Encoding", value: "br" },
+          { key: "Vary", value: "Accept-Encoding" },
+        ],
       },
       {
         // JSON answers are never rendered as documents nor framed.

@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import zlib from "node:zlib";
 import { build } from "esbuild";
 import { buildIfNeeded } from "../scripts/build-if-needed";
+import { appSurveyCss, buildMinimalFill, ESBUILD, MINIMAL_FILES } from "./minimal-fill/build";
 import { launchBrowser } from "../tests/support/browser";
 import { startServer } from "../tests/support/server";
 
@@ -117,14 +118,6 @@ function table(title: string, assets: Asset[]): number {
   return total;
 }
 
-/** The survey-core stylesheet the fill page links, so the baseline uses the same one. */
-function appSurveyCss(): string {
-  const src = fs.readFileSync(path.join(ROOT, "app/s/[slug]/survey.css"), "utf8");
-  const m = /@import\s+"(survey-core\/[^"]+\.css)"/.exec(src);
-  if (!m) throw new Error("app/s/[slug]/survey.css imports no survey-core stylesheet");
-  return m[1]!;
-}
-
 type Part = "js" | "html" | "surveyCss" | "pageCss";
 const PARTS: Record<Part, string> = {
   js: "JS: React + SurveyJS (+ fill form)",
@@ -218,36 +211,9 @@ async function lateRequests(pageUrl: string, named: Set<string>): Promise<Asset[
   }
 }
 
-const ESBUILD = {
-  bundle: true,
-  minify: true,
-  format: "esm",
-  target: "es2022",
-  jsx: "automatic",
-  define: { "process.env.NODE_ENV": '"production"' },
-  legalComments: "none",
-  logLevel: "warning",
-} as const;
-
 async function measureBaseline(): Promise<Asset[]> {
-  fs.rmSync(WORK, { recursive: true, force: true });
-  fs.mkdirSync(WORK, { recursive: true });
-  const css = appSurveyCss();
-  const entrySrc = fs.readFileSync(path.join(ROOT, "bench/minimal-fill/entry.tsx"), "utf8");
-  if (!entrySrc.includes(`"${css}"`)) throw new Error(`bench/minimal-fill/entry.tsx must import "${css}", as the fill page does`);
-  await build({ ...ESBUILD, entryPoints: [path.join(ROOT, "bench/minimal-fill/entry.tsx")], outdir: WORK });
-  const html =
-    '<!doctype html><html lang="es-PE"><head><meta charset="utf-8">' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    '<title>Diagnóstico de necesidades de capacitación</title><link rel="stylesheet" href="entry.css">' +
-    '<script type="module" src="entry.js"></script></head><body><div id="root"></div></body></html>';
-  fs.writeFileSync(path.join(WORK, "index.html"), html);
-  const files = [
-    { name: "index.html", kind: "html", part: "html" },
-    { name: "entry.js", kind: "js", part: "js" },
-    { name: "entry.css", kind: "css", part: "surveyCss" },
-  ] as const;
-  return files.map(({ name, kind, part }) => {
+  await buildMinimalFill(WORK);
+  return MINIMAL_FILES.map(({ name, kind, part }) => {
     const body = fs.readFileSync(path.join(WORK, name));
     return { name, kind, part, wire: gz(body), raw: body.length };
   });

@@ -224,7 +224,7 @@ describe("fill page (390×844 phone, real Chromium)", () => {
       }
     }
     await screenshot(page, "fill-needs-390-full", { fullPage: true });
-    await page.getByRole("combobox", { name: /Cooperación policial.*Importancia/ }).scrollIntoViewIfNeeded();
+    await page.getByRole("radiogroup", { name: /Cooperación policial.*Importancia/ }).scrollIntoViewIfNeeded();
     await screenshot(page, "fill-needs-390");
     await next(page);
 
@@ -263,7 +263,7 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     expect(stored!.raw.includes(Buffer.from(CARGO, "utf8"))).toBe(true);
     expect(data).toMatchObject({ institucion: "pnp", dependencia: "dirctptim", region: "PE-TUM", capacitacion_tim_horas: 40 });
     const ratings = query<{ topic: string; importancia: number | null; dominio: number | null; no_aplica: number }>(
-      "select topic, importancia, dominio, no_aplica from need_ratings where response_id = ? order by topic",
+      "select topic, importance as importancia, competence as dominio, not_applicable as no_aplica from need_ratings where response_id = ? order by topic",
       response!.id,
     );
     expect(ratings).toHaveLength(18);

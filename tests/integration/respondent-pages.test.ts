@@ -61,13 +61,38 @@ describe("fill page", () => {
       const res = await get(url);
       expect(res.status, url).toBe(200);
       expect(res.headers.get("cache-control"), url).toBe("public, max-age=31536000, immutable");
-      expect(res.headers.get("content-encoding"), url).toBe("gzip");
+      expect(res.headers.get("content-encoding"), url).toMatch(/^(gzip|br)$/);
       expect(res.headers.get("content-type"), url).toMatch(url.endsWith(".js") ? /javascript/ : /text\/css/);
       const body = await res.text();
       expect(body, url).not.toContain("recharts");
+      // Brotli (made at build time) to a browser that takes it, gzip otherwise: the same file.
+      const asked = async (encoding: string) => {
+        const r = await fetch(`${server.url}${url}`, { headers: { "accept-encoding": encoding } });
+        return { encoding: r.headers.get("content-encoding"), cache: r.headers.get("cache-control"), body: await r.text() };
+      };
+      const [br, gzip] = await Promise.all([asked("gzip, deflate, br, zstd"), asked("gzip")]);
+      expect([br.encoding, gzip.encoding], url).toEqual(["br", "gzip"]);
+      expect(br.cache, url).toBe("public, max-age=31536000, immutable");
+      expect(br.body === gzip.body && br.body === body, url).toBe(true);
     }
     // A stale asset name is gone, not served from a cache of the past.
     expect((await get("/assets/fill-AAAAAAAA.js")).status).toBe(404);
+    expect((await fetch(`${server.url}/assets/fill-AAAAAAAA.js`, { headers: { "accept-encoding": "br" } })).status).toBe(404);
+  });
+
+  it("serves the service worker from /s/, uncached, naming this build's assets of the fill page", async () => {
+    const page = await (await get(`/s/dnc-tim?u=${link}`)).text();
+    const res = await get("/s/sw.js");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/javascript/);
+    expect(res.headers.get("cache-control")).toBe("no-cache");
+    const code = await res.text();
+    const config = JSON.parse(/^self\.__SONDEO_SW__=(.*);$/m.exec(code)![1]!) as { assets: string[]; csp: string };
+    const named = [...page.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect([...config.assets].sort()).toEqual([...named].sort());
+    // The page's own policy, with the nonce left for the worker to fill in.
+    expect(config.csp).toContain("script-src 'self' 'nonce-__SONDEO_NONCE__' 'strict-dynamic'");
+    expect(code).not.toMatch(/^\s*(import|export)\b/m);
   });
 
   it("turns a hostile resume code into data, not markup", async () => {

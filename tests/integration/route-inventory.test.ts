@@ -23,6 +23,9 @@ const ACCESS: Record<string, Access> = {
   "page /": "public",
   "route GET /s/[slug]": "public",
   "route GET /s/[slug]/gracias": "public",
+  // The fill page's service worker, and its assets Brotli-compressed (reached through a rewrite of /assets/).
+  "route GET /s/sw.js": "public",
+  "route GET /assets-br/[file]": "public",
   "page /admin/login": "public",
   "page /admin/forbidden": "public",
   "route GET /api/health": "public",

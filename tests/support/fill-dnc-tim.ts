@@ -76,16 +76,18 @@ const DOMINIO = ["", "1 – Muy bajo", "2 – Bajo", "3 – Regular", "4 – Bue
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The dropdown of one matrix cell: SurveyJS names it "hilera <topic>, columna <column>". */
-export function cell(page: Page, topic: string, column: "Importancia para sus funciones" | "Nivel actual de dominio") {
+export type RatingColumn = "Importancia para sus funciones" | "Nivel actual de dominio";
+
+/** The scale of one matrix cell: SurveyJS names the cell "hilera <topic>, columna <column>". */
+export function cell(page: Page, topic: string, column: RatingColumn) {
   const title = TOPIC_TITLES[topic] ?? topic;
-  return page.getByRole("combobox", { name: new RegExp(`${escape(title)}, columna ${column}`) });
+  return page.getByRole("radiogroup", { name: new RegExp(`${escape(title)}, columna ${column}`) });
 }
 
+/** Taps one value on each of a topic's two scales (one tap each: the scale is on screen). */
 export async function rateTopic(page: Page, topic: string, importancia: number, dominio: number): Promise<void> {
-  const title = escape(TOPIC_TITLES[topic] ?? topic);
-  await pick(page, new RegExp(`${title}, columna Importancia para sus funciones`), IMPORTANCIA[importancia]!);
-  await pick(page, new RegExp(`${title}, columna Nivel actual de dominio`), DOMINIO[dominio]!);
+  await cell(page, topic, "Importancia para sus funciones").getByRole("radio", { name: IMPORTANCIA[importancia]!, exact: true }).click();
+  await cell(page, topic, "Nivel actual de dominio").getByRole("radio", { name: DOMINIO[dominio]!, exact: true }).click();
 }
 
 /** Ticks "No aplica a mis funciones" for a topic by tapping its text (the whole line is a target). */
@@ -101,9 +103,10 @@ export async function markNotApplicable(page: Page, topic: string): Promise<void
   if (!(await box.isChecked())) throw new Error(`tapping "No aplica" did not tick it for ${topic}`);
 }
 
-/** The text shown in a matrix cell's dropdown (the chosen option, or the placeholder). */
-export async function cellText(page: Page, topic: string, column: "Importancia para sus funciones" | "Nivel actual de dominio") {
-  return (await cell(page, topic, column).innerText()).trim();
+/** The text of the value chosen on a cell's scale ("4 – Importante"), or "" when none is. */
+export async function cellText(page: Page, topic: string, column: RatingColumn): Promise<string> {
+  const chosen = cell(page, topic, column).locator("input:checked");
+  return (await chosen.count()) === 0 ? "" : ((await chosen.getAttribute("aria-label")) ?? "").trim();
 }
 
 /** Ratings used by the tests: topic Tnn gets importancia 5-(n%3), dominio 1+(n%4). */
@@ -137,17 +140,24 @@ export async function fillProfile(page: Page, cargo: string): Promise<void> {
 }
 
 /** A whole respondent session through the form: consent, profile, all topics, submit, thanks. */
-export async function answerWholeSurvey(page: Page, cargo: string): Promise<void> {
+export async function answerWholeSurvey(
+  page: Page,
+  cargo: string,
+  /** Called as the matrix page is reached and once its last topic is rated (counting its taps). */
+  hooks: { onMatrixPage?: () => unknown; onMatrixDone?: () => Promise<unknown> } = {},
+): Promise<void> {
   const nextPage = () => page.getByRole("button", { name: "Siguiente" }).click();
   await page.getByRole("button", { name: "Siguiente" }).waitFor();
   await consent(page);
   await fillProfile(page, cargo);
   await nextPage();
   await page.getByText("Necesidades de capacitación", { exact: true }).waitFor();
+  hooks.onMatrixPage?.();
   for (let n = 1; n <= 18; n++) {
     const topic = `T${String(n).padStart(2, "0")}`;
     await rateTopic(page, topic, ...ratingFor(topic));
   }
+  await hooks.onMatrixDone?.();
   await nextPage();
   await choose(page, "¿Qué duración de capacitación le resulta más viable?", "2 a 3 días");
   await nextPage();

@@ -34,12 +34,14 @@ export interface StartOptions {
   dbFile?: string;
   /** Options for the server's node process (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
   nodeArgs?: string[];
+  /** Listen on this port (e.g. the same origin again after a stop); default: a free one. */
+  port?: number;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-test-"));
   const dbFile = options.dbFile ?? path.join(dir, "sondeo.db");
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   let log = "";
   const child = spawn(
     process.execPath,

@@ -18,6 +18,7 @@ import { SaveQueue, type QueueActivity, type TransportResult } from "@/lib/save-
 import { restoreSession, type RestoreOutcome } from "./restore-session";
 import type { FillOptions, FillState } from "./fill-state";
 import { classifySave, putResponse, type PutResponseBody } from "./response-api";
+import { showRatingCellsAsScales } from "./scale-cells";
 import { surveyTheme } from "./survey-theme";
 
 interface SaveJob {
@@ -38,21 +39,25 @@ function browserStorage(): DraftStorage | null {
 
 export class FillController {
   readonly model: SurveyModel;
-  private state: FillState = { phase: { kind: "loading" }, saveStatus: "idle", resumeCode: null, issues: [], submitError: null };
+  private state: FillState = { phase: { kind: "loading" }, saveStatus: "idle", resumeCode: null, issues: [], submitError: null, surveyChanged: false, unconfirmedCopy: false };
   private readonly listeners = new Set<() => void>();
   private readonly storage = browserStorage();
   private readonly queue: SaveQueue<SaveJob>;
   private draft: LocalDraft | null = null;
-  private unit: string | null;
+  private unitLink: string | null;
   private locale: Locale;
   private rev = 0;
   private applying = false;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  /** An offline copy has not yet asked the server whether its survey is still the same and open. */
+  private unconfirmed: boolean;
 
   constructor(private readonly options: FillOptions) {
-    this.unit = options.unit;
+    this.unitLink = options.unit;
     this.locale = options.locale;
+    this.unconfirmed = options.offlineCopy;
+    this.state = { ...this.state, unconfirmedCopy: options.offlineCopy };
     this.model = this.createModel();
     this.queue = new SaveQueue<SaveJob>((job) => putResponse(job.id, job.body), {
       onActivity: (a) => this.onQueueActivity(a),
@@ -66,6 +71,11 @@ export class FillController {
 
   getState = (): FillState => this.state;
 
+  /** The unit link the answers belong to (a resume code may have changed it). */
+  get unit(): string | null {
+    return this.unitLink;
+  }
+
   private set(patch: Partial<FillState>): void {
     if (this.disposed) return;
     this.state = { ...this.state, ...patch };
@@ -74,6 +84,7 @@ export class FillController {
 
   private createModel(): SurveyModel {
     const model = new Model(this.options.definition);
+    showRatingCellsAsScales(model);
     for (const locale of ["es", "en"] as const) {
       model.locale = locale; // completeText is localizable: set in each language
       model.completeText = this.options.texts[locale].submit;
@@ -97,6 +108,7 @@ export class FillController {
     window.addEventListener("online", this.onOnline);
     document.addEventListener("visibilitychange", this.onVisibility);
     await this.restore(this.options.resumeCode);
+    if (navigator.onLine) this.confirmWithServer();
   }
 
   dispose(): void {
@@ -136,7 +148,7 @@ export class FillController {
     const outcome: RestoreOutcome = await restoreSession({
       storage: this.storage,
       slug: this.options.slug,
-      unit: this.unit,
+      unit: this.unitLink,
       code,
       onLocalDraft: (draft) => this.apply(draft),
     });
@@ -146,15 +158,15 @@ export class FillController {
         this.set({ phase: { kind: "resume_error", reason: outcome.reason } });
         return;
       case "submitted":
-        this.unit = outcome.unit;
+        this.unitLink = outcome.unit;
         return this.finish();
       case "fresh":
         this.set({ phase: { kind: "filling" } });
         return;
       case "code":
-        this.unit = outcome.draft.unit;
+        this.unitLink = outcome.draft.unit;
         this.apply(outcome.draft);
-        this.options.onResumed(this.unit);
+        this.options.onResumed(this.unitLink);
         return;
       case "local":
         return this.reconcile(outcome.server);
@@ -205,7 +217,7 @@ export class FillController {
       v: 1,
       id: this.draft?.id ?? newUuid(),
       survey: this.options.slug,
-      unit: this.unit,
+      unit: this.unitLink,
       data: this.model.data as Record<string, unknown>,
       page: this.model.currentPageNo,
       locale: this.locale,
@@ -231,7 +243,7 @@ export class FillController {
       rev: this.rev,
       body: {
         survey: this.options.slug,
-        unit: this.unit,
+        unit: this.unitLink,
         locale: this.locale,
         data: this.model.data as Record<string, unknown>,
         complete,
@@ -252,12 +264,19 @@ export class FillController {
     if (this.state.phase.kind !== "filling" || !this.draft || this.draft.id !== job.id) return;
     const outcome = classifySave(result);
     if (outcome.kind === "saved") {
+      this.unconfirmed = false;
+      this.set({ unconfirmedCopy: false, surveyChanged: !!outcome.version && outcome.version !== this.options.version });
       this.draft = { ...this.draft, resumeCode: outcome.resumeCode, dirty: this.rev === job.rev ? false : this.draft.dirty };
       writeDraft(this.storage, this.draft);
       const settled = this.rev === job.rev && !this.queue.busy;
       this.set({ resumeCode: outcome.resumeCode, saveStatus: settled ? "saved" : "saving" });
     } else if (outcome.kind === "already_submitted") this.finish();
-    else this.set({ saveStatus: outcome.kind === "closed" ? "closed" : "failed" });
+    else {
+      // This form checks the same shapes as the server: answers it refuses mean the server has
+      // another version of the survey.
+      if (outcome.kind === "invalid") this.set({ surveyChanged: true });
+      this.set({ saveStatus: outcome.kind === "closed" ? "closed" : "failed", unconfirmedCopy: false });
+    }
   }
 
   private onQueueActivity(a: QueueActivity): void {
@@ -296,14 +315,28 @@ export class FillController {
 
   private finish(): void {
     clearTimeout(this.debounce);
-    clearDraft(this.storage, this.options.slug, this.unit);
+    clearDraft(this.storage, this.options.slug, this.unitLink);
     this.draft = null;
     if (this.state.phase.kind === "done") return;
     this.set({ phase: { kind: "done" } });
     this.options.onDone();
   }
 
-  private readonly onOnline = (): void => this.queue.wake();
+  private readonly onOnline = (): void => {
+    this.queue.wake();
+    this.confirmWithServer();
+  };
+
+  /**
+   * An offline copy back online: saving the answers once tells whether the survey is still open
+   * and the same version (the server's answer names its version). Nothing to check without answers.
+   */
+  private confirmWithServer(): void {
+    if (!this.unconfirmed || !this.draft || this.state.phase.kind !== "filling") return;
+    this.unconfirmed = false;
+    this.draft = { ...this.draft, dirty: true };
+    this.flush();
+  }
 
   private readonly onVisibility = (): void => {
     if (document.visibilityState === "hidden") this.flush();

@@ -10,6 +10,8 @@ export const FILL_ROOT_ID = "fill-root";
 export interface FillPageProps {
   definition: Record<string, unknown>;
   slug: string;
+  /** The definition's version (a hash of its content), as the server records it with each response. */
+  version: string;
   /** Link code of the unit from ?u= (already validated by the server). */
   unit: string | null;
   /** Resume code from ?r=. */

@@ -16,14 +16,22 @@ export interface FillState {
   resumeCode: string | null;
   issues: LabelledIssue[];
   submitError: null | "failed" | "closed";
+  /** The server has another version of the survey than this page: reload to continue with it. */
+  surveyChanged: boolean;
+  /** This page is the device's copy and has not heard from the server yet. */
+  unconfirmedCopy: boolean;
 }
 
 export interface FillOptions {
   definition: Record<string, unknown>;
   slug: string;
+  /** The survey version this page shows (the server's answers name theirs). */
+  version: string;
   unit: string | null;
   resumeCode: string | null;
   locale: Locale;
+  /** The service worker served this page from its copy on the device: check with the server once online. */
+  offlineCopy: boolean;
   /** Localized texts the model needs: the submit button and the generic issue message. */
   texts: Record<Locale, { submit: string; issueFallback: string }>;
   /** The response was submitted (here or on another device): leave the form. */

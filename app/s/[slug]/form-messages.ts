@@ -6,11 +6,11 @@ import type { Locale } from "@/i18n/locales";
 
 type Fill = Messages["fill"];
 
-export type FormMessages = Pick<Fill, "progress" | "status" | "submit" | "resume"> & { thanks: Pick<Fill["thanks"], "title"> };
+export type FormMessages = Pick<Fill, "progress" | "status" | "submit" | "resume" | "offline"> & { thanks: Pick<Fill["thanks"], "title"> };
 
 function pick(locale: Locale): FormMessages {
-  const { progress, status, submit, resume, thanks } = messagesFor(locale).fill;
-  return { progress, status, submit, resume, thanks: { title: thanks.title } };
+  const { progress, status, submit, resume, offline, thanks } = messagesFor(locale).fill;
+  return { progress, status, submit, resume, offline, thanks: { title: thanks.title } };
 }
 
 export function formMessages(): Record<Locale, FormMessages> {

@@ -66,7 +66,7 @@ export function getResumeByCode(code: string): Promise<TransportResult> {
 }
 
 export type SaveOutcome =
-  | { kind: "saved"; resumeCode: string }
+  | { kind: "saved"; resumeCode: string; version: string | undefined }
   | { kind: "submitted" }
   | { kind: "already_submitted" }
   | { kind: "invalid"; issues: IssueLike[] }
@@ -75,10 +75,10 @@ export type SaveOutcome =
 
 /** What a final answer to PUT /api/responses/{id} means for the respondent. */
 export function classifySave(result: TransportResult): SaveOutcome {
-  const body = (result.body ?? {}) as { status?: string; resumeCode?: string; issues?: IssueLike[] };
+  const body = (result.body ?? {}) as { status?: string; resumeCode?: string; version?: string; issues?: IssueLike[] };
   const code = errorCode(result.body);
   if (result.status === 200 && body.status === "complete") return { kind: "submitted" };
-  if (result.status === 200 && typeof body.resumeCode === "string") return { kind: "saved", resumeCode: body.resumeCode };
+  if (result.status === 200 && typeof body.resumeCode === "string") return { kind: "saved", resumeCode: body.resumeCode, version: body.version };
   if (code === "response_already_submitted") return { kind: "already_submitted" };
   if (code === "survey_closed") return { kind: "closed" };
   if (result.status === 422 && code === "invalid_answers") return { kind: "invalid", issues: body.issues ?? [] };

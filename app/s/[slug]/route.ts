@@ -44,6 +44,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const props = {
     definition: survey.definition,
     slug: survey.slug,
+    version: survey.version,
     unit,
     resumeCode: first(query.get("r"))?.slice(0, 64) ?? null,
     locale: ctx.locale,

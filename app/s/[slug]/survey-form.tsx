@@ -9,12 +9,21 @@ import type { FillPageProps } from "./fill-page-props";
 import type { Locale } from "@/i18n/locales";
 import type { FillState } from "./fill-state";
 import type { FormMessages } from "./form-messages";
+import type { OfflineSupport } from "./offline-copy";
 import { patchAccessibility } from "./patch-accessibility";
 import { LOCALE_EVENT } from "./language-switch";
 import { PageProgress } from "./page-progress";
+import "./rating-scale";
 import { ResumeCodeBox } from "./resume-code-box";
 
-export type SurveyFormProps = Omit<FillPageProps, "header">;
+export interface SurveyFormProps extends Omit<FillPageProps, "header"> {
+  offline: {
+    /** When this page is the device's copy (served by the service worker offline), when it was saved. */
+    copySavedAt: string | null;
+    /** Keeps this page on the device for the given unit link (offline-copy.ts). */
+    keep: (unit: string | null) => Promise<OfflineSupport>;
+  };
+}
 
 /** Leaves ?r= behind once the code has been used, keeping the unit link in the address. */
 function replaceQuery(unit: string | null): void {
@@ -25,17 +34,20 @@ function replaceQuery(unit: string | null): void {
 }
 
 export function SurveyForm(props: SurveyFormProps) {
-  const { definition, slug, unit, resumeCode, messages } = props;
+  const { definition, slug, version, unit, resumeCode, messages, offline } = props;
   const [controller, setController] = useState<FillController | null>(null);
   const [locale, setLocale] = useState<Locale>(props.locale);
+  const [offlineSupport, setOfflineSupport] = useState<OfflineSupport>("unsupported");
 
   useEffect(() => {
     const c = new FillController({
       definition,
       slug,
+      version,
       unit,
       resumeCode,
       locale,
+      offlineCopy: offline.copySavedAt !== null,
       texts: {
         es: { submit: messages.es.submit.button, issueFallback: messages.es.submit.fallback },
         en: { submit: messages.en.submit.button, issueFallback: messages.en.submit.fallback },
@@ -50,6 +62,22 @@ export function SurveyForm(props: SurveyFormProps) {
     // not rebuild it and lose what is on screen.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // Once the form is up (and a resume code has said which unit link this is), keep the page on
+  // the device; a page that is already the device's copy has nothing to add.
+  useEffect(() => {
+    if (!controller || offline.copySavedAt !== null) return;
+    let asked = false;
+    const keep = () => void offline.keep(controller.unit).then(setOfflineSupport);
+    const check = () => {
+      if (asked || controller.getState().phase.kind !== "filling") return;
+      asked = true;
+      if (document.readyState === "complete") keep();
+      else window.addEventListener("load", keep, { once: true });
+    };
+    check();
+    return controller.subscribe(check);
+  }, [controller, offline]);
 
   useEffect(() => {
     const onLocale = (e: Event) => {
@@ -67,6 +95,7 @@ export function SurveyForm(props: SurveyFormProps) {
       controller={controller}
       messages={messages[locale]}
       slug={slug}
+      offline={offlineSupport}
       onStartFresh={() => {
         replaceQuery(null);
         void controller.startFresh();
@@ -100,10 +129,12 @@ interface FillViewProps {
   controller: FillController;
   messages: FormMessages;
   slug: string;
+  /** "ready": this page will open again without a connection (a copy is always "unsupported"). */
+  offline: OfflineSupport;
   onStartFresh: () => void;
 }
 
-function FillView({ controller, messages: m, slug, onStartFresh }: FillViewProps) {
+function FillView({ controller, messages: m, slug, offline, onStartFresh }: FillViewProps) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
   const { phase } = state;
   const showForm = phase.kind === "filling" || phase.kind === "submitting";
@@ -143,6 +174,7 @@ function FillView({ controller, messages: m, slug, onStartFresh }: FillViewProps
           </ul>
         </div>
       )}
+      {state.unconfirmedCopy && <p className="fill-offline fill-offline--copy">{m.offline.copy}</p>}
       {state.submitError && (
         <div className="fill-alert" role="alert">
           <p>{state.submitError === "closed" ? m.status.closed : m.submit.failed}</p>
@@ -151,12 +183,24 @@ function FillView({ controller, messages: m, slug, onStartFresh }: FillViewProps
       {/* Above the form, where SurveyJS's steps are: shown instead of them on a phone. */}
       {showForm && <PageProgress model={controller.model} messages={m.progress} />}
       {showForm && <SurveyView model={controller.model} />}
+      {/* Sticky above the status line: the person may be anywhere in a long page when it happens. */}
+      {state.surveyChanged && (
+        <div className="fill-alert fill-alert--sticky" role="alert">
+          <p>{m.offline.changed}</p>
+          <p className="fill-actions">
+            <button type="button" onClick={() => window.location.reload()}>
+              {m.offline.reload}
+            </button>
+          </p>
+        </div>
+      )}
       {/* After the form and sticky to the bottom of the screen: seen next to the buttons. */}
       <p className="fill-status" role="status" aria-live="polite">
         {statusText(state, m)}
       </p>
       {phase.kind === "done" && <p className="fill-done">{m.thanks.title}</p>}
       {showForm && state.resumeCode && <ResumeCodeBox code={state.resumeCode} slug={slug} messages={m.resume} />}
+      {showForm && offline === "ready" && <p className="fill-offline">{m.offline.ready}</p>}
     </div>
   );
 }

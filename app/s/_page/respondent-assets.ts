@@ -8,6 +8,8 @@ export interface RespondentAssets {
   notice: string;
   respondent: string;
   survey: string;
+  /** The service worker's code (served by app/s/sw.js, not linked by any page). */
+  worker: string;
 }
 
 const PRODUCTION = process.env.NODE_ENV === "production";
