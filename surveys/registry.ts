@@ -46,9 +46,6 @@ export function versionOf(definition: SurveyJson): string {
   return createHash("sha256").update(canonicalJson(definition)).digest("hex").slice(0, 16);
 }
 
-/** @deprecated name kept for callers; see lib/localized-text.ts. */
-export const localized = localizedText;
-
 /** Builds a registry entry from a parsed definition; throws with a reason if unusable. */
 export function buildEntry(definition: SurveyJson, fileSlug: string): SurveyEntry {
   const slug = typeof definition.slug === "string" ? definition.slug : fileSlug;

@@ -4,7 +4,7 @@
 // codebook, so both always agree.
 import { Model, type Question } from "survey-core";
 import "@/lib/surveyjs-setup";
-import { localized, type LocalizedText } from "@/surveys/registry";
+import { localizedText as localized, type LocalizedText } from "@/lib/localized-text";
 
 export type ColumnType = "text" | "number" | "boolean" | "code" | "binary" | "rank" | "json";
 export type Cell = string | number | null;

@@ -2,13 +2,13 @@
 // filter changes the figures, open answers stay inert, and the report prints to an A4 PDF.
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
 import { saveResponse } from "@/db/queries/save-response";
 import { getSurvey } from "@/surveys/registry";
 import { createAnalyst } from "../support/needs-auth";
-import { ARTIFACTS, launchChromium, pdfPageCount, signedInContext } from "../support/needs-browser";
+import { ARTIFACTS, launchChromium, openWatched, pdfPageCount, signedInContext } from "../support/needs-browser";
 import { SCRIPT_ANSWER } from "../support/needs-dataset";
 import { insertSyntheticResponses, INSTITUTION_WEIGHTS } from "../support/needs-fixtures";
 import { completeAnswers } from "../support/sample-answers";
@@ -27,18 +27,7 @@ async function api(query = ""): Promise<ApiReport> {
   return (await res.json()) as ApiReport;
 }
 
-async function open(path: string): Promise<Page> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  // Hydration mismatches and React errors surface as console errors (a missing favicon does not count).
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/Failed to load resource/.test(m.text())) errors.push(m.text());
-  });
-  await page.goto(path);
-  (page as Page & { errors: string[] }).errors = errors;
-  return page;
-}
+const open = (url: string) => openWatched(context, url);
 
 beforeAll(async () => {
   server = await startServer();
@@ -86,7 +75,7 @@ describe("needs dashboard in Chromium", () => {
     await expect(page.locator(".heatmap .heat-suppressed").first().textContent()).resolves.toBe("< 5");
     await expect(page.locator(".needs-k").textContent()).resolves.toContain("k = 5");
     await page.screenshot({ path: path.join(ARTIFACTS, "needs-dashboard.png"), fullPage: true });
-    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    expect(page.errors).toEqual([]);
     await page.close();
   });
 
@@ -115,7 +104,7 @@ describe("needs dashboard in Chromium", () => {
     await page.waitForURL((url) => url.pathname === "/admin/surveys/dnc-tim/summary");
     await expect(page.locator(".needs-nav a[aria-current=page]").textContent()).resolves.toBe("Resumen por pregunta");
     await page.locator(".recharts-bar-rectangle").first().waitFor();
-    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    expect(page.errors).toEqual([]);
     // Every choice question has a chart; the needs matrix one stacked bar per topic and rating.
     expect(await page.locator(".summary-question[data-kind=choice] .recharts-surface").count()).toBeGreaterThanOrEqual(10);
     const matrix = page.locator(".summary-question[data-question=necesidades]");

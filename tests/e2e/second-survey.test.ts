@@ -2,14 +2,14 @@
 // breakdowns by intendencia and función, no region, no unit) in real Chromium: the needs dashboard
 // and the question summary follow its declaration — its topics, scale, breakdowns and labels.
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
 import { saveResponse } from "@/db/queries/save-response";
 import { getSurvey } from "@/surveys/registry";
 import { dncInspeccionDataset } from "../support/dnc-inspeccion-dataset";
 import { createAnalyst } from "../support/needs-auth";
-import { ARTIFACTS, launchChromium, signedInContext } from "../support/needs-browser";
+import { ARTIFACTS, launchChromium, openWatched, signedInContext } from "../support/needs-browser";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -17,20 +17,7 @@ let browser: Browser;
 let context: BrowserContext;
 const SLUG = "dnc-inspeccion";
 
-async function open(url: string, viewport = { width: 1400, height: 1000 }): Promise<Page> {
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/Failed to load resource/.test(m.text())) errors.push(m.text());
-  });
-  await page.goto(url);
-  (page as Page & { errors: string[] }).errors = errors;
-  return page;
-}
-
-const errorsOf = (page: Page) => (page as Page & { errors: string[] }).errors;
+const open = (url: string, viewport = { width: 1400, height: 1000 }) => openWatched(context, url, viewport);
 
 beforeAll(async () => {
   server = await startServer();
@@ -69,7 +56,7 @@ describe("second needs survey (dnc-inspeccion) in Chromium", () => {
     expect(table).toContain("Intendencia de Lima Metropolitana");
     expect(await page.getByText(/menos de 5 respuestas/).count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(ARTIFACTS, "dnc-inspeccion-needs-1400.png"), fullPage: true });
-    expect(errorsOf(page)).toEqual([]);
+    expect(page.errors).toEqual([]);
   });
 
   it("filters by its breakdowns and refuses dnc-tim's parameters", async () => {
@@ -84,6 +71,6 @@ describe("second needs survey (dnc-inspeccion) in Chromium", () => {
     const page = await open(`/admin/surveys/${SLUG}/needs?by=funcion`, { width: 390, height: 844 });
     await page.locator(".quadrant-chart .recharts-scatter-symbol").first().waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "dnc-inspeccion-needs-390.png"), fullPage: true });
-    expect(errorsOf(page)).toEqual([]);
+    expect(page.errors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Headless Debian Chromium (playwright-core) for the needs dashboard's end-to-end tests.
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "./browser";
 import { ANALYST } from "./needs-auth";
 
@@ -24,4 +24,21 @@ export async function signedInContext(browser: Browser, baseUrl: string, account
 /** Number of pages of a PDF produced by Chromium (Skia writes one "/Type /Page" object per page). */
 export function pdfPageCount(pdf: Buffer): number {
   return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)\b/g) ?? []).length;
+}
+
+/** A page whose script errors are collected (hydration mismatches and React errors surface as console errors). */
+export type WatchedPage = Page & { errors: string[] };
+
+/** Opens `url` in a new page of `context` (optionally at a viewport), collecting its errors. */
+export async function openWatched(context: BrowserContext, url: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
+  const page = (await context.newPage()) as WatchedPage;
+  if (viewport) await page.setViewportSize(viewport);
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  // A missing favicon does not count.
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/Failed to load resource/.test(m.text())) page.errors.push(m.text());
+  });
+  await page.goto(url);
+  return page;
 }

@@ -13,7 +13,8 @@ import { getUnitById } from "@/db/queries/units";
 import { env } from "@/lib/env";
 import { publicBaseUrl, unitSurveyLink } from "@/lib/public-url";
 import { PERU_REGIONS, regionLabel } from "@/lib/regions";
-import { listSurveys, localized } from "@/surveys/registry";
+import { localizedText } from "@/lib/localized-text";
+import { listSurveys } from "@/surveys/registry";
 import { UnitForm } from "../unit-form";
 import { LinkTools } from "./link-tools";
 import { UnitActions } from "./unit-actions";
@@ -45,7 +46,7 @@ export default async function UnitPage({ params }: Props) {
     openSurveys.map(async (s) => {
       const url = unitSurveyLink(base, s.slug, unit.linkCode);
       const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-      return { slug: s.slug, title: s.title, org: localized(s.definition.description), url, svg };
+      return { slug: s.slug, title: s.title, org: localizedText(s.definition.description), url, svg };
     }),
   );
   const regions = PERU_REGIONS.map((r) => ({ code: r.code, label: r[locale] }));

@@ -72,14 +72,7 @@ async function PartitionGrid({ caption, rows, ordered, f }: { caption: string; r
                 <th scope="row" className="summary-row-head">
                   {r.label[f.locale]}
                 </th>
-                {columns.map((c) => {
-                  const item = r.items.find((i) => i.value === c.value);
-                  return (
-                    <td className="num" key={c.value} data-value={c.value} data-hidden={item?.hidden ?? undefined}>
-                      {item ? f.figure(item) : "–"}
-                    </td>
-                  );
-                })}
+                <CountCells columns={columns} row={r} f={f} />
                 {withStats && <td className="num">{r.stats ? f.dec(r.stats.mean) : r.statsHidden ? f.hidden : "–"}</td>}
                 {withStats && <td className="num">{r.stats ? f.num(r.stats.median) : r.statsHidden ? f.hidden : "–"}</td>}
               </tr>
@@ -114,14 +107,7 @@ async function CountsGrid({ caption, rows, f }: { caption: string; rows: CountsR
               <th scope="row" className="summary-row-head">
                 {r.label[f.locale]}
               </th>
-              {columns.map((c) => {
-                const item = r.items.find((i) => i.value === c.value);
-                return (
-                  <td className="num" key={c.value} data-value={c.value} data-hidden={item?.hidden ?? undefined}>
-                    {item ? f.figure(item) : "–"}
-                  </td>
-                );
-              })}
+              <CountCells columns={columns} row={r} f={f} />
             </tr>
           ))}
         </tbody>
@@ -164,4 +150,16 @@ export async function MatrixSection({ s, f }: { s: Matrix; f: SummaryFormat }) {
       )}
     </section>
   );
+}
+
+/** One row's count cells, in the columns' order ("–" where the row has no such category). */
+function CountCells({ columns, row, f }: { columns: { value: string }[]; row: CountsRow; f: SummaryFormat }) {
+  return columns.map((c) => {
+    const item = row.items.find((i) => i.value === c.value);
+    return (
+      <td className="num" key={c.value} data-value={c.value} data-hidden={item?.hidden ?? undefined}>
+        {item ? f.figure(item) : "–"}
+      </td>
+    );
+  });
 }
