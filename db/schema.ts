@@ -99,6 +99,8 @@ export const responses = sqliteTable(
     updatedAt: text("updated_at").notNull().default(now),
     submittedAt: text("submitted_at"),
     ...dimensionSlots(),
+    /** The release that published it to the aggregate views (docs/confidentiality.md); null: not yet. */
+    releaseBatch: integer("release_batch"),
   },
   (t) => [
     foreignKey({
@@ -111,6 +113,8 @@ export const responses = sqliteTable(
     // Partial: empty on a real database, so the dashboards' "includes demo data" check reads only
     // the demo rows, never the survey's real responses.
     index("responses_demo_idx").on(t.surveySlug, t.status).where(sql`is_demo = 1`),
+    // Partial: the completed responses waiting for a release, usually none or a few.
+    index("responses_pending_release_idx").on(t.surveySlug).where(sql`status = 'complete' and release_batch is null`),
   ],
 );
 
@@ -145,13 +149,53 @@ export const needRatings = sqliteTable(
     unitId: integer("unit_id"),
     submittedAt: text("submitted_at").notNull(),
     ...dimensionSlots(),
+    /** Copied from the response when a release publishes it. */
+    releaseBatch: integer("release_batch"),
   },
   (t) => [
     primaryKey({ columns: [t.responseId, t.topic] }),
     // Covers the dashboard's default breakdown (the survey's first dimension): an ordered
-    // index-only scan with no sort; with a filter on that dimension, a selective range.
-    index("need_ratings_survey_cover_idx").on(t.surveySlug, t.dim1, t.topic, t.importance, t.competence, t.notApplicable),
+    // index-only scan with no sort; with a filter on that dimension, a selective range. The
+    // release column is last: every aggregate view filters on it, read from the index.
+    index("need_ratings_survey_release_cover_idx").on(
+      t.surveySlug,
+      t.dim1,
+      t.topic,
+      t.importance,
+      t.competence,
+      t.notApplicable,
+      t.releaseBatch,
+    ),
   ],
+);
+
+/**
+ * The releases of each survey's aggregate figures (docs/confidentiality.md): completed responses
+ * reach the dashboards, reports and aggregate exports only through a release.
+ */
+export const releaseBatches = sqliteTable(
+  "release_batches",
+  {
+    surveySlug: text("survey_slug").notNull(),
+    batch: integer("batch").notNull(),
+    releasedAt: text("released_at").notNull(),
+    responses: integer("responses").notNull(),
+    firstSubmittedAt: text("first_submitted_at").notNull(),
+    lastSubmittedAt: text("last_submitted_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveySlug, t.batch] })],
+);
+
+/** The published cells of each survey: a selection's figures include releases up to updated_batch. */
+export const releaseCells = sqliteTable(
+  "release_cells",
+  {
+    surveySlug: text("survey_slug").notNull(),
+    cellKey: text("cell_key").notNull(),
+    firstBatch: integer("first_batch").notNull(),
+    updatedBatch: integer("updated_batch").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveySlug, t.cellKey] })],
 );
 
 /** Coordinator accounts. */

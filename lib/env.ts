@@ -14,6 +14,8 @@ const schema = z.object({
   /** Response saves accepted per client IP and minute (a border post shares one address). */
   SONDEO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SONDEO_PUBLIC_URL: z.string().url().optional(),
+  /** Tests only: a file holding the ISO time the server takes as "now" (lib/clock.ts). */
+  SONDEO_CLOCK_FILE: z.string().min(1).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -13,6 +13,11 @@ export interface ResolvedFilters {
   unitId?: number;
   from?: string;
   to?: string;
+  /**
+   * Aggregate views only: the releases the figures cover (docs/confidentiality.md) — lo…hi, none
+   * when the selection is not published. Their date range has become this; from/to are then unset.
+   */
+  release?: { published: boolean; lo: number; hi: number };
 }
 
 /**
@@ -35,6 +40,9 @@ export function filterTerms(
   const bounds = submittedBounds(f);
   if (bounds.from) terms.push(sql`${date} >= ${bounds.from}`);
   if (bounds.toExclusive) terms.push(sql`${date} < ${bounds.toExclusive}`);
+  if (f.release) {
+    terms.push(f.release.published ? sql`${table.releaseBatch} between ${f.release.lo} and ${f.release.hi}` : sql`0 = 1`);
+  }
   return terms;
 }
 

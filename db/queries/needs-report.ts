@@ -1,13 +1,17 @@
 // The needs figures exactly as the API and the dashboard show them: SQL GROUP BY sums from
-// need_ratings, then the pure Borich / Locus for Focus / suppression code in lib/needs.
+// need_ratings over the published releases (docs/confidentiality.md), then the pure Borich / Locus
+// for Focus / suppression code in lib/needs.
 import { badRequest } from "@/lib/http/app-error";
+import { cellKey, type Constraints } from "@/lib/confidentiality/cells";
+import { groupRelease, viewRelease, type PublishedState } from "@/lib/confidentiality/view-release";
 import { UNIT_BREAKDOWN, type NeedsDeclaration } from "@/lib/needs/declaration";
-import type { NeedsFilters, NeedsQuery } from "@/lib/needs/filters";
-import { buildNeedsReport, type NeedsReport } from "@/lib/needs/needs-report";
+import { submittedBounds, type NeedsFilters, type NeedsQuery } from "@/lib/needs/filters";
+import { buildNeedsReport, type NeedsReport, type ReleaseSummary } from "@/lib/needs/needs-report";
 import { viewSuppression } from "@/lib/needs/suppression";
 import type { Db } from "../client";
-import { withoutDimension, type ResolvedFilters } from "./filter-terms";
-import { countCompleted, countCompletedByGroup, listNeedSums, resolveUnit, type NeedsTable } from "./needs";
+import type { ResolvedFilters } from "./filter-terms";
+import { countCompleted, listNeedSums, resolveUnit, type NeedsTable } from "./needs";
+import { readPublishedState, releasePending } from "./releases";
 import { ensureDimensionSlots } from "./survey-dimensions";
 
 export interface NeedsSurvey extends NeedsTable {
@@ -17,7 +21,7 @@ export interface NeedsSurvey extends NeedsTable {
   breakdowns: readonly { name: string; order: readonly string[] }[];
 }
 
-/** Resolves the unit filter (id or code) to an id; an unknown unit is a 400. */
+/** Resolves the unit filter (id or code) to an id; an unknown unit is a 400. Row-level views (admins) use this. */
 export function resolveFilters(db: Db, filters: NeedsFilters): ResolvedFilters {
   const { from, to, [UNIT_BREAKDOWN]: unit, ...values } = filters;
   const resolved: ResolvedFilters = { values, ...(from ? { from } : {}), ...(to ? { to } : {}) };
@@ -27,39 +31,61 @@ export function resolveFilters(db: Db, filters: NeedsFilters): ResolvedFilters {
   return { ...resolved, unitId };
 }
 
-function selectedValue(f: ResolvedFilters, name: string): string | undefined {
-  if (name === UNIT_BREAKDOWN) return f.unitId === undefined ? undefined : String(f.unitId);
-  return f.values[name];
+/** The cell of a selection: its question filters and its unit. */
+function selectionConstraints(f: ResolvedFilters): Record<string, string | null> {
+  return { ...f.values, ...(f.unitId === undefined ? {} : { [UNIT_BREAKDOWN]: String(f.unitId) }) };
+}
+
+export interface ResolvedView {
+  /** For the SQL: the selection over the releases it may show (no date bounds: they became releases). */
+  filters: ResolvedFilters;
+  release: ReleaseSummary;
+  state: PublishedState;
 }
 
 /**
- * For each filter that picks one value of a breakdown, that breakdown's group sizes under the
- * other filters (so a filter cannot reveal a group the breakdown hides).
+ * An aggregate view's selection under the release rule: publishes what can be published first,
+ * then picks the releases the selection's figures cover (its date range cuts between releases).
  */
-export function listSelections(db: Db, survey: NeedsSurvey, filters: ResolvedFilters) {
-  return survey.breakdowns.flatMap(({ name }) => {
-    const value = selectedValue(filters, name);
-    if (value === undefined) return [];
-    const breakdown = countCompletedByGroup(db, survey, name, withoutDimension(filters, name)).map((g) => ({
-      key: g.group ?? "\u0000",
-      n: g.n,
-    }));
-    return [{ value, breakdown }];
-  });
+export function resolveView(db: Db, survey: NeedsSurvey, filters: NeedsFilters, k: number): ResolvedView {
+  const raw = resolveFilters(db, filters);
+  releasePending(db, survey, k);
+  const state = readPublishedState(db, survey.slug);
+  const { from: _from, to: _to, ...selection } = raw;
+  const view = viewRelease(state, cellKey(selectionConstraints(raw)), submittedBounds(raw));
+  if (!view.published) {
+    return { filters: { ...selection, release: { published: false, lo: 1, hi: 0 } }, release: { asOf: null, covers: null, pending: state.pending }, state };
+  }
+  const shown = state.releases.filter((r) => r.batch >= view.lo && r.batch <= view.hi);
+  const submitted = shown.flatMap((r) => [r.firstSubmittedAt, r.lastSubmittedAt]).filter(Boolean).sort();
+  return {
+    filters: { ...selection, release: { published: true, lo: view.lo, hi: view.hi } },
+    release: {
+      asOf: { release: view.upTo.batch, releasedAt: view.upTo.releasedAt },
+      covers:
+        shown.length && submitted.length
+          ? { fromRelease: view.lo, toRelease: view.hi, firstSubmittedAt: submitted[0] as string, lastSubmittedAt: submitted.at(-1) as string }
+          : null,
+      pending: state.pending,
+    },
+    state,
+  };
 }
 
 /**
- * The completed responses a filtered view covers, and why it must show nothing (a filter below k,
- * or one selecting a group its breakdown hides), or null when it may be shown.
+ * The completed responses a resolved view covers, and why it must show nothing (not published, or
+ * fewer than k), or null when it may be shown.
  */
 export function getViewVerdict(db: Db, survey: NeedsSurvey, filters: ResolvedFilters, k: number) {
   const n = countCompleted(db, survey, filters);
-  return { n, verdict: viewSuppression(n, k, listSelections(db, survey, filters)) };
+  return { n, verdict: viewSuppression(n, k, filters.release?.published ?? true) };
 }
 
 export function getNeedsReport(db: Db, survey: NeedsSurvey, query: NeedsQuery, k: number): NeedsReport {
-  const filters = resolveFilters(db, query.filters);
-  const rows = listNeedSums(db, survey, query.by, filters);
+  const view = resolveView(db, survey, query.filters, k);
+  const rows = listNeedSums(db, survey, query.by, view.filters);
+  const base: Constraints = selectionConstraints(view.filters);
+  const hi = view.filters.release?.hi ?? 0;
   return buildNeedsReport({
     k,
     by: query.by,
@@ -67,7 +93,9 @@ export function getNeedsReport(db: Db, survey: NeedsSurvey, query: NeedsQuery, k
     topics: survey.topics,
     rows,
     groupOrder: survey.breakdowns.find((b) => b.name === query.by)?.order,
-    selections: listSelections(db, survey, filters),
+    release: view.release,
+    published: view.filters.release?.published ?? false,
+    groupHidden: query.by === null ? undefined : (group) => groupRelease(view.state, cellKey({ ...base, [query.by as string]: group }), hi),
   });
 }
 

@@ -32,6 +32,7 @@ const responseRow = {
   dim6: p("dim6"),
   dim7: p("dim7"),
   dim8: p("dim8"),
+  releaseBatch: p("releaseBatch"),
 };
 
 function prepare(db: Db) {

@@ -1,6 +1,7 @@
 // Stores a validated respondent submission: a partial save or a completion, idempotently.
 // A completion writes the response and its need ratings in one transaction. The statements are
 // prepared once per connection (response-statements.ts): this runs on every save.
+import { nowIso } from "@/lib/clock";
 import { canonicalJson } from "@/lib/canonical-json";
 import { AppError, conflict } from "@/lib/http/app-error";
 import { extractNeedRatings } from "@/lib/need-ratings";
@@ -48,7 +49,7 @@ function toResult(row: typeof responses.$inferSelect): SavedResponse {
 
 export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
   ensureSurveyVersion(db, input.survey);
-  const at = input.at ?? new Date().toISOString();
+  const at = input.at ?? nowIso();
   const dataText = canonicalJson(input.data);
   const statements = responseStatements(db);
   const needs = input.survey.needs;
@@ -92,6 +93,7 @@ export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
           surveySlug: input.survey.slug,
           isDemo: input.isDemo ?? false,
           startedAt: at,
+          releaseBatch: null,
         });
       }
       if (input.complete && needs) {

@@ -35,7 +35,7 @@ export function getSurveySummary(
 ): SurveySummary {
   const where = selectionTerms(survey.slots, filters);
   const n = countSelection(db, survey.slug, where);
-  const verdict = options.declared ? getViewVerdict(db, survey, filters, k).verdict : viewSuppression(n, k);
+  const verdict = options.declared ? getViewVerdict(db, survey, filters, k).verdict : viewSuppression(n, k, filters.release?.published ?? true);
   if (verdict) return { n, verdict, summary: null };
   const answers = new Map<string, string[]>();
   for (const q of catalogue.questions) {

@@ -28,11 +28,23 @@ export interface NeedsReport {
   k: number;
   by: string | null;
   filters: NeedsFilters;
+  /** Which releases the figures cover, and how many completed responses wait for one. */
+  release: ReleaseSummary;
   /** Completed responses in the view; null when the view is suppressed. */
   n: number | null;
   suppressed: ViewSuppression | null;
   total: GroupFigures | null;
   groups: GroupResult[];
+}
+
+/** The releases a view covers (docs/confidentiality.md). */
+export interface ReleaseSummary {
+  /** The selection's figures are as of this release (null: not published). */
+  asOf: { release: number; releasedAt: string } | null;
+  /** The releases shown (a date range selects whole releases) and when their responses were submitted. */
+  covers: { fromRelease: number; toRelease: number; firstSubmittedAt: string; lastSubmittedAt: string } | null;
+  /** Completed responses of the survey that no release holds yet. */
+  pending: number;
 }
 
 export interface BuildInput {
@@ -43,8 +55,11 @@ export interface BuildInput {
   rows: readonly SumRow[];
   /** Group keys in display order (e.g. the survey's choice order); others follow, sorted. */
   groupOrder?: readonly string[];
-  /** For each filter that selects one value of a dimension: that dimension's group sizes under the other filters. */
-  selections?: readonly { value: string; breakdown: readonly GroupSize[] }[];
+  release: ReleaseSummary;
+  /** Whether the view's selection is published at all. */
+  published: boolean;
+  /** Groups the release rule holds back (their cell is not published, or not up to date). */
+  groupHidden?: (group: string | null) => HiddenReason | null;
 }
 
 const NULL_KEY = "\u0000";
@@ -75,11 +90,14 @@ export function buildNeedsReport(input: BuildInput): NeedsReport {
   // versions this could only undercount, i.e. suppress more, never less).
   const sizes: GroupSize[] = [...byGroup.entries()].map(([key, e]) => ({ key, n: Math.max(0, ...e.sums.map((s) => s.rows)) }));
   const n = sizes.reduce((t, g) => t + g.n, 0);
-  const base = { k: input.k, by: input.by, filters: input.filters };
-  const verdict = viewSuppression(n, input.k, input.selections);
+  const base = { k: input.k, by: input.by, filters: input.filters, release: input.release };
+  const verdict = viewSuppression(n, input.k, input.published);
   if (verdict) return { ...base, n: null, suppressed: verdict, total: null, groups: [] };
 
-  const hidden = suppressBreakdown(sizes, input.k);
+  const groupOf = new Map([...byGroup].map(([key, e]) => [key, e.group]));
+  const hidden = suppressBreakdown(sizes, input.k, {
+    hidden: input.groupHidden && ((key) => input.groupHidden?.(groupOf.get(key) ?? null) ?? null),
+  });
   const order = new Map((input.groupOrder ?? []).map((g, i) => [g, i]));
   const keys = [...byGroup.keys()].sort((a, b) => {
     const oa = order.get(a) ?? Infinity;

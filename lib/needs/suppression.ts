@@ -1,6 +1,6 @@
 // Small-cell suppression (docs/needs-method.md, "Small-cell suppression"). A group's size is its number
 // of completed responses — never a per-topic n.
-export type HiddenReason = "primary" | "complementary";
+export type HiddenReason = "primary" | "complementary" | "unreleased" | "not_updated";
 
 export interface GroupSize {
   key: string;
@@ -30,14 +30,15 @@ function smallestFirst(a: GroupSize, b: GroupSize): number {
 export function suppressBreakdown(
   groups: readonly GroupSize[],
   k: number,
-  options: { withTotal?: boolean } = {},
+  options: { withTotal?: boolean; hidden?: (key: string) => HiddenReason | null } = {},
 ): Map<string, HiddenReason | null> {
   const result = new Map<string, HiddenReason | null>();
   let hiddenTotal = 0;
   for (const g of groups) {
-    const hidden = isBelowK(g.n, k);
-    result.set(g.key, hidden ? "primary" : null);
-    if (hidden) hiddenTotal += g.n;
+    // A group the release rule holds back (docs/confidentiality.md) counts as hidden here too.
+    const reason = isBelowK(g.n, k) ? "primary" : (options.hidden?.(g.key) ?? null);
+    result.set(g.key, reason);
+    if (reason) hiddenTotal += g.n;
   }
   if (options.withTotal === false) return result;
   const shown = groups.filter((g) => result.get(g.key) === null && g.n > 0).sort(smallestFirst);
@@ -83,22 +84,15 @@ export function assertMinGroupSize(k: number): void {
   if (!Number.isInteger(k) || k < 3) throw new RangeError(`minimum group size must be an integer ≥ 3, got ${k}`);
 }
 
-export type ViewSuppression = "filter_below_k" | "filter_protects_group";
-
 /**
- * Whether a filtered view may show anything. Rule 3: fewer than k completed responses shows only
- * that fact. And a filter that selects one group of a breakdown (e.g. ?ministry=X) would show
- * that group's figures while the breakdown's unfiltered figures are visible elsewhere: if the
- * breakdown hides the group (to protect a smaller one), the filtered view hides it too.
+ * Why a view shows nothing: its selection is not published (docs/confidentiality.md: it would let
+ * someone single out fewer than k people in combination with other views, or no release holds it
+ * yet), or it holds fewer than k completed responses (rule 3).
  */
-export function viewSuppression(
-  n: number,
-  k: number,
-  selections: readonly { value: string; breakdown: readonly GroupSize[] }[] = [],
-): ViewSuppression | null {
+export type ViewSuppression = "filter_below_k" | "not_released";
+
+export function viewSuppression(n: number, k: number, published = true): ViewSuppression | null {
+  if (!published) return "not_released";
   if (filterResultHidden(n, k)) return "filter_below_k";
-  for (const s of selections) {
-    if (suppressBreakdown(s.breakdown, k).get(s.value)) return "filter_protects_group";
-  }
   return null;
 }

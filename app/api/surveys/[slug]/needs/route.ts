@@ -4,7 +4,7 @@
 import { requireApiUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
-import { getNeedsReport, resolveFilters } from "@/db/queries/needs-report";
+import { getNeedsReport, resolveView } from "@/db/queries/needs-report";
 import { surveyForApi } from "@/app/_server/survey-for-api";
 import { badRequest } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
@@ -22,6 +22,6 @@ export const GET = handle("GET /api/surveys/needs", async (req: Request, ctx: Ct
   if (!parsed.ok) throw badRequest("invalid_query", parsed.message);
   const db = getDb();
   const report = getNeedsReport(db, needsSurvey, parsed.value, context.k);
-  const demoResponses = countDemoResponses(db, slug, needsSurvey.slots, resolveFilters(db, parsed.value.filters)).completed;
+  const demoResponses = countDemoResponses(db, slug, needsSurvey.slots, resolveView(db, needsSurvey, parsed.value.filters, context.k).filters).completed;
   return json({ survey: slug, ...report, demoResponses });
 });

@@ -7,7 +7,7 @@ import { summaryCatalogue, TEXT_SAMPLE } from "@/app/_server/question-summary";
 import { surveyForApi } from "@/app/_server/survey-for-api";
 import { getDb } from "@/db/client";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
-import { resolveFilters } from "@/db/queries/needs-report";
+import { resolveView } from "@/db/queries/needs-report";
 import { getSurveySummary } from "@/db/queries/survey-summary";
 import { badRequest } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
@@ -24,8 +24,8 @@ export const GET = handle("GET /api/surveys/summary", async (req: Request, ctx: 
   const parsed = parseNeedsQuery(new URL(req.url).searchParams, context.spec);
   if (!parsed.ok) throw badRequest("invalid_query", parsed.message);
   const db = getDb();
-  const filters = resolveFilters(db, parsed.value.filters);
   const k = context.k;
+  const { filters, release } = resolveView(db, needsSurvey, parsed.value.filters, k);
   const { n, verdict, summary } = getSurveySummary(db, needsSurvey, summaryCatalogue(survey), filters, k, {
     declared: Boolean(survey.needs),
     textSample: TEXT_SAMPLE,
@@ -36,6 +36,7 @@ export const GET = handle("GET /api/surveys/summary", async (req: Request, ctx: 
     // As in the needs API: a suppressed selection shows nothing but that fact, not even its size.
     n: verdict ? null : n,
     suppressed: verdict,
+    release,
     demoResponses: countDemoResponses(db, slug, needsSurvey.slots, filters).completed,
     pages: summary?.pages ?? [],
     questions: summary?.sections ?? [],

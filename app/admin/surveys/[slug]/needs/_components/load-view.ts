@@ -7,11 +7,12 @@ import { requireUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { countDemoResponses, type DemoCount } from "@/db/queries/count-demo-responses";
 import { listUnitsForFilter, type ResolvedFilters } from "@/db/queries/needs";
-import { needsSurveyOf, resolveFilters, type NeedsSurvey } from "@/db/queries/needs-report";
+import { needsSurveyOf, resolveView, type NeedsSurvey } from "@/db/queries/needs-report";
 import { asLocale, type Locale } from "@/i18n/locales";
 import { AppError } from "@/lib/http/app-error";
 import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
 import { parseNeedsQuery, toSearchParams, type NeedsQuery } from "@/lib/needs/filters";
+import type { ReleaseSummary } from "@/lib/needs/needs-report";
 import { needsContext, type NeedsContext } from "@/lib/needs/survey-context";
 import { getSurvey, type SurveyEntry } from "@/surveys/registry";
 
@@ -31,8 +32,10 @@ export interface LoadedView {
   k: number;
   basePath: string;
   query: NeedsQuery;
-  /** Resolved filters; null when the URL's filters are invalid (`error` says why). */
+  /** Resolved filters over the published releases; null when the URL's filters are invalid (`error` says why). */
   filters: ResolvedFilters | null;
+  /** Which releases the view covers (docs/confidentiality.md); null with invalid filters. */
+  release: ReleaseSummary | null;
   error: string | null;
   extra: Record<string, string>;
   units: { id: number; code: string; name: string }[];
@@ -80,6 +83,7 @@ export async function loadView(
   const parsed = parseNeedsQuery(sp, context.spec, { extraKeys });
   let query: NeedsQuery = { by: context.spec.dimensions[0]?.name ?? null, filters: {} };
   let filters: ResolvedFilters | null = null;
+  let release: ReleaseSummary | null = null;
   let error: string | null = null;
   if (parsed.ok) {
     query = parsed.value;
@@ -87,7 +91,7 @@ export async function loadView(
     // GET forms submit every field, empty ones too: keep shared URLs short and canonical.
     if ([...raw.values()].some((v) => v.trim() === "")) redirect(canonical ? `${path}?${canonical}` : path);
     try {
-      filters = resolveFilters(db, query.filters);
+      ({ filters, release } = resolveView(db, needsSurvey, query.filters, context.k));
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       error = err.message;
@@ -114,6 +118,7 @@ export async function loadView(
     basePath,
     query,
     filters,
+    release,
     error: error && t("invalidQuery", { message: error }),
     extra,
     units,

@@ -8,6 +8,7 @@ import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
 import { filterKeys, toSearchParams } from "@/lib/needs/filters";
 import { DemoDataBanner } from "@/app/admin/_components/demo-data-banner";
 import { viewPath, type LoadedView, type NeedsView } from "./load-view";
+import { ReleaseNote } from "./release-note";
 
 const VIEWS: readonly NeedsView[] = ["ranking", "summary", "open", "report"];
 
@@ -40,6 +41,9 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
       <p className="needs-k">
         <strong>{t("k.badge", { k: v.k })}</strong> — {t("k.explain", { k: v.k })}
       </p>
+      {v.release && (
+        <ReleaseNote release={v.release} k={v.k} locale={v.locale} dated={Boolean(v.query.filters.from || v.query.filters.to)} />
+      )}
       <nav aria-label={t("nav.label")} className="needs-nav no-print">
         {views.map((x) => (
           <Link key={x} href={`${viewPath(v.survey.slug, x)}${suffix}`} aria-current={x === view ? "page" : undefined}>

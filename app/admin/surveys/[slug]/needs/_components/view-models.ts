@@ -1,5 +1,6 @@
 // Plain data for the chart and table leaves, from a NeedsReport (server side).
 import type { GroupFigures, NeedsReport } from "@/lib/needs/needs-report";
+import type { HiddenReason } from "@/lib/needs/suppression";
 import type { HeatColumn } from "./heatmap";
 import type { LoadedView } from "./load-view";
 import type { QuadrantPoint } from "./quadrant-chart";
@@ -39,8 +40,9 @@ export function scaleNote(v: LoadedView, t: T): string {
 
 export const groupKey = (group: string | null) => group ?? "__none";
 
-function suppressedNote(t: T, k: number, reason: string): string {
-  return reason === "primary" ? t("suppressed.group", { k }) : t("suppressed.complementary");
+/** Why a group shows no figures, as the views say it. */
+export function suppressedNote(t: T, k: number, reason: HiddenReason): string {
+  return reason === "primary" ? t("suppressed.group", { k }) : t(`suppressed.${reason}`, { k });
 }
 
 export function rankingGroups(report: NeedsReport, v: LoadedView, t: T): RankingGroup[] {

@@ -17,7 +17,7 @@ import { QuadrantChart } from "../_components/quadrant-chart";
 import { QuadrantList } from "../_components/quadrant-list";
 import { RankingStatic } from "../_components/ranking-static";
 import { SuppressedNotice } from "../_components/suppressed-notice";
-import { groupKey, heatColumns, quadrantLabels, quadrantPoints, topicList } from "../_components/view-models";
+import { groupKey, heatColumns, quadrantLabels, quadrantPoints, suppressedNote, topicList } from "../_components/view-models";
 import "../needs.css";
 
 export const dynamic = "force-dynamic";
@@ -114,7 +114,7 @@ export default async function NeedsReportPage(props: ViewProps) {
         <h3>{t("report.groupSizes")}</h3>
         <p className="report-meta">
           {report.groups
-            .map((g) => `${v.groupLabel(by, g.group)}: ${g.suppressed ? (g.suppressed === "primary" ? t("suppressed.group", { k: v.k }) : t("suppressed.complementary")) : g.n}`)
+            .map((g) => `${v.groupLabel(by, g.group)}: ${g.suppressed ? suppressedNote(t, v.k, g.suppressed) : g.n}`)
             .join(" · ")}
         </p>
         {hidden.length > 0 && <p className="report-meta">{t("suppressed.hiddenGroups", { list: hidden.map((g) => v.groupLabel(by, g.group)).join(", ") })}</p>}

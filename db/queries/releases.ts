@@ -1,0 +1,147 @@
+// The releases of a survey's aggregate figures (docs/confidentiality.md): reading the published
+// state for the views, and publishing the completed responses that can join a release. The rule
+// itself is pure (lib/confidentiality/release-plan.ts); this file loads its input and stores its
+// result, in one immediate transaction so that two requests never release the same responses.
+import { eq, sql } from "drizzle-orm";
+import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
+import { nowIso } from "@/lib/clock";
+import type { CellValue } from "@/lib/confidentiality/cells";
+import { planRelease, type ReleasePerson } from "@/lib/confidentiality/release-plan";
+import type { PublishedState, Release } from "@/lib/confidentiality/view-release";
+import type { Db } from "../client";
+import { needRatings, releaseBatches, releaseCells, responses } from "../schema";
+import { dimColumn, type DimensionSlots } from "./survey-dimensions";
+
+/** What the release needs to know of a survey: its slug, its dimensions in declaration order, their slots. */
+export interface ReleaseSurvey {
+  slug: string;
+  slots: DimensionSlots;
+  breakdowns: readonly { name: string }[];
+}
+
+export function countPending(db: Db, slug: string): number {
+  return (
+    db.get<{ n: number }>(
+      sql`select count(*) as n from ${responses} where ${responses.surveySlug} = ${slug} and ${responses.status} = 'complete' and ${responses.releaseBatch} is null`,
+    )?.n ?? 0
+  );
+}
+
+function lastBatch(db: Db, slug: string): number {
+  return db.get<{ b: number | null }>(sql`select max(${releaseBatches.batch}) as b from ${releaseBatches} where ${releaseBatches.surveySlug} = ${slug}`)?.b ?? 0;
+}
+
+const stateCache = new WeakMap<Db, Map<string, { batch: number; cells: Map<string, number>; releases: Release[] }>>();
+
+/** The published cells and releases (cached per connection until the next release) and the pending count. */
+export function readPublishedState(db: Db, slug: string): PublishedState {
+  let perDb = stateCache.get(db);
+  if (!perDb) stateCache.set(db, (perDb = new Map()));
+  const batch = lastBatch(db, slug);
+  let cached = perDb.get(slug);
+  if (!cached || cached.batch !== batch) {
+    const cells = new Map(
+      db
+        .select({ key: releaseCells.cellKey, updated: releaseCells.updatedBatch })
+        .from(releaseCells)
+        .where(eq(releaseCells.surveySlug, slug))
+        .all()
+        .map((c) => [c.key, c.updated]),
+    );
+    const releases = db
+      .select({
+        batch: releaseBatches.batch,
+        releasedAt: releaseBatches.releasedAt,
+        responses: releaseBatches.responses,
+        firstSubmittedAt: releaseBatches.firstSubmittedAt,
+        lastSubmittedAt: releaseBatches.lastSubmittedAt,
+      })
+      .from(releaseBatches)
+      .where(eq(releaseBatches.surveySlug, slug))
+      .orderBy(releaseBatches.batch)
+      .all();
+    cached = { batch, cells, releases };
+    perDb.set(slug, cached);
+  }
+  return { cells: cached.cells, releases: cached.releases, pending: countPending(db, slug) };
+}
+
+function loadPeople(db: Db, survey: ReleaseSurvey): (ReleasePerson & { submittedAt: string })[] {
+  const columns = survey.breakdowns.map(({ name }) => {
+    if (name === UNIT_BREAKDOWN) return sql`cast(${responses.unitId} as text)`;
+    const slot = survey.slots.get(name);
+    return slot === undefined ? sql`null` : dimColumn(responses, slot);
+  });
+  const rows = db.all<Record<string, unknown>>(sql`
+    select ${responses.id} as id, ${responses.isDemo} as demo, ${responses.releaseBatch} as batch,
+           ${responses.submittedAt} as submitted_at
+           ${columns.length ? sql`, ${sql.join(columns.map((c, i) => sql`${c} as ${sql.raw(`d${i}`)}`), sql`, `)}` : sql``}
+    from ${responses}
+    where ${responses.surveySlug} = ${survey.slug} and ${responses.status} = 'complete'`);
+  return rows.map((r) => ({
+    id: String(r.id),
+    demo: Number(r.demo) === 1,
+    batch: r.batch === null ? null : Number(r.batch),
+    submittedAt: String(r.submitted_at),
+    values: survey.breakdowns.map((_, i) => (r[`d${i}`] ?? null) as CellValue),
+  }));
+}
+
+/** The pending counts last seen without a release, per survey: no need to plan again until they change. */
+const unchanged = new WeakMap<Db, Map<string, string>>();
+
+/**
+ * Publishes what can be published now: a new release when some group of pending completed
+ * responses has reached k. Returns the release's number, or null when nothing changed.
+ */
+export function releasePending(db: Db, survey: ReleaseSurvey, k: number): number | null {
+  let perDb = unchanged.get(db);
+  if (!perDb) unchanged.set(db, (perDb = new Map()));
+  const pending = countPending(db, survey.slug);
+  if (pending < k) return null;
+  const fingerprint = `${pending}|${lastBatch(db, survey.slug)}|${k}|${survey.breakdowns.map((b) => b.name).join(",")}`;
+  if (perDb.get(survey.slug) === fingerprint) return null;
+  const result = db.transaction(
+    (tx) => {
+      const t = tx as unknown as Db;
+      const batch = lastBatch(t, survey.slug) + 1;
+      const cells = new Map(
+        t
+          .select({ key: releaseCells.cellKey, updated: releaseCells.updatedBatch })
+          .from(releaseCells)
+          .where(eq(releaseCells.surveySlug, survey.slug))
+          .all()
+          .map((c) => [c.key, c.updated]),
+      );
+      const people = loadPeople(t, survey);
+      const plan = planRelease({ k, dimensions: survey.breakdowns.map((b) => b.name), people, cells, batch });
+      if (!plan) return null;
+      const ids = JSON.stringify(plan.released);
+      const released = new Set(plan.released);
+      const times = people.filter((p) => released.has(p.id)).map((p) => p.submittedAt).sort();
+      t.insert(releaseBatches)
+        .values({
+          surveySlug: survey.slug,
+          batch,
+          releasedAt: nowIso(),
+          responses: plan.released.length,
+          firstSubmittedAt: times[0] ?? "",
+          lastSubmittedAt: times.at(-1) ?? "",
+        })
+        .run();
+      t.run(sql`update ${responses} set release_batch = ${batch} where id in (select value from json_each(${ids})) and release_batch is null`);
+      t.run(sql`update ${needRatings} set release_batch = ${batch} where response_id in (select value from json_each(${ids}))`);
+      for (let i = 0; i < plan.updated.length; i += 500) {
+        const chunk = plan.updated.slice(i, i + 500);
+        t.insert(releaseCells)
+          .values(chunk.map((cellKey) => ({ surveySlug: survey.slug, cellKey, firstBatch: batch, updatedBatch: batch })))
+          .onConflictDoUpdate({ target: [releaseCells.surveySlug, releaseCells.cellKey], set: { updatedBatch: batch } })
+          .run();
+      }
+      return batch;
+    },
+    { behavior: "immediate" },
+  );
+  if (result === null) perDb.set(survey.slug, fingerprint);
+  return result;
+}
