@@ -42,10 +42,14 @@ describe("small-cell suppression rules", () => {
     expect(viewSuppression(5, 5)).toBeNull();
   });
 
-  it("a filter that selects a group the breakdown hides shows nothing either", () => {
-    const breakdown = [{ key: "pnp", n: 12 }, { key: "poder_judicial", n: 3 }, { key: "mininter", n: 6 }];
-    expect(viewSuppression(6, 5, [{ value: "mininter", breakdown }])).toBe("filter_protects_group");
-    expect(viewSuppression(12, 5, [{ value: "pnp", breakdown }])).toBeNull();
+  it("a selection the release rule does not publish shows nothing, whatever its size", () => {
+    expect(viewSuppression(40, 5, false)).toBe("not_released");
+    expect(viewSuppression(40, 5, true)).toBeNull();
+  });
+
+  it("a group the release rule holds back counts as hidden for the complementary rule", () => {
+    const m = suppressBreakdown([{ key: "a", n: 3 }, { key: "b", n: 8 }, { key: "c", n: 9 }], 5, { hidden: (key) => (key === "b" ? "unreleased" : null) });
+    expect(hiddenOf(m)).toEqual({ a: "primary", b: "unreleased", c: null });
   });
 
   it("profile counts: partitions get the complementary rule, multiple choices only the primary", () => {
@@ -82,7 +86,8 @@ function rows(group: string, responses: number, topics: Record<string, [n: numbe
 }
 
 describe("needs report (breakdown + total)", () => {
-  const base = { k: 5, by: "institucion" as const, filters: {}, topics: ["T01", "T02"] };
+  const release = { asOf: { release: 1, releasedAt: "2026-03-10T15:00:00.000Z" }, covers: null, pending: 0 };
+  const base = { k: 5, by: "institucion" as const, filters: {}, topics: ["T01", "T02"], release, published: true };
 
   it("hides the group under k and its smallest neighbour; the total still counts everyone", () => {
     const report = buildNeedsReport({
@@ -116,6 +121,6 @@ describe("needs report (breakdown + total)", () => {
 
   it("a filtered view below k returns only that fact", () => {
     const report = buildNeedsReport({ ...base, filters: { region: "PE-TUM" }, rows: rows("pnp", 4, { T01: [4, 16, 8] }) });
-    expect(report).toEqual({ k: 5, by: "institucion", filters: { region: "PE-TUM" }, n: null, suppressed: "filter_below_k", total: null, groups: [] });
+    expect(report).toEqual({ k: 5, by: "institucion", filters: { region: "PE-TUM" }, release, n: null, suppressed: "filter_below_k", total: null, groups: [] });
   });
 });
