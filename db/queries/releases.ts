@@ -101,7 +101,9 @@ export function releasePending(db: Db, survey: ReleaseSurvey, k: number): number
   if (pending < k) return null;
   const fingerprint = `${pending}|${lastBatch(db, survey.slug)}|${k}|${survey.breakdowns.map((b) => b.name).join(",")}`;
   if (perDb.get(survey.slug) === fingerprint) return null;
-  const result = db.transaction(
+  // Plan on a read snapshot (a deferred transaction that only reads: it never blocks the
+  // respondents' saves, and planning takes seconds at 100,000 responses) …
+  const planned = db.transaction(
     (tx) => {
       const t = tx as unknown as Db;
       const batch = lastBatch(t, survey.slug) + 1;
@@ -116,9 +118,24 @@ export function releasePending(db: Db, survey: ReleaseSurvey, k: number): number
       const people = loadPeople(t, survey);
       const plan = planRelease({ k, dimensions: survey.breakdowns.map((b) => b.name), people, cells, batch });
       if (!plan) return null;
-      const ids = JSON.stringify(plan.released);
       const released = new Set(plan.released);
-      const times = people.filter((p) => released.has(p.id)).map((p) => p.submittedAt).sort();
+      return { plan, times: people.filter((p) => released.has(p.id)).map((p) => p.submittedAt).sort() };
+    },
+    { behavior: "deferred" },
+  );
+  if (planned === null) {
+    perDb.set(survey.slug, fingerprint);
+    return null;
+  }
+  // … then store it in one short write transaction, unless another request released meanwhile
+  // (its plan was made on the same state; this one is dropped and the next read plans again).
+  const { plan, times } = planned;
+  return db.transaction(
+    (tx) => {
+      const t = tx as unknown as Db;
+      if (lastBatch(t, survey.slug) + 1 !== plan.batch) return null;
+      const batch = plan.batch;
+      const ids = JSON.stringify(plan.released);
       t.insert(releaseBatches)
         .values({
           surveySlug: survey.slug,
@@ -142,6 +159,4 @@ export function releasePending(db: Db, survey: ReleaseSurvey, k: number): number
     },
     { behavior: "immediate" },
   );
-  if (result === null) perDb.set(survey.slug, fingerprint);
-  return result;
 }
