@@ -8,6 +8,10 @@ export interface HeatColumn {
   label: string;
   /** MWDS per topic code; null = the whole column is suppressed. */
   mwds: Record<string, number | null> | null;
+  /** Why the column is hidden, as the views say it (default: fewer than k). */
+  note?: string;
+  /** Hidden for a reason other than size (the release rule): not labelled "< k". */
+  withheld?: boolean;
 }
 
 interface Props {
@@ -29,8 +33,8 @@ export async function Heatmap({ topics, columns, k, locale, caption, transpose =
   const cell = (col: HeatColumn, code: string) => {
     if (!col.mwds) {
       return (
-        <td key={`${col.key}-${code}`} className="heat-cell heat-suppressed" title={t("suppressed.group", { k })}>
-          {t("suppressed.cell", { k })}
+        <td key={`${col.key}-${code}`} className="heat-cell heat-suppressed" title={col.note ?? t("suppressed.group", { k })}>
+          {col.withheld ? t("suppressed.cellWithheld") : t("suppressed.cell", { k })}
         </td>
       );
     }
