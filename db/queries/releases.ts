@@ -22,7 +22,10 @@ export interface ReleaseSurvey {
 export function countPending(db: Db, slug: string): number {
   return (
     db.get<{ n: number }>(
-      sql`select count(*) as n from ${responses} where ${responses.surveySlug} = ${slug} and ${responses.status} = 'complete' and ${responses.releaseBatch} is null`,
+      // The partial index holds only the waiting responses; without statistics the planner would
+      // walk all of the survey's completed ones instead.
+      sql`select count(*) as n from ${responses} indexed by responses_pending_release_idx
+          where ${responses.surveySlug} = ${slug} and status = 'complete' and release_batch is null`,
     )?.n ?? 0
   );
 }
