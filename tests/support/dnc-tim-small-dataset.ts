@@ -7,8 +7,8 @@
 //   cargo_categoria: policia_investigador 6, directivo 3, inspector_migratorio 5, fiscal_juez 7
 // Under the release rule (release-rule.md; submitted, then read: one release) poder_judicial's 2
 // wait; the three other institutions are published, and so are only the cells that split them
-// into parts of 0 or ≥ 5 (e.g. region PE-TAC = migraciones' CR-TAC; PE-TUM, which would take 4 of
-// pnp's 8 … is "unreleased"); directivo (3) and CR-LMA (3) are below k.
+// into parts of 0 or ≥ 5 (e.g. region PE-TAC = migraciones' CR-TAC; PE-TUM, 5 of pnp's 8, and PE-LIM
+// are "unreleased"); directivo (3) and CR-LMA (3) are below k.
 import { seededRng, type Rng } from "@/lib/demo/rng";
 import { completeAnswers, TOPICS } from "./sample-answers";
 
