@@ -1,6 +1,8 @@
 // Demo data on the coordinator dashboards, over HTTP against the built app: with `npm run demo`
 // responses in the database every view says so, with the count; `npm run demo -- --remove` takes
 // them out — and only them: real responses sent through the public API stay, with their figures.
+// Under the release rule (release-rule.md) the aggregate views count the demo responses that are
+// released: those of an institution with at least k of them (demo and real never share a group).
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
@@ -21,9 +23,11 @@ let server: TestServer;
 let cookie: string;
 const realIds: string[] = [];
 let demo: { complete: number; partial: number };
+/** The demo responses a release holds: per institution, the groups of at least k = 5. */
+let demoReleased: number;
 let figuresBefore: unknown;
 
-type NeedsBody = { n: number | null; demoResponses: number; total: { topics: unknown[] } | null };
+type NeedsBody = { n: number | null; demoResponses: number; total: { topics: unknown[] } | null; release: { pending: number } };
 type CoverageBody = { total: { started: number; completed: number }; demoResponses: { started: number; completed: number } };
 
 async function html(pathname: string, locale?: "en"): Promise<string> {
@@ -71,6 +75,15 @@ function npmRunDemo(...args: string[]): string {
     .join("\n");
   expect(run.status, `npm run demo -- ${args.join(" ")}: ${stderr}`).toBe(0);
   return run.stdout;
+}
+
+function sqliteAll<T>(query: string, ...params: unknown[]): T[] {
+  const db = new Database(server.dbFile, { readonly: true });
+  try {
+    return db.prepare(query).all(...params) as T[];
+  } finally {
+    db.close();
+  }
 }
 
 function sqlite<T>(query: string, ...params: unknown[]): T {
@@ -125,10 +138,17 @@ describe("demo data on the dashboards", () => {
     db.$client.close();
     expect(demo.partial).toBeGreaterThan(0);
     const started = demo.complete + demo.partial;
+    const byInstitution = sqliteAll<{ n: number }>(
+      "select count(*) as n from responses where is_demo = 1 and status = 'complete' group by json_extract(data, '$.institucion')",
+    );
+    demoReleased = byInstitution.filter((g) => g.n >= 5).reduce((t, g) => t + g.n, 0);
+    // Some institutions' demo responses are released, some wait.
+    expect(demoReleased).toBeGreaterThan(0);
+    expect(demoReleased).toBeLessThan(demo.complete);
 
     for (const view of NEEDS_VIEWS) {
       const text = banner(await html(view));
-      expect(text, view).toContain(`Estos resultados incluyen ${demo.complete} respuestas de demostración (generadas con npm run demo).`);
+      expect(text, view).toContain(`Estos resultados incluyen ${demoReleased} respuestas de demostración (generadas con npm run demo).`);
       expect(text, view).toContain("No los use para tomar decisiones.");
       expect(text, view).toContain("npm run demo -- --remove");
     }
@@ -137,21 +157,22 @@ describe("demo data on the dashboards", () => {
     const pages = report.match(/data-report-page=/g)?.length ?? 0;
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(report.match(/data-testid="report-demo-mark"/g)?.length).toBe(pages);
-    expect(report).toContain(`Este informe incluye ${demo.complete} respuestas de demostración`);
+    expect(report).toContain(`Este informe incluye ${demoReleased} respuestas de demostración`);
 
     expect(banner(await html(COVERAGE))).toContain(
       `Estas cifras incluyen ${started} respuestas de demostración (${demo.complete} completas), generadas con npm run demo. No las use para tomar decisiones.`,
     );
     expect(await html("/admin")).toContain(`incluye ${started} de demostración`);
-    expect(banner(await html(NEEDS_VIEWS[0] as string, "en"))).toContain(`These results include ${demo.complete} demo responses (generated with npm run demo).`);
+    expect(banner(await html(NEEDS_VIEWS[0] as string, "en"))).toContain(`These results include ${demoReleased} demo responses (generated with npm run demo).`);
 
     const body = await needs();
-    expect(body.n).toBe(REAL_COMPLETE + demo.complete);
-    expect(body.demoResponses).toBe(demo.complete);
+    expect(body.n).toBe(REAL_COMPLETE + demoReleased);
+    expect(body.demoResponses).toBe(demoReleased);
+    expect(body.release.pending).toBe(demo.complete - demoReleased);
     // Under a filter, the count is the filter's: all real respondents are pnp.
     const pnp = await needs("?institucion=pnp");
     expect(pnp.demoResponses).toBe((pnp.n ?? NaN) - REAL_COMPLETE);
-    expect(pnp.demoResponses).toBeLessThan(demo.complete);
+    expect(pnp.demoResponses).toBeLessThan(demoReleased);
     const cov = await coverage();
     expect(cov.demoResponses).toEqual({ started, completed: demo.complete });
     expect(cov.total).toMatchObject({ started: REAL_COMPLETE + 1 + started, completed: REAL_COMPLETE + demo.complete });
@@ -159,7 +180,7 @@ describe("demo data on the dashboards", () => {
 
   it("--remove --survey <another survey> removes nothing", async () => {
     expect(npmRunDemo("--remove", "--survey", "otra-encuesta")).toContain("Removed 0 demo responses of survey otra-encuesta");
-    expect((await needs()).demoResponses).toBe(demo.complete);
+    expect((await needs()).demoResponses).toBe(demoReleased);
   });
 
   it("npm run demo -- --remove deletes the demo responses and their ratings; the warnings go, real responses stay", async () => {
@@ -177,6 +198,7 @@ describe("demo data on the dashboards", () => {
     expect(body.demoResponses).toBe(0);
     expect(body.n).toBe(REAL_COMPLETE);
     expect(body.total).toEqual(figuresBefore);
+    expect(body.release.pending).toBe(0);
     const cov = await coverage();
     expect(cov.demoResponses).toEqual({ started: 0, completed: 0 });
     expect(cov.total).toMatchObject({ started: REAL_COMPLETE + 1, completed: REAL_COMPLETE });
@@ -193,6 +215,9 @@ describe("demo data on the dashboards", () => {
     const last = realIds[REAL_COMPLETE] as string;
     const finish = await call(server.url, `/api/responses/${last}`, { method: "PUT", json: { survey: "dnc-tim", unit: null, locale: "es", data: completeAnswers(), complete: true } });
     expect(finish.status).toBe(200);
-    expect((await needs()).n).toBe(REAL_COMPLETE + 1);
+    // Alone (1 < k) it waits for a release: the figures stay, the pending count says so.
+    const after = await needs();
+    expect(after.n).toBe(REAL_COMPLETE);
+    expect(after.release.pending).toBe(1);
   });
 });

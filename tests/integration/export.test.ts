@@ -30,7 +30,8 @@ beforeAll(async () => {
   for (const [i, text] of INJECTIONS.entries()) {
     const id = randomUUID();
     ids.push(id);
-    await put(id, completeAnswers({ sugerencias: text, cargo: `${ACCENTS} ${i}`, institucion: i % 2 ? "pnp" : "migraciones", dependencia: i % 2 ? "dirctptim" : "control_migratorio" }), true);
+    // Six pnp (k = 5: one release holds them all), three in Tumbes and three in Tacna.
+    await put(id, completeAnswers({ sugerencias: text, cargo: `${ACCENTS} ${i}`, institucion: "pnp", dependencia: "dirctptim", region: i % 2 ? "PE-TUM" : "PE-TAC" }), true);
   }
   await put(randomUUID(), { consentimiento: true, institucion: "pnp", cargo: "parcial" }, false);
 });
@@ -101,8 +102,12 @@ describe("raw responses CSV", () => {
   });
 
   it("applies the dashboard's filters", async () => {
-    const parsed = rows((await download("/api/surveys/dnc-tim/export/responses.csv?institucion=pnp")).text);
-    expect(parsed.map((r) => r.institucion)).toEqual(["pnp", "pnp", "pnp"]);
+    const parsed = rows((await download("/api/surveys/dnc-tim/export/responses.csv?institucion=pnp&region=PE-TUM")).text);
+    expect(parsed.map((r) => [r.institucion, r.region])).toEqual([
+      ["pnp", "PE-TUM"],
+      ["pnp", "PE-TUM"],
+      ["pnp", "PE-TUM"],
+    ]);
     const bad = await download("/api/surveys/dnc-tim/export/responses.csv?institucion=fbi");
     expect(bad.res.status).toBe(400);
   });
@@ -147,26 +152,28 @@ describe("codebook CSV", () => {
 
 describe("aggregated needs CSV", () => {
   it("gives analysts the ranking with the dashboard's suppression", async () => {
-    const { res, text } = await download("/api/surveys/dnc-tim/export/needs.csv?by=institucion", analyst);
+    const { res, text } = await download("/api/surveys/dnc-tim/export/needs.csv?by=region", analyst);
     expect(res.status).toBe(200);
     const parsed = rows(text);
-    // 6 completed responses, k = 5: the national ranking shows, each institution (3 + 3) is hidden.
+    // 6 completed responses, k = 5: the national ranking shows, each region (3 + 3) is hidden.
     const national = parsed.filter((r) => r.group === "(todos)");
     expect(national).toHaveLength(18);
     expect(national.every((r) => r.group_n === "6")).toBe(true);
     expect(national.find((r) => r.rank === "1")).toBeDefined();
     const groups = parsed.filter((r) => r.group !== "(todos)");
     expect(groups.map((r) => [r.group, r.suppressed, r.mwds])).toEqual([
-      ["migraciones", "primary", ""],
-      ["pnp", "primary", ""],
+      ["PE-TAC", "primary", ""],
+      ["PE-TUM", "primary", ""],
     ]);
   });
 
-  it("shows nothing but the fact when a filter leaves fewer than k responses", async () => {
-    const parsed = rows((await download("/api/surveys/dnc-tim/export/needs.csv?institucion=pnp", analyst)).text);
+  it("shows nothing but the fact when a filter leaves fewer than k responses, or is not released", async () => {
+    const parsed = rows((await download("/api/surveys/dnc-tim/export/needs.csv?institucion=pnp&to=2000-01-31", analyst)).text);
     expect(parsed).toHaveLength(1);
     expect(parsed[0]!.suppressed).toBe("filter_below_k");
     expect(parsed[0]!.mwds).toBe("");
+    const tacna = rows((await download("/api/surveys/dnc-tim/export/needs.csv?region=PE-TAC", analyst)).text);
+    expect(tacna.map((r) => [r.group, r.suppressed, r.mwds])).toEqual([["(todos)", "not_released", ""]]);
   });
 });
 
@@ -201,7 +208,7 @@ describe("download buttons", () => {
     const res = await call(server.url, "/admin/surveys/dnc-tim/responses?institucion=pnp", { cookie: admin });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toMatch(/data-testid="response-counts"[^>]*>3 completas · 1 incompleta</);
+    expect(html).toMatch(/data-testid="response-counts"[^>]*>6 completas · 1 incompleta</);
     expect(html).toContain('action="/api/surveys/dnc-tim/export/needs.csv"');
     expect(html).toContain('formAction="/api/surveys/dnc-tim/export/responses.csv"');
     expect(html).toMatch(/<input type="hidden" name="institucion" value="pnp"\/>/);

@@ -1,6 +1,7 @@
 // Migration 0003 (generic need storage) on a database made by the schema before it: every
 // response, need rating and breakdown value is carried over, and the needs figures of every
-// breakdown and filter are the same as for the same responses saved by today's code.
+// breakdown and filter are the same as for the same responses saved by today's code. Both
+// databases make their first release (release-rule.md) at the same fixed clock (lib/clock.ts).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +21,8 @@ const MIGRATIONS = path.resolve(__dirname, "../../db/migrations");
 let dir: string;
 let survey: SurveyEntry;
 const COUNT = 240;
+/** "Now" for both releases: the day after the last submission (2026-03-12, 14:00 UTC). */
+const RELEASED_AT = "2026-03-13T15:00:00.000Z";
 
 interface Made {
   id: string;
@@ -96,10 +99,14 @@ let migrated: Db;
 let fresh: Db;
 
 beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-migration-"));
+  // Read by lib/env.ts on first use, which is below.
+  const clock = path.join(dir, "now");
+  fs.writeFileSync(clock, RELEASED_AT);
+  process.env.SONDEO_CLOCK_FILE = clock;
   const found = getSurvey("dnc-tim");
   if (!found?.needs) throw new Error("dnc-tim not found");
   survey = found;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-migration-"));
   made = [];
   const file = path.join(dir, "old.db");
   makeOldDatabase(file);
@@ -161,9 +168,14 @@ describe("migration 0003: generic need storage", () => {
     const queries: NeedsQuery[] = [
       ...declaration.breakdowns.map((d) => ({ by: d.name, filters: {} })),
       { by: "region", filters: { institucion: "pnp" } },
-      { by: "institucion", filters: { unit: unitCode, from: "2026-03-04" } },
-      { by: "cargo_categoria", filters: { to: "2026-03-08" } },
+      // Dates select the release (made on 13 March in Lima), whatever the submission days.
+      { by: "unit", filters: { institucion: "pnp", from: "2026-03-13" } },
+      { by: "cargo_categoria", filters: { to: "2026-03-13" } },
     ];
+    // A unit of these random answers splits the institutions unevenly: not released, on both.
+    const unitView: NeedsQuery = { by: "institucion", filters: { unit: unitCode, from: "2026-03-13" } };
+    expect(getNeedsReport(migrated, a, unitView, 5)).toEqual(getNeedsReport(fresh, b, unitView, 5));
+    expect(getNeedsReport(migrated, a, unitView, 5).suppressed).toBe("not_released");
     for (const q of queries) {
       const before = getNeedsReport(migrated, a, q, 5);
       const after = getNeedsReport(fresh, b, q, 5);
@@ -171,7 +183,12 @@ describe("migration 0003: generic need storage", () => {
       expect(q.by === "unit" ? { ...before, groups: before.groups.length } : before).toEqual(
         q.by === "unit" ? { ...after, groups: after.groups.length } : after,
       );
-      expect(before.n ?? 0).toBeGreaterThan(0);
+      expect(before.n ?? 0, `${JSON.stringify(q)}: ${before.suppressed}`).toBeGreaterThan(0);
+      expect(before.release.asOf).toEqual({ release: 1, releasedAt: RELEASED_AT });
+    }
+    // Before the release: nothing, on both.
+    for (const db of [migrated, fresh]) {
+      expect(getNeedsReport(db, db === migrated ? a : b, { by: "institucion", filters: { to: "2026-03-12" } }, 5)).toMatchObject({ n: null, suppressed: "filter_below_k" });
     }
   });
 });

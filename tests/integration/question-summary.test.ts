@@ -1,7 +1,9 @@
 // GET /api/surveys/{slug}/summary and the summary page against a real server: responses posted
 // through PUT /api/responses/{uuid} (dnc-tim, and a small survey without a needs declaration in
 // the server's own surveys folder), figures recomputed here from the posted answers, and the
-// small-cell rules worked out by hand in the comments (k = 5).
+// small-cell rules worked out by hand in the comments (k = 5). Under the release rule
+// (release-rule.md) the posted responses are read once, one release: poder_judicial's 2 wait, so
+// dnc-tim's figures are those of the 14 others (pnp 8, migraciones 6).
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -25,7 +27,7 @@ const INSTITUTIONS = { pnp: ["dirctptim", "policia_investigador"], migraciones: 
 const HOURS = [0, 4, 8, 12, 16, 40, 75, 120];
 const ORDER = ["talleres_casos", "presencial", "semipresencial", "virtual_vivo", "pasantias", "formador_formadores", "autoaprendizaje"];
 
-/** Sixteen valid dnc-tim responses: pnp 8, migraciones 6, poder_judicial 2. */
+/** Sixteen valid dnc-tim responses: pnp 8, migraciones 6, poder_judicial 2 (i = 14, 15). */
 function dncTimAnswers(i: number): Answers {
   const institucion = i < 8 ? "pnp" : i < 14 ? "migraciones" : "poder_judicial";
   const [dependencia, cargo_categoria] = INSTITUTIONS[institucion];
@@ -35,7 +37,8 @@ function dncTimAnswers(i: number): Answers {
     cargo_categoria,
     duracion: ["1_dia", "2_3_dias", "2_3_dias", "1_semana"][i % 4],
     horario: i < 12 ? "jornada" : "indistinto",
-    modalidad_orden: i < 10 ? ORDER : [ORDER[1], ORDER[0], ...ORDER.slice(2)],
+    // Of the 14 released, 9 put talleres_casos first and 5 presencial (both ≥ k: shown).
+    modalidad_orden: i < 9 ? ORDER : [ORDER[1], ORDER[0], ...ORDER.slice(2)],
     meses_disponibles: i < 3 ? ["03", "11"] : ["03", "04", "09"],
     casos_12m_tim: 12,
   });
@@ -48,7 +51,9 @@ function dncTimAnswers(i: number): Answers {
   }
   if (i < 3) delete answers.horario;
   const necesidades = { ...(base.necesidades as Record<string, unknown>) };
-  necesidades.T01 = { importancia: i < 9 ? 5 : i < 15 ? 4 : 2, dominio: 1 + (i % 5) };
+  necesidades.T01 = { importancia: i < 8 ? 5 : i < 13 ? 4 : 2, dominio: 1 + (i % 5) };
+  // pnp's first three work in Tacna: region=PE-TUM (pnp 5, migraciones 6) would reveal them by difference.
+  if (i < 3) answers.region = "PE-TAC";
   answers.necesidades = necesidades;
   if (i < 7) answers.otras_necesidades = `Necesito práctica en identificación de víctimas, nº ${i} — ¿cómo?`;
   else delete answers.otras_necesidades;
@@ -97,6 +102,8 @@ function climaAnswers(i: number): Answers {
 }
 
 const dnc = Array.from({ length: 16 }, (_, i) => dncTimAnswers(i));
+/** What the release holds: poder_judicial's 2 (below k) wait. */
+const released = dnc.filter((d) => d.institucion !== "poder_judicial");
 const clima = Array.from({ length: 12 }, (_, i) => climaAnswers(i));
 
 async function post(survey: string, data: Answers): Promise<void> {
@@ -149,66 +156,71 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-describe("GET /api/surveys/{slug}/summary (dnc-tim, 16 responses, k = 5)", () => {
+describe("GET /api/surveys/{slug}/summary (dnc-tim, 16 responses of which 14 released, k = 5)", () => {
   it("requires a signed-in analyst; unknown surveys are 404", async () => {
     expect((await fetch(`${server.url}/api/surveys/dnc-tim/summary`)).status).toBe(401);
     expect((await summary("no-such")).status).toBe(404);
   });
 
-  it("single choice: pnp 8 of 16 shown; poder_judicial (2 < k) hidden, and migraciones (6) with it", async () => {
+  it("single choice: pnp 8 and migraciones 6 of 14 shown; poder_judicial (2 < k) waits, in no count", async () => {
     const { status, body } = await summary("dnc-tim");
     expect(status).toBe(200);
-    expect(body).toMatchObject({ survey: "dnc-tim", k: 5, n: 16, suppressed: null });
+    expect(body).toMatchObject({ survey: "dnc-tim", k: 5, n: 14, suppressed: null, release: { asOf: { release: 1 }, pending: 2 } });
     const q = question(body, "institucion", "choice");
-    expect(item(q.items, "pnp")).toMatchObject({ count: countOf(dnc, (d) => d.institucion === "pnp"), share: 8 / 16, hidden: null });
+    expect(item(q.items, "pnp")).toMatchObject({ count: countOf(released, (d) => d.institucion === "pnp"), share: 8 / 14, hidden: null });
     expect(item(q.items, "pnp")?.label).toEqual({ es: "Policía Nacional del Perú", en: "National Police of Peru (PNP)" });
-    expect(item(q.items, "poder_judicial")).toMatchObject({ count: null, share: null, hidden: "primary" });
-    expect(item(q.items, "migraciones")).toMatchObject({ count: null, hidden: "complementary" });
+    expect(item(q.items, "migraciones")).toMatchObject({ count: 6, share: 6 / 14, hidden: null });
+    expect(item(q.items, "poder_judicial")).toMatchObject({ count: 0, hidden: null });
+    // Tacna 3 (pnp's first three) hidden, and Tumbes (11) with it.
+    const region = question(body, "region", "choice");
+    expect([item(region.items, "PE-TAC")?.hidden, item(region.items, "PE-TUM")?.hidden]).toEqual(["primary", "complementary"]);
     expect(item(q.items, "mininter")).toMatchObject({ count: 0, hidden: null });
     expect(q.title.es).toBe("¿En qué institución trabaja?");
   });
 
-  it("durations 4 / 8 / 4: 1 día and 1 semana hidden (8 together), 2 a 3 días 50 %", async () => {
+  it("durations 4 / 7 / 3: 1 día and 1 semana hidden (7 together), 2 a 3 días 50 %", async () => {
     const q = question((await summary("dnc-tim")).body, "duracion", "choice");
-    expect(item(q.items, "2_3_dias")).toMatchObject({ count: countOf(dnc, (d) => d.duracion === "2_3_dias"), share: 0.5 });
+    expect(item(q.items, "2_3_dias")).toMatchObject({ count: countOf(released, (d) => d.duracion === "2_3_dias"), share: 0.5 });
     expect([item(q.items, "1_dia")?.hidden, item(q.items, "1_semana")?.hidden]).toEqual(["primary", "primary"]);
     expect(item(q.items, "modular")?.count).toBe(0);
   });
 
-  it("'no answer' counts as a category: horario 3 without answer, hidden with indistinto (4); who answered is not told", async () => {
+  it("'no answer' counts as a category: horario 3 without answer, hidden with indistinto (2); who answered is not told", async () => {
     const q = question((await summary("dnc-tim")).body, "horario", "choice");
-    expect(item(q.items, "jornada")?.count).toBe(countOf(dnc, (d) => d.horario === "jornada"));
+    expect(item(q.items, "jornada")?.count).toBe(countOf(released, (d) => d.horario === "jornada"));
     expect(item(q.items, "__none")).toMatchObject({ count: null, hidden: "primary" });
     expect(item(q.items, "indistinto")).toMatchObject({ count: null, hidden: "primary" });
     expect(q.answered).toBeNull();
   });
 
-  it("yes/no: 8 and 8", async () => {
+  it("yes/no: 7 and 7", async () => {
     const q = question((await summary("dnc-tim")).body, "capacitacion_tim", "choice");
-    expect(item(q.items, "true")).toMatchObject({ count: countOf(dnc, (d) => d.capacitacion_tim === true), share: 0.5, label: { es: "Sí", en: "Yes" } });
-    expect(item(q.items, "false")?.count).toBe(8);
+    expect(item(q.items, "true")).toMatchObject({ count: countOf(released, (d) => d.capacitacion_tim === true), share: 0.5, label: { es: "Sí", en: "Yes" } });
+    expect(item(q.items, "false")?.count).toBe(7);
   });
 
-  it("number: hours' mean and median from the 8 answers; 75 and 120 hidden in their bins, and 0–49 with them", async () => {
+  it("number: hours' mean and median from the 7 released answers; 40 and 75 hidden in their bins, and 0–24 with them", async () => {
     const q = question((await summary("dnc-tim")).body, "capacitacion_tim_horas", "numeric");
-    const hours = dnc.map((d) => d.capacitacion_tim_horas).filter((h): h is number => typeof h === "number");
-    expect(hours).toHaveLength(8);
+    const hours = released.map((d) => d.capacitacion_tim_horas).filter((h): h is number => typeof h === "number");
+    expect(hours).toHaveLength(7);
     expect(q.stats).toEqual({ mean: mean(hours), median: median(hours) });
-    expect(q.stats).toEqual({ mean: 34.375, median: 14 });
+    expect(q.stats).toEqual({ mean: 155 / 7, median: 12 });
+    // 0, 4, 8, 12, 16, 40, 75 in 3 target bins over 0–75: width 25.
     expect(q.items.map((i) => [i.label.es, i.count, i.hidden])).toEqual([
-      ["0–49", null, "complementary"],
-      ["50–99", null, "primary"],
-      ["100–149", null, "primary"],
-      ["Sin respuesta", 8, null],
+      ["0–24", null, "complementary"],
+      ["25–49", null, "primary"],
+      ["50–74", 0, null],
+      ["75–99", null, "primary"],
+      ["Sin respuesta", 7, null],
     ]);
-    expect(q.answered).toBe(8);
+    expect(q.answered).toBe(7);
   });
 
-  it("multiple choice: each month out of the 16; November (3) hidden, nothing else", async () => {
+  it("multiple choice: each month out of the 14; November (3) hidden, nothing else", async () => {
     const q = question((await summary("dnc-tim")).body, "meses_disponibles", "multi");
-    const months = (m: string) => countOf(dnc, (d) => (d.meses_disponibles as string[]).includes(m));
+    const months = (m: string) => countOf(released, (d) => (d.meses_disponibles as string[]).includes(m));
     expect(item(q.items, "03")).toMatchObject({ count: months("03"), share: 1 });
-    expect(item(q.items, "04")).toMatchObject({ count: months("04"), share: 13 / 16 });
+    expect(item(q.items, "04")).toMatchObject({ count: months("04"), share: 11 / 14 });
     expect(item(q.items, "11")).toMatchObject({ count: null, hidden: "primary" });
     expect(item(q.items, "01")).toMatchObject({ count: 0, hidden: null });
     expect(item(q.items, "__none")).toBeUndefined();
@@ -216,56 +228,60 @@ describe("GET /api/surveys/{slug}/summary (dnc-tim, 16 responses, k = 5)", () =>
 
   it("ranking: share ranked first and mean positions from the posted orders", async () => {
     const q = question((await summary("dnc-tim")).body, "modalidad_orden", "ranking");
-    const orders = dnc.map((d) => d.modalidad_orden as string[]);
+    const orders = released.map((d) => d.modalidad_orden as string[]);
     const firstShare = (v: string) => orders.filter((o) => o[0] === v).length / orders.length;
     const meanRank = (v: string) => mean(orders.map((o) => o.indexOf(v) + 1));
-    expect(q.rankers).toBe(16);
+    expect(q.rankers).toBe(14);
     for (const v of ["talleres_casos", "presencial", "semipresencial"]) {
       const it = q.items.find((i) => i.value === v);
       expect(it?.share, v).toBe(firstShare(v));
       expect(it?.meanRank, v).toBeCloseTo(meanRank(v), 10);
     }
-    expect(q.items.find((i) => i.value === "talleres_casos")).toMatchObject({ count: 10, share: 0.625, meanRank: 1.375 });
+    // 9 rank it first, 5 second.
+    expect(q.items.find((i) => i.value === "talleres_casos")).toMatchObject({ count: 9, share: 9 / 14, meanRank: 19 / 14 });
   });
 
-  it("the needs matrix: T01's importance 9 × 5, 6 × 4, 1 × 2 — the 2 hidden and the 6 with it; mean and median", async () => {
+  it("the needs matrix: T01's importance 8 × 5, 5 × 4, 1 × 2 — the 2 hidden and the 5 with it; mean and median", async () => {
     const q = question((await summary("dnc-tim")).body, "necesidades", "matrixdropdown");
     const imp = q.columns.find((c) => c.name === "importancia");
     if (imp?.kind !== "choice") throw new Error("importancia is not a choice column");
     const t01 = imp.rows.find((r) => r.value === "T01")!;
-    const ratings = dnc.map((d) => (d.necesidades as Record<string, { importancia: number }>).T01!.importancia);
-    expect(item(t01.items, "5")).toMatchObject({ count: ratings.filter((r) => r === 5).length, share: 9 / 16 });
+    const ratings = released.map((d) => (d.necesidades as Record<string, { importancia: number }>).T01!.importancia);
+    expect(item(t01.items, "5")).toMatchObject({ count: ratings.filter((r) => r === 5).length, share: 8 / 14 });
     expect(item(t01.items, "4")).toMatchObject({ count: null, hidden: "complementary" });
     expect(item(t01.items, "2")).toMatchObject({ count: null, hidden: "primary" });
     expect(t01.stats).toEqual({ mean: mean(ratings), median: median(ratings) });
-    // T02 is "no aplica" for everyone: no ratings, and the boolean column counts the 16.
+    // T02 is "no aplica" for everyone: no ratings, and the boolean column counts the 14.
     const t02 = imp.rows.find((r) => r.value === "T02")!;
-    expect(item(t02.items, "__none")).toMatchObject({ count: 16, share: 1 });
+    expect(item(t02.items, "__none")).toMatchObject({ count: 14, share: 1 });
     const na = q.columns.find((c) => c.name === "no_aplica");
     if (na?.kind !== "counts") throw new Error("no_aplica is not a counts column");
-    expect(item(na.rows.find((r) => r.value === "T02")!.items, "true")?.count).toBe(16);
+    expect(item(na.rows.find((r) => r.value === "T02")!.items, "true")?.count).toBe(14);
     expect(imp.rows[0]?.label.es).toBe("Protocolo contra el Tráfico Ilícito de Migrantes por Tierra, Mar y Aire");
   });
 
   it("open answers: the count, and the first five as written (accents intact); others only counted", async () => {
     const body = (await summary("dnc-tim")).body;
     const q = question(body, "otras_necesidades", "text");
-    const posted = dnc.map((d) => d.otras_necesidades).filter(Boolean);
+    const posted = released.map((d) => d.otras_necesidades).filter(Boolean);
     expect(q.answered).toBe(posted.length);
     expect(q.answers).toHaveLength(5);
     for (const a of q.answers ?? []) expect(posted).toContain(a);
     expect(q.answers?.[0]).toMatch(/^Necesito práctica en identificación de víctimas, nº \d — ¿cómo\?$/);
-    expect(question(body, "cargo", "text")).toMatchObject({ answered: 16, listable: false, answers: null });
+    expect(question(body, "cargo", "text")).toMatchObject({ answered: 14, listable: false, answers: null });
   });
 
-  it("filters as the needs views: pnp's 8 hide every duration; a group below k or a protected one shows only that", async () => {
+  it("filters as the needs views: pnp's 8 hide every duration; a waiting group or a protected one shows only that", async () => {
     const pnp = await summary("dnc-tim", "?institucion=pnp");
     expect(pnp.body.n).toBe(8);
     // pnp: 1 día 2, 2 a 3 días 4, 1 semana 2 — all below k.
     expect(question(pnp.body, "duracion", "choice").items.filter((i) => i.count).map((i) => i.value)).toEqual([]);
     expect(question(pnp.body, "capacitacion_tim", "choice").items.map((i) => i.hidden)).toEqual(["primary", "primary"]);
-    expect((await summary("dnc-tim", "?institucion=poder_judicial")).body).toMatchObject({ n: null, suppressed: "filter_below_k", questions: [] });
-    expect((await summary("dnc-tim", "?institucion=migraciones")).body).toMatchObject({ n: null, suppressed: "filter_protects_group", questions: [] });
+    expect((await summary("dnc-tim", "?institucion=poder_judicial")).body).toMatchObject({ n: null, suppressed: "not_released", questions: [], release: { asOf: null, pending: 2 } });
+    expect((await summary("dnc-tim", "?institucion=migraciones")).body.n).toBe(6);
+    // region=PE-TUM holds 11, but with pnp's 8 it would give away pnp's 3 in Tacna.
+    expect((await summary("dnc-tim", "?region=PE-TUM")).body).toMatchObject({ n: null, suppressed: "not_released", questions: [] });
+    expect((await summary("dnc-tim", "?region=PE-TAC")).body).toMatchObject({ n: null, suppressed: "not_released", questions: [] });
     expect((await summary("dnc-tim", "?from=2000-01-01&to=2000-01-31")).body).toMatchObject({ suppressed: "filter_below_k" });
     const bad = await summary("dnc-tim", "?regoin=PE-TUM");
     expect([bad.status, bad.body.message]).toEqual([400, expect.stringMatching(/Unknown parameter/)]);
@@ -331,7 +347,11 @@ describe("summary page", () => {
     expect(html).toContain('href="/admin/surveys/dnc-tim/needs/open?institucion=pnp"');
     expect(html).toMatch(/href="\/admin\/surveys\/dnc-tim\/summary\?institucion=pnp" aria-current="page"|aria-current="page" href="\/admin\/surveys\/dnc-tim\/summary\?institucion=pnp"/);
     const small = await page("/admin/surveys/dnc-tim/summary?institucion=poder_judicial");
-    expect(small).toContain('data-suppressed="filter_below_k"');
+    expect(small).toContain('data-suppressed="not_released"');
+    expect(small).toContain("2 respuestas completas esperan su publicación");
+    const early = await page("/admin/surveys/dnc-tim/summary?institucion=pnp&to=2000-01-31");
+    expect(early).toContain('data-suppressed="filter_below_k"');
+    expect(early).not.toContain("víctimas, nº");
     expect(small).not.toContain("víctimas, nº");
   });
 

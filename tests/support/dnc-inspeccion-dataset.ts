@@ -15,11 +15,12 @@
 //   ire_ancash                 0                  0                  0               0       0  (partial only)
 //   total                     15                 36                 12               4      67
 //
-// With k = 5: by intendencia, ire_junin and ire_loreto are below k (primary) and ire_cusco is hidden
-// with them (complementary); by funcion, otro (primary) and supervisor_inspector (complementary).
-// Filters: intendencia=ire_loreto → filter_below_k; intendencia=ire_cusco → filter_protects_group;
-// intendencia=ilm&funcion=supervisor_inspector (6 people) → filter_protects_group, because ilm's
-// own funcion breakdown hides supervisor_inspector (otro 3 < k, then supervisor_inspector 6).
+// With k = 5 (release rule, issue #12; everything submitted, then read: one release): ire_junin
+// and ire_loreto wait (3 pending, in no figure); the five other intendencias are published. By
+// funcion, every group is "unreleased" (ire_la_libertad's 9 would split 5 | 4, ire_arequipa's 12
+// into 3 | 9 …) but otro (4: primary). Filters: intendencia=ire_loreto → not_released;
+// intendencia=ilm&funcion=inspector_trabajo (14) and …&inspector_auxiliar (7) are published,
+// …&supervisor_inspector (6) is not (it would leave ilm's 3 otro apart) → not_released.
 // Fixed patterns for exact ties and points on a line: L12 repeats L11 for everyone (an MWDS tie
 // in every group); in ire_piura every relevance is 3 and in ire_la_libertad every topic's
 // relevances add up to 25 (Ī = 25/9 for all twelve topics), so every topic sits on the

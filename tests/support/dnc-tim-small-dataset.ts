@@ -2,11 +2,13 @@
 // (tests/integration/needs-any-survey.test.ts): 21 complete and one partial, with ratings from a
 // seeded PRNG (some topics not applicable). Completed responses, k = 5:
 //   institucion: pnp 8, migraciones 6, ministerio_publico 5, poder_judicial 2
-//                → poder_judicial primary, ministerio_publico complementary
-//   unit (link): CR-TUM 5, CR-TAC 6, CR-LMA 3, none 7 → CR-LMA primary, CR-TUM complementary
+//   unit (link): CR-TUM 5, CR-TAC 6, CR-LMA 3, none 7
 //   region follows the unit (PE-TUM, PE-TAC, PE-LMA; none → PE-LIM)
 //   cargo_categoria: policia_investigador 6, directivo 3, inspector_migratorio 5, fiscal_juez 7
-//                → directivo primary, inspector_migratorio complementary
+// Under the release rule (release-rule.md; submitted, then read: one release) poder_judicial's 2
+// wait; the three other institutions are published, and so are only the cells that split them
+// into parts of 0 or ≥ 5 (e.g. region PE-TAC = migraciones' CR-TAC; PE-TUM, 5 of pnp's 8, and PE-LIM
+// are "unreleased"); directivo (3) and CR-LMA (3) are below k.
 import { seededRng, type Rng } from "@/lib/demo/rng";
 import { completeAnswers, TOPICS } from "./sample-answers";
 

@@ -27,10 +27,22 @@ export function differences(actual: unknown, expected: unknown, tolerance = 1e-9
   return Object.is(actual, expected) ? [] : [`${at}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`];
 }
 
-/** The fields README "API: GET /api/surveys/{slug}/needs" documents, taken from an answer. */
+/**
+ * The fields README "API: GET /api/surveys/{slug}/needs" documents, taken from an answer; of
+ * `release`, what the oracle predicts (release numbers and the pending count, not the times).
+ */
 export function documentedFields(body: Record<string, unknown>): Record<string, unknown> {
-  const keys = ["survey", "k", "by", "filters", "n", "suppressed", "total", "groups", "demoResponses"];
-  return Object.fromEntries(keys.filter((k) => k in body).map((k) => [k, body[k]]));
+  const keys = ["survey", "k", "by", "filters", "release", "n", "suppressed", "total", "groups", "demoResponses"];
+  const out: Record<string, unknown> = Object.fromEntries(keys.filter((k) => k in body).map((k) => [k, body[k]]));
+  if (out.release && typeof out.release === "object") {
+    const r = out.release as { asOf?: { release?: unknown } | null; covers?: { fromRelease?: unknown; toRelease?: unknown } | null; pending?: unknown };
+    out.release = {
+      asOf: r.asOf ? { release: r.asOf.release } : r.asOf,
+      covers: r.covers ? { fromRelease: r.covers.fromRelease, toRelease: r.covers.toRelease } : r.covers,
+      pending: r.pending,
+    };
+  }
+  return out;
 }
 
 /** The answer with `by=unit` groups in a fixed order (no unit first, then by id): README leaves it open. */

@@ -1,7 +1,8 @@
 // A small, hand-computable set of responses for the needs tests (see the expected figures in
 // tests/integration/needs-api.test.ts). Completed responses by institution: pnp 7, migraciones 5,
-// poder_judicial 2 — with k = 5, poder_judicial is hidden (primary) and migraciones with it
-// (complementary); plus one partial response that must count nowhere.
+// poder_judicial 2 — with k = 5 and the release rule (release-rule.md), pnp and migraciones are
+// released and shown, poder_judicial waits (in no figure); region PE-TUM (pnp 3, migraciones 5) is
+// not released, as it would reveal pnp's PE-TAC 4; plus one partial response that must count nowhere.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { saveResponse } from "@/db/queries/save-response";

@@ -2,8 +2,11 @@
 // tests: it reads a survey's needs declaration as plain JSON and computes the figures from the
 // answers themselves, one respondent at a time, with exact rational arithmetic — following
 // /work/shared/spec/needs-method.md and needs-declaration.md, and README "API" for the shape. It
-// deliberately imports nothing from lib/needs or db: a test comparing the two would prove nothing
+// deliberately imports nothing from lib/ or db/: a test comparing the two would prove nothing
 // if they shared code. Floats appear only at the very end, when a rational becomes a JSON number.
+// Confidentiality follows the release rule (issue #12, /work/notes/release-rule.md): responses
+// reach the figures only through releases, and a cell is shown only once published; the oracle
+// replays the releases person by person (brute force, no incremental bookkeeping).
 type Json = Record<string, unknown>;
 
 export interface OracleDeclaration {
@@ -32,6 +35,13 @@ export interface OracleResponse {
   unit: number | null;
   /** Submission day in Peru (UTC−5), YYYY-MM-DD. */
   day: string;
+  /** A synthetic demo response (never in a group with real ones). */
+  demo?: boolean;
+  /**
+   * How many aggregate reads (each attempts a release) came before this response was submitted;
+   * default 0 (everything submitted, then read). The view predicted is the read after the last.
+   */
+  epoch?: number;
 }
 
 export interface OracleQuery {
@@ -59,15 +69,25 @@ export interface ExpectedFigures {
   locus: { importanceLine: number; discrepancyLine: number } | null;
 }
 
+export type HiddenReason = "primary" | "complementary" | "unreleased" | "not_updated";
+
 export type ExpectedGroup =
   | ({ group: string | null; suppressed: null } & ExpectedFigures)
-  | { group: string | null; suppressed: "primary" | "complementary" };
+  | { group: string | null; suppressed: HiddenReason };
+
+/** The API's `release` field, without the times (the oracle knows days, not instants). */
+export interface ExpectedRelease {
+  asOf: { release: number } | null;
+  covers: { fromRelease: number; toRelease: number } | null;
+  pending: number;
+}
 
 export interface ExpectedNeeds {
   k: number;
   by: string;
+  release: ExpectedRelease;
   n: number | null;
-  suppressed: "filter_below_k" | "filter_protects_group" | null;
+  suppressed: "filter_below_k" | "not_released" | null;
   total: ExpectedFigures | null;
   groups: ExpectedGroup[];
 }
@@ -227,15 +247,21 @@ const codePoint = (a: string | null, b: string | null) => {
 };
 
 /**
- * Suppression rules 1 and 2 for one breakdown shown with a total: groups of 1 … k−1 are hidden,
- * then the smallest shown groups (ties by code) until the hidden ones number 0 or at least k.
+ * Suppression rules 1 and 2 for one breakdown shown with a total: groups of 1 … k−1 are hidden
+ * ("primary"), so are those the release rule holds back (`held`), then the smallest shown groups
+ * (ties by code) until the hidden ones number 0 or at least k.
  */
-export function hiddenGroups(sizes: ReadonlyMap<string | null, number>, k: number): Map<string | null, "primary" | "complementary"> {
-  const hidden = new Map<string | null, "primary" | "complementary">();
+export function hiddenGroups(
+  sizes: ReadonlyMap<string | null, number>,
+  k: number,
+  held: (group: string | null) => HiddenReason | null = () => null,
+): Map<string | null, HiddenReason> {
+  const hidden = new Map<string | null, HiddenReason>();
   let hiddenPeople = 0;
   for (const [group, n] of sizes) {
-    if (n >= 1 && n < k) {
-      hidden.set(group, "primary");
+    const reason = n >= 1 && n < k ? "primary" : held(group);
+    if (reason) {
+      hidden.set(group, reason);
       hiddenPeople += n;
     }
   }
@@ -262,51 +288,220 @@ export function effectiveK(survey: OracleSurvey, envK: number): number {
   return survey.declaration.minGroupSize ?? envK;
 }
 
+// --- The release rule -------------------------------------------------------------------------
+//
+// A cell is a set of "breakdown = value" constraints (null, "no answer", is a value). A release
+// first admits the pending completed responses whose (demo flag, first breakdown value) group has
+// at least k of them; the others wait. Then it tries every cell of at most L constraints holding k
+// or more published people, in priority order (fewer constraints; then the declaration positions
+// of its breakdowns; then more people; then its canonical text, as the server writes it). Two
+// published people are indistinguishable when they came in the same release, share the demo flag
+// and first breakdown value, and agree on membership of every published cell whose figures cover
+// their release. A cell is published (or brought up to date) by this release only if every such
+// group lies wholly inside or outside it, or splits into two parts of at least k.
+
+/** One constraint per breakdown position of the declaration. */
+type Cell = ReadonlyMap<number, string | null>;
+
+interface Person {
+  response: OracleResponse;
+  demo: boolean;
+  values: (string | null)[];
+  /** The release that published it (1, 2, …), or null while waiting. */
+  batch: number | null;
+}
+
+export interface OracleRelease {
+  batch: number;
+  /** Its (Peru) day: that of the last completed response submitted before the read. */
+  day: string;
+  people: number;
+}
+
+export interface OracleReleaseState {
+  releases: OracleRelease[];
+  /** Published cells (by `cellId`) → the last release their figures include. */
+  cells: Map<string, number>;
+  people: Person[];
+  pending: number;
+}
+
+/** The most constraints a cell may have: the largest L ≤ 3 with Σ_{j ≤ L} C(d, j) ≤ 64. */
+export function cellLimit(dimensions: number): number {
+  const choose = (n: number, r: number) => {
+    let c = 1;
+    for (let j = 0; j < r; j++) c = (c * (n - j)) / (j + 1);
+    return c;
+  };
+  let best = 0;
+  for (let level = 0; level <= Math.min(3, dimensions); level++) {
+    let cells = 0;
+    for (let j = 0; j <= level; j++) cells += choose(dimensions, j);
+    if (cells <= 64) best = level;
+  }
+  return best;
+}
+
+const cellId = (cell: Cell) => JSON.stringify([...cell].sort((a, b) => a[0] - b[0]));
+
+/** The server's canonical text of a cell (names sorted; `name=value`, URI-encoded; null: bare name); the last tie-break. */
+function canonicalText(cell: Cell, dimensions: readonly string[]): string {
+  return [...cell]
+    .map(([d, v]) => [dimensions[d] as string, v] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([name, v]) => (v === null ? name : `${name}=${encodeURIComponent(v)}`))
+    .join("&");
+}
+
+const inCell = (p: Person, cell: Cell) => [...cell].every(([d, v]) => p.values[d] === v);
+
+/** Every subset of at most `limit` of the person's breakdown values. */
+function cellsOfPerson(p: Person, limit: number): Cell[] {
+  const out: Cell[] = [];
+  const walk = (start: number, chosen: [number, string | null][]) => {
+    out.push(new Map(chosen));
+    if (chosen.length === limit) return;
+    for (let d = start; d < p.values.length; d++) walk(d + 1, [...chosen, [d, p.values[d] ?? null]]);
+  };
+  walk(0, []);
+  return out;
+}
+
+/** Which published people an analyst cannot tell apart: group label per person (null: not published). */
+function indistinguishable(people: readonly Person[], cells: ReadonlyMap<string, number>, byId: ReadonlyMap<string, Cell>): (string | null)[] {
+  return people.map((p) => {
+    if (p.batch === null) return null;
+    const batch = p.batch;
+    const member = [...cells]
+      .filter(([id, upTo]) => upTo >= batch && inCell(p, byId.get(id) as Cell))
+      .map(([id]) => id)
+      .sort();
+    return JSON.stringify([batch, p.demo, p.values[0] ?? null, member]);
+  });
+}
+
+function release(state: OracleReleaseState, dimensions: readonly string[], k: number, available: (p: Person) => boolean, day: string): void {
+  const waiting = new Map<string, Person[]>();
+  for (const p of state.people) {
+    if (p.batch !== null || !available(p)) continue;
+    const key = JSON.stringify([p.demo, p.values[0] ?? null]);
+    waiting.set(key, [...(waiting.get(key) ?? []), p]);
+  }
+  const joining = [...waiting.values()].filter((g) => g.length >= k).flat();
+  if (joining.length === 0) return;
+  const batch = state.releases.length + 1;
+  for (const p of joining) p.batch = batch;
+  state.releases.push({ batch, day, people: joining.length });
+
+  const published = state.people.filter((p) => p.batch !== null);
+  const limit = cellLimit(dimensions.length);
+  const byId = new Map<string, Cell>();
+  for (const p of published) for (const c of cellsOfPerson(p, limit)) byId.set(cellId(c), c);
+  const size = (c: Cell) => published.filter((p) => inCell(p, c)).length;
+  const candidates = [...byId.values()]
+    .map((cell) => ({ cell, n: size(cell), positions: [...cell.keys()].sort((a, b) => a - b), text: canonicalText(cell, dimensions) }))
+    .filter((c) => c.n >= k)
+    .sort((a, b) => {
+      if (a.positions.length !== b.positions.length) return a.positions.length - b.positions.length;
+      for (let i = 0; i < a.positions.length; i++) if (a.positions[i] !== b.positions[i]) return (a.positions[i] as number) - (b.positions[i] as number);
+      return b.n - a.n || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+    });
+  for (const { cell } of candidates) {
+    const groups = indistinguishable(state.people, state.cells, byId);
+    const total = new Map<string, number>();
+    const inside = new Map<string, number>();
+    state.people.forEach((p, i) => {
+      const g = groups[i];
+      if (g === null || g === undefined) return;
+      total.set(g, (total.get(g) ?? 0) + 1);
+      if (inCell(p, cell)) inside.set(g, (inside.get(g) ?? 0) + 1);
+    });
+    const safe = [...total].every(([g, n]) => {
+      const part = inside.get(g) ?? 0;
+      return part === 0 || part === n || (part >= k && n - part >= k);
+    });
+    if (safe) state.cells.set(cellId(cell), batch);
+  }
+}
+
+const stateCache = new WeakMap<readonly OracleResponse[], Map<string, OracleReleaseState>>();
+
+/** The releases the server has made after every read (memoized per response list). */
+export function releaseState(survey: OracleSurvey, k: number, responses: readonly OracleResponse[]): OracleReleaseState {
+  const dimensions = survey.declaration.breakdowns;
+  const memoKey = `${k}|${dimensions.join(",")}`;
+  const cached = stateCache.get(responses)?.get(memoKey);
+  if (cached) return cached;
+  const people: Person[] = responses
+    .filter((r) => r.complete)
+    .map((r) => ({ response: r, demo: r.demo === true, values: dimensions.map((d) => groupOf(r, d)), batch: null }));
+  const state: OracleReleaseState = { releases: [], cells: new Map(), people, pending: 0 };
+  const reads = Math.max(0, ...people.map((p) => p.response.epoch ?? 0));
+  for (let read = 0; read <= reads; read++) {
+    const available = (p: Person) => (p.response.epoch ?? 0) <= read;
+    const days = people.filter(available).map((p) => p.response.day).sort();
+    release(state, dimensions, k, available, days.at(-1) ?? "");
+  }
+  state.pending = people.filter((p) => p.batch === null).length;
+  const perList = stateCache.get(responses) ?? new Map<string, OracleReleaseState>();
+  perList.set(memoKey, state);
+  stateCache.set(responses, perList);
+  return state;
+}
+
 /** What GET /api/surveys/{slug}/needs must answer (the documented fields, numbers unrounded). */
 export function expectedNeeds(survey: OracleSurvey, envK: number, responses: readonly OracleResponse[], query: OracleQuery = {}): ExpectedNeeds {
   const decl = survey.declaration;
+  const dimensions = decl.breakdowns;
   const k = effectiveK(survey, envK);
-  const by = query.by ?? decl.breakdowns[0];
-  if (!by || !decl.breakdowns.includes(by)) throw new Error(`oracle: "${String(by)}" is not a breakdown`);
+  const by = query.by ?? dimensions[0];
+  if (!by || !dimensions.includes(by)) throw new Error(`oracle: "${String(by)}" is not a breakdown`);
   const filters = query.filters ?? {};
   for (const key of Object.keys(filters)) {
-    if (key !== "from" && key !== "to" && !decl.breakdowns.includes(key)) throw new Error(`oracle: unknown filter ${key}`);
+    if (key !== "from" && key !== "to" && !dimensions.includes(key)) throw new Error(`oracle: unknown filter ${key}`);
   }
-  const completed = responses.filter((r) => r.complete);
-  const matches = (r: OracleResponse, skip?: string) =>
-    Object.entries(filters).every(([key, value]) => {
-      if (key === skip) return true;
-      if (key === "from") return r.day >= value;
-      if (key === "to") return r.day <= value;
-      return groupOf(r, key) === value;
-    });
-  const selection = completed.filter((r) => matches(r));
-  const suppressedView = (suppressed: "filter_below_k" | "filter_protects_group"): ExpectedNeeds => ({ k, by, n: null, suppressed, total: null, groups: [] });
-
-  // Rule 3: a selection below k shows nothing but that fact.
-  if (selection.length < k) return suppressedView("filter_below_k");
-  // Rule 4: a filter picking one value of a breakdown shows nothing when the breakdown of that
-  // dimension, under the other filters, hides that value.
-  for (const b of decl.breakdowns) {
-    const value = filters[b];
-    if (value === undefined) continue;
-    const others = completed.filter((r) => matches(r, b));
-    if (hiddenGroups(sizesBy(others, b), k).has(value)) return suppressedView("filter_protects_group");
+  const state = releaseState(survey, k, responses);
+  const selection: Cell = new Map(
+    Object.entries(filters)
+      .filter(([key]) => key !== "from" && key !== "to")
+      .map(([key, value]) => [dimensions.indexOf(key), value]),
+  );
+  const upTo = state.cells.get(cellId(selection));
+  if (upTo === undefined) {
+    return { k, by, release: { asOf: null, covers: null, pending: state.pending }, n: null, suppressed: "not_released", total: null, groups: [] };
   }
+  // Dates pick whole releases (by the day they were published), up to the selection's last update.
+  const shown = state.releases.filter((r) => r.batch <= upTo && (!filters.from || r.day >= filters.from) && (!filters.to || r.day <= filters.to));
+  const lo = shown[0]?.batch ?? 1;
+  const hi = shown.at(-1)?.batch ?? 0;
+  const release: ExpectedRelease = {
+    asOf: { release: upTo },
+    covers: shown.length > 0 ? { fromRelease: lo, toRelease: hi } : null,
+    pending: state.pending,
+  };
+  const people = state.people.filter((p) => p.batch !== null && p.batch >= lo && p.batch <= hi && inCell(p, selection)).map((p) => p.response);
+  if (people.length < k) return { k, by, release, n: null, suppressed: "filter_below_k", total: null, groups: [] };
 
-  const sizes = sizesBy(selection, by);
-  const hidden = hiddenGroups(sizes, k);
+  const position = dimensions.indexOf(by);
+  const held = (group: string | null): HiddenReason | null => {
+    const cell = new Map(selection).set(position, group);
+    const updated = state.cells.get(cellId(cell));
+    if (updated === undefined) return "unreleased";
+    return updated < hi ? "not_updated" : null;
+  };
+  const sizes = sizesBy(people, by);
+  const hidden = hiddenGroups(sizes, k, held);
   const order = survey.choices[by] ?? [];
-  const position = (g: string | null) => {
+  const place = (g: string | null) => {
     if (by === "unit") return g === null ? -1 : Number(g);
     const i = g === null ? -1 : order.indexOf(g);
     return i === -1 ? Number.MAX_SAFE_INTEGER : i; // choice order; no answer (null) after them
   };
-  const keys = [...sizes.keys()].sort((a, b) => position(a) - position(b) || codePoint(a, b));
+  const keys = [...sizes.keys()].sort((a, b) => place(a) - place(b) || codePoint(a, b));
   const groups = keys.map((group): ExpectedGroup => {
     const reason = hidden.get(group);
     if (reason) return { group, suppressed: reason };
-    return { group, suppressed: null, ...figuresOf(survey, selection.filter((r) => groupOf(r, by) === group)) };
+    return { group, suppressed: null, ...figuresOf(survey, people.filter((r) => groupOf(r, by) === group)) };
   });
-  return { k, by, n: selection.length, suppressed: null, total: figuresOf(survey, selection), groups };
+  return { k, by, release, n: people.length, suppressed: null, total: figuresOf(survey, people), groups };
 }

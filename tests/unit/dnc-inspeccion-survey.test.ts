@@ -1,7 +1,7 @@
 // surveys/dnc-inspeccion.json, the second needs survey: it loads in survey-core, the registry
 // accepts its declaration, every string is in Spanish and English, the server's validator accepts
 // the test dataset (tests/support/dnc-inspeccion-dataset.ts) and refuses near misses, and the
-// dataset really makes every suppression rule fire (checked with the test oracle).
+// dataset really makes the suppression and release rules fire (checked with the test oracle).
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -104,32 +104,46 @@ describe("surveys/dnc-inspeccion.json", () => {
     }
   });
 
-  it("has the documented group sizes and makes every suppression rule fire (k = 5)", () => {
+  it("has the documented group sizes and makes the release rule hold back groups and cells (k = 5)", () => {
     const count = (i: string, f?: string) => dataset.completed.filter((d) => d.intendencia === i && (!f || d.funcion === f)).length;
     for (const i of INTENDENCIAS) for (const f of FUNCIONES) expect(count(i, f), `${i}/${f}`).toBe(GROUP_SIZES[i][f]);
     const survey = oracleSurvey(definition);
     const responses: OracleResponse[] = dataset.completed.map((answers) => ({ answers, complete: true, unit: null, day: "2026-12-03" }));
     const groups = (by: string) => expectedNeeds(survey, 5, responses, { by }).groups.map((g) => [g.group, g.suppressed]);
+    // One release (release-rule.md): ire_junin (1) and ire_loreto (2) wait, in no figure at all.
+    expect(expectedNeeds(survey, 5, responses).release).toEqual({ asOf: { release: 1 }, covers: { fromRelease: 1, toRelease: 1 }, pending: 3 });
+    expect(expectedNeeds(survey, 5, responses).n).toBe(64);
     expect(groups("intendencia")).toEqual([
       ["ilm", null],
       ["ire_arequipa", null],
-      ["ire_cusco", "complementary"],
-      ["ire_junin", "primary"],
+      ["ire_cusco", null],
       ["ire_la_libertad", null],
-      ["ire_loreto", "primary"],
       ["ire_piura", null],
     ]);
+    // No funcion group splits every intendencia into parts of 0 or ≥ 5 (ire_la_libertad: 5 of 9
+    // are inspector_trabajo, 2 of 9 inspector_auxiliar): all unreleased; otro (4) is below k.
     expect(groups("funcion")).toEqual([
-      ["inspector_auxiliar", null],
-      ["inspector_trabajo", null],
-      ["supervisor_inspector", "complementary"],
+      ["inspector_auxiliar", "unreleased"],
+      ["inspector_trabajo", "unreleased"],
+      ["supervisor_inspector", "unreleased"],
       ["otro", "primary"],
     ]);
     const verdict = (filters: Record<string, string>) => expectedNeeds(survey, 5, responses, { filters }).suppressed;
-    expect(verdict({ intendencia: "ire_loreto" })).toBe("filter_below_k");
-    expect(verdict({ intendencia: "ire_cusco" })).toBe("filter_protects_group");
-    expect(verdict({ intendencia: "ilm", funcion: "supervisor_inspector" })).toBe("filter_protects_group");
+    expect(verdict({ intendencia: "ire_loreto" })).toBe("not_released");
+    expect(verdict({ intendencia: "ire_cusco" })).toBeNull();
+    expect(verdict({ funcion: "inspector_trabajo" })).toBe("not_released");
+    expect(verdict({ to: "2026-12-02" })).toBe("filter_below_k");
+    // Inside ilm (30): inspector_trabajo (14 | 16 left), then inspector_auxiliar (7 | 9 left) are
+    // published; supervisor_inspector (6) would leave 3 apart.
+    expect(verdict({ intendencia: "ilm", funcion: "inspector_trabajo" })).toBeNull();
     expect(verdict({ intendencia: "ilm", funcion: "inspector_auxiliar" })).toBeNull();
+    expect(verdict({ intendencia: "ilm", funcion: "supervisor_inspector" })).toBe("not_released");
+    expect(expectedNeeds(survey, 5, responses, { by: "funcion", filters: { intendencia: "ilm" } }).groups.map((g) => [g.group, g.suppressed])).toEqual([
+      ["inspector_auxiliar", null],
+      ["inspector_trabajo", null],
+      ["supervisor_inspector", "unreleased"],
+      ["otro", "primary"],
+    ]);
     // L12 repeats L11: an exact tie, ranked in topic order.
     const total = expectedNeeds(survey, 5, responses).total;
     const [l11, l12] = [total?.topics[10], total?.topics[11]];

@@ -1,8 +1,9 @@
 // The test oracle (tests/support/needs-oracle.ts) against figures computed by hand: the worked
-// example of needs-method.md, the suppression rules on small groups, ties and points on a line.
+// example of needs-method.md, the suppression and release rules (release-rule.md) on small
+// groups, ties and points on a line.
 // The integration tests trust the oracle, so it is checked on its own first.
 import { describe, expect, it } from "vitest";
-import { expectedNeeds, oracleSurvey, type ExpectedFigures, type OracleResponse } from "../support/needs-oracle";
+import { expectedNeeds, hiddenGroups, oracleSurvey, type ExpectedFigures, type OracleResponse } from "../support/needs-oracle";
 
 const definition = {
   slug: "mini",
@@ -87,57 +88,95 @@ describe("needs oracle", () => {
     expect(report.groups[0]).toMatchObject({ group: "a", suppressed: null, n: 7 });
   });
 
-  it("hides groups below k (primary) and the smallest shown one with them (complementary), in choice order", () => {
-    const people = [...plain("a", 7), ...plain("b", 5), ...plain("c", 2)];
+  it("one release: first-breakdown groups below k wait (in no figure, not even the total), the others are shown", () => {
+    // a 7 and b 5 join release 1; c 2 waits, and so do the partial ones (they count nowhere).
+    const people = [...plain("a", 7), ...plain("b", 5), ...plain("c", 2), ...plain("c", 4, { complete: false })];
     const report = expectedNeeds(survey, K, people);
-    expect(report.n).toBe(14);
+    expect(report).toMatchObject({ n: 12, suppressed: null, release: { asOf: { release: 1 }, covers: { fromRelease: 1, toRelease: 1 }, pending: 2 } });
     expect(report.groups.map((g) => [g.group, g.suppressed])).toEqual([
-      ["c", "primary"],
-      ["b", "complementary"],
+      ["b", null],
       ["a", null],
     ]);
-  });
-
-  it("breaks a tie between the smallest shown groups by code, and stops once the hidden ones reach k", () => {
-    // c (3) hidden; a and b (6 each) tie: a goes first; then 9 ≥ 5 → b stays.
-    const report = expectedNeeds(survey, K, [...plain("b", 6), ...plain("a", 6), ...plain("c", 3)]);
-    expect(report.groups.map((g) => [g.group, g.suppressed])).toEqual([
-      ["c", "primary"],
-      ["b", null],
-      ["a", "complementary"],
-    ]);
-    // Two small groups that together reach k need no complementary suppression.
-    const enough = expectedNeeds(survey, K, [...plain("a", 6), ...plain("b", 3), ...plain("c", 2)]);
-    expect(enough.groups.map((g) => g.suppressed)).toEqual(["primary", "primary", null]);
-  });
-
-  it("rule 3: a filter with fewer than k completed responses shows only that fact", () => {
-    const people = [...plain("a", 7), ...plain("b", 5), ...plain("c", 2), ...plain("c", 4, { complete: false })];
+    expect(report.total?.n).toBe(12);
+    // The waiting group's cell is not published; b's is.
     expect(expectedNeeds(survey, K, people, { filters: { grupo: "c" } })).toEqual({
-      k: 5, by: "grupo", n: null, suppressed: "filter_below_k", total: null, groups: [],
+      k: 5, by: "grupo", release: { asOf: null, covers: null, pending: 2 }, n: null, suppressed: "not_released", total: null, groups: [],
     });
-    expect(expectedNeeds(survey, K, people, { filters: { to: "2026-03-01" } }).suppressed).toBe("filter_below_k");
-    expect(expectedNeeds(survey, K, people, { filters: { from: "2026-03-02", to: "2026-03-02" } }).n).toBe(14);
+    expect(expectedNeeds(survey, K, people, { filters: { grupo: "b" } }).n).toBe(5);
+    // Nothing is published before some group reaches k.
+    expect(expectedNeeds(survey, K, plain("a", 4))).toMatchObject({ n: null, suppressed: "not_released", release: { asOf: null, pending: 4 } });
   });
 
-  it("rule 4: a filter selecting a value its own breakdown hides shows nothing, also through another filter", () => {
-    const people = [...plain("a", 7), ...plain("b", 5), ...plain("c", 2)];
-    expect(expectedNeeds(survey, K, people, { filters: { grupo: "b" } }).suppressed).toBe("filter_protects_group");
-    expect(expectedNeeds(survey, K, people, { filters: { grupo: "a" } }).n).toBe(7);
+  it("the primary and complementary rules of a breakdown: hidden groups number 0 or at least k (ties by code)", () => {
+    const sizes = (entries: [string, number][]) => new Map<string | null, number>(entries);
+    // c (3) hidden; a and b (6 each) tie: a goes first; then 9 ≥ 5 → b stays.
+    expect(hiddenGroups(sizes([["b", 6], ["a", 6], ["c", 3]]), K)).toEqual(new Map([["c", "primary"], ["a", "complementary"]]));
+    // Two small groups that together reach k need no complementary suppression.
+    expect(hiddenGroups(sizes([["a", 6], ["b", 3], ["c", 2]]), K)).toEqual(new Map([["b", "primary"], ["c", "primary"]]));
+    // A group the release rule holds back counts as hidden too.
+    expect(hiddenGroups(sizes([["a", 6], ["b", 6], ["c", 2]]), K, (g) => (g === "b" ? "unreleased" : null))).toEqual(new Map([["c", "primary"], ["b", "unreleased"]]));
+  });
+
+  it("a cell is published only if it splits every group of indistinguishable people into parts of 0 or ≥ k", () => {
     const sedeFalse = (r: OracleResponse) => ({ ...r, answers: { ...r.answers, sede: false } });
+    // grupo a: sede true 5, false 4; b: true 5. sede=true (10) would split a into 5 | 4: unreleased;
+    // sede=false has 4 < k; grupo=a&sede=true would split a too; grupo=b&sede=true is all of b.
     const mixed = [...plain("a", 5), ...plain("a", 4).map(sedeFalse), ...plain("b", 5)];
-    // sede: true 10, false 4 → false primary, true complementary.
     expect(expectedNeeds(survey, K, mixed, { by: "sede" }).groups.map((g) => [g.group, g.suppressed])).toEqual([
-      ["true", "complementary"],
+      ["true", "unreleased"],
       ["false", "primary"],
     ]);
-    // grupo=a: a 9, b 5, nothing hidden. With sede=true: 5 people, and grupo under sede=true
-    // (a 5, b 5) hides nothing — but sede under grupo=a (true 5, false 4) hides true.
-    expect(expectedNeeds(survey, K, mixed, { filters: { grupo: "a" } }).n).toBe(9);
-    expect(expectedNeeds(survey, K, mixed, { filters: { sede: "true" } }).suppressed).toBe("filter_protects_group");
-    expect(expectedNeeds(survey, K, mixed, { filters: { grupo: "a", sede: "true" } }).suppressed).toBe("filter_protects_group");
-    // grupo=b&sede=true: b's sede breakdown (true 5) and grupo under sede=true hide nothing.
+    expect(expectedNeeds(survey, K, mixed, { filters: { sede: "true" } }).suppressed).toBe("not_released");
+    expect(expectedNeeds(survey, K, mixed, { filters: { grupo: "a", sede: "true" } }).suppressed).toBe("not_released");
     expect(expectedNeeds(survey, K, mixed, { filters: { grupo: "b", sede: "true" } }).n).toBe(5);
+    expect(expectedNeeds(survey, K, mixed, { by: "sede", filters: { grupo: "a" } })).toMatchObject({
+      n: 9,
+      groups: [{ group: "true", suppressed: "unreleased" }, { group: "false", suppressed: "primary" }],
+    });
+    // With a 5 | 5, sede=true (10) splits a into 5 | 5 and b wholly: published; then sede=false
+    // is the rest of a: published too.
+    const even = [...plain("a", 5), ...plain("a", 5).map(sedeFalse), ...plain("b", 5)];
+    expect(expectedNeeds(survey, K, even, { by: "sede" }).groups.map((g) => [g.group, g.suppressed, "n" in g ? g.n : null])).toEqual([
+      ["true", null, 10],
+      ["false", null, 5],
+    ]);
+    expect(expectedNeeds(survey, K, even, { filters: { grupo: "a", sede: "false" } }).n).toBe(5);
+  });
+
+  it("dates pick whole releases; a group waits until it reaches k; a cell that cannot be updated shows its older figures", () => {
+    const on = (day: string, epoch: number) => (r: OracleResponse) => ({ ...r, day, epoch });
+    const sedeFalse = (r: OracleResponse) => ({ ...r, answers: { ...r.answers, sede: false } });
+    // Read 1 (day 2): a 5 join release 1, c 3 wait. Read 2 (day 3): b 5 (sede true 3, false 2)
+    // and c 3 + 2 join release 2. sede=true would take 3 of b's 5: it stays as of release 1.
+    const people = [
+      ...plain("a", 5).map(on("2026-03-02", 0)),
+      ...plain("c", 3).map(on("2026-03-02", 0)),
+      ...plain("b", 3).map(on("2026-03-03", 1)),
+      ...plain("b", 2).map(sedeFalse).map(on("2026-03-03", 1)),
+      ...plain("c", 2).map(on("2026-03-03", 1)),
+    ];
+    const all = expectedNeeds(survey, K, people);
+    expect(all).toMatchObject({ n: 15, release: { asOf: { release: 2 }, covers: { fromRelease: 1, toRelease: 2 }, pending: 0 } });
+    expect(all.groups.map((g) => [g.group, g.suppressed])).toEqual([
+      ["c", null],
+      ["b", null],
+      ["a", null],
+    ]);
+    expect(expectedNeeds(survey, K, people, { by: "sede" }).groups.map((g) => [g.group, g.suppressed])).toEqual([
+      ["true", "not_updated"],
+      ["false", "primary"],
+    ]);
+    // sede=true's own view: as of release 1 (a's 5).
+    expect(expectedNeeds(survey, K, people, { filters: { sede: "true" } })).toMatchObject({
+      n: 5, release: { asOf: { release: 1 }, covers: { fromRelease: 1, toRelease: 1 } },
+    });
+    // from day 3: release 2 only (b and c, 10); released on day 3, though c's first 3 came on day 2.
+    const later = expectedNeeds(survey, K, people, { filters: { from: "2026-03-03" } });
+    expect(later).toMatchObject({ n: 10, release: { covers: { fromRelease: 2, toRelease: 2 } } });
+    expect(later.groups.map((g) => g.group)).toEqual(["c", "b"]);
+    expect(expectedNeeds(survey, K, people, { filters: { to: "2026-03-02" } })).toMatchObject({ n: 5, release: { covers: { fromRelease: 1, toRelease: 1 } } });
+    expect(expectedNeeds(survey, K, people, { filters: { to: "2026-03-01" } })).toMatchObject({ suppressed: "filter_below_k", release: { covers: null } });
+    expect(expectedNeeds(survey, K, people, { filters: { sede: "true", from: "2026-03-03" } })).toMatchObject({ suppressed: "filter_below_k" });
   });
 
   it("ranks equal MWDS (exactly, whatever the floats say) in topic order, and puts points on a line on the higher side", () => {
