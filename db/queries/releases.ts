@@ -20,14 +20,19 @@ export interface ReleaseSurvey {
 }
 
 export function countPending(db: Db, slug: string): number {
-  return (
-    db.get<{ n: number }>(
-      // The partial index holds only the waiting responses; without statistics the planner would
-      // walk all of the survey's completed ones instead.
-      sql`select count(*) as n from ${responses} indexed by responses_pending_release_idx
-          where ${responses.surveySlug} = ${slug} and status = 'complete' and release_batch is null`,
-    )?.n ?? 0
+  return pendingSummary(db, slug).n;
+}
+
+/** How many completed responses wait, and a fingerprint of which (it changes whenever they do). */
+function pendingSummary(db: Db, slug: string): { n: number; fingerprint: string } {
+  // The partial index holds only the waiting responses; without statistics the planner would
+  // walk all of the survey's completed ones instead.
+  const row = db.get<{ n: number; first: string | null; last: string | null; ids: number | null }>(
+    sql`select count(*) as n, min(submitted_at) as first, max(submitted_at) as last, total(rowid) as ids
+        from ${responses} indexed by responses_pending_release_idx
+        where ${responses.surveySlug} = ${slug} and status = 'complete' and release_batch is null`,
   );
+  return { n: row?.n ?? 0, fingerprint: `${row?.n ?? 0}|${row?.first ?? ""}|${row?.last ?? ""}|${row?.ids ?? 0}` };
 }
 
 function lastBatch(db: Db, slug: string): number {
@@ -90,7 +95,7 @@ function loadPeople(db: Db, survey: ReleaseSurvey): (ReleasePerson & { submitted
   }));
 }
 
-/** The pending counts last seen without a release, per survey: no need to plan again until they change. */
+/** The waiting responses last seen without a release, per survey: no need to plan again until they change. */
 const unchanged = new WeakMap<Db, Map<string, string>>();
 
 /**
@@ -100,9 +105,9 @@ const unchanged = new WeakMap<Db, Map<string, string>>();
 export function releasePending(db: Db, survey: ReleaseSurvey, k: number): number | null {
   let perDb = unchanged.get(db);
   if (!perDb) unchanged.set(db, (perDb = new Map()));
-  const pending = countPending(db, survey.slug);
-  if (pending < k) return null;
-  const fingerprint = `${pending}|${lastBatch(db, survey.slug)}|${k}|${survey.breakdowns.map((b) => b.name).join(",")}`;
+  const pending = pendingSummary(db, survey.slug);
+  if (pending.n < k) return null;
+  const fingerprint = `${pending.fingerprint}|${lastBatch(db, survey.slug)}|${k}|${survey.breakdowns.map((b) => b.name).join(",")}`;
   if (perDb.get(survey.slug) === fingerprint) return null;
   // Plan on a read snapshot (a deferred transaction that only reads: it never blocks the
   // respondents' saves, and planning takes seconds at 100,000 responses) …
