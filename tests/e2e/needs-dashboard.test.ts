@@ -19,7 +19,12 @@ let browser: Browser;
 let context: BrowserContext;
 const DASHBOARD = "/admin/surveys/dnc-tim/needs";
 
-type ApiReport = { n: number | null; total: { topics: { topic: string; mwds: number | null }[] } | null; groups: { group: string; suppressed: string | null }[] };
+type ApiReport = {
+  n: number | null;
+  total: { topics: { topic: string; mwds: number | null }[] } | null;
+  groups: { group: string; suppressed: string | null }[];
+  release: { pending: number };
+};
 
 async function api(query = ""): Promise<ApiReport> {
   const res = await context.request.get(`/api/surveys/dnc-tim/needs${query}`);
@@ -34,7 +39,7 @@ beforeAll(async () => {
   const db = openDb(server.dbFile);
   const survey = getSurvey("dnc-tim");
   if (!survey) throw new Error("no survey");
-  // "otra" made rare so that one institution is hidden (and its neighbour with it).
+  // "otra" made rare (1 of 241) so that one institution waits for its release.
   const weights = INSTITUTION_WEIGHTS.map(([inst, w]) => [inst, inst === "otra" ? 0.8 : w] as const);
   insertSyntheticResponses(db, survey, { count: 240, seed: 7, weights });
   saveResponse(db, {
@@ -59,7 +64,7 @@ afterAll(async () => {
 });
 
 describe("needs dashboard in Chromium", () => {
-  it("renders the ranking, the heatmap with hatched suppressed cells and the quadrant chart", async () => {
+  it("renders the ranking, the heatmap with hatched held-back groups and the quadrant chart", async () => {
     const page = await open(DASHBOARD);
     await expect(page.locator("h1").textContent()).resolves.toBe("Necesidades de capacitación");
     await page.locator(".quadrant-chart .recharts-scatter-symbol").first().waitFor();
@@ -68,15 +73,36 @@ describe("needs dashboard in Chromium", () => {
       expect(await page.locator(".quadrant-chart").getByText(name, { exact: true }).count(), name).toBe(1);
     }
     expect(await page.locator(".ranking-table tbody tr").count()).toBe(18);
-    const report = await api();
-    const hidden = report.groups.filter((g) => g.suppressed).length;
-    expect(hidden).toBeGreaterThanOrEqual(2);
-    expect(await page.locator(".heatmap .heat-suppressed").count()).toBe(18 * hidden);
-    await expect(page.locator(".heatmap .heat-suppressed").first().textContent()).resolves.toBe("< 5");
     await expect(page.locator(".needs-k").textContent()).resolves.toContain("k = 5");
+    // By institution every published group has figures; the rare "otra" waits for its release
+    // (in no figure, not even the total) and the note counts it.
+    const report = await api();
+    expect(report.groups.filter((g) => g.suppressed)).toEqual([]);
+    expect(report.groups.map((g) => g.group)).not.toContain("otra");
+    expect(await page.locator(".heatmap .heat-suppressed").count()).toBe(0);
+    await expect(page.getByTestId("needs-pending").textContent()).resolves.toBe("1 respuesta completa espera su publicación");
+    await expect(page.getByTestId("needs-n").textContent()).resolves.toContain(`${report.n} respuestas completas`);
     await page.screenshot({ path: path.join(ARTIFACTS, "needs-dashboard.png"), fullPage: true });
     expect(page.errors).toEqual([]);
     await page.close();
+
+    // By position, the groups whose figures would let someone tell fewer than k people apart are
+    // hatched in the heatmap (they have many more than k answers: no "< 5"), their reason in the ranking.
+    const byCargo = await open(`${DASHBOARD}?by=cargo_categoria`);
+    const cargo = await api("?by=cargo_categoria");
+    const hidden = cargo.groups.filter((g) => g.suppressed);
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    expect(hidden.every((g) => g.suppressed === "unreleased")).toBe(true);
+    expect(await byCargo.locator(".heatmap .heat-suppressed").count()).toBe(18 * hidden.length);
+    const hatched = byCargo.locator(".heatmap tbody .heat-suppressed").first();
+    await expect(hatched.textContent()).resolves.toBe("sin cifras");
+    await expect(hatched.getAttribute("title")).resolves.toMatch(/^sin cifras publicadas: mostrarlas permitiría/);
+    const notes = await byCargo.locator(".ranking-table .suppressed-cell").allTextContents();
+    expect(notes).toHaveLength(hidden.length);
+    for (const n of notes) expect(n).toMatch(/^sin cifras publicadas: /);
+    await byCargo.screenshot({ path: path.join(ARTIFACTS, "needs-dashboard-by-cargo.png"), fullPage: true });
+    expect(byCargo.errors).toEqual([]);
+    await byCargo.close();
   });
 
   it("a filter changes the figures and lands in the URL", async () => {
@@ -118,10 +144,14 @@ describe("needs dashboard in Chromium", () => {
     const row = page.locator(".summary-question[data-question=institucion] tr[data-value=pnp] td").first();
     await expect(row.textContent()).resolves.toBe(String(pnp));
     await expect(page.getByTestId("summary-n").textContent()).resolves.toContain(`${api.n} respuestas completas`);
-    // Rare institutions are hidden in the table as "< 5".
-    const hidden = institucion.filter((i) => i.count === null).length;
+    // The waiting "otra" counts nowhere yet (0); rare answers of a question are hidden as "< 5".
+    expect(institucion.find((i) => i.value === "otra")?.count).toBe(0);
+    const dependencia = api.questions.find((q) => q.key === "dependencia")?.items ?? [];
+    const hidden = dependencia.filter((i) => i.count === null).length;
     expect(hidden).toBeGreaterThanOrEqual(1);
-    expect(await page.locator(".summary-question[data-question=institucion] tr[data-hidden]").count()).toBe(hidden);
+    const rows = page.locator(".summary-question[data-question=dependencia] tr[data-hidden]");
+    expect(await rows.count()).toBe(hidden);
+    await expect(rows.first().locator("td").first().textContent()).resolves.toBe("< 5");
     await page.screenshot({ path: path.join(ARTIFACTS, "question-summary.png"), fullPage: true });
     await page.close();
   });

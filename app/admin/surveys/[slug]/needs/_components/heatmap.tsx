@@ -2,16 +2,16 @@
 // accessible anyway: every cell carries its number, suppressed groups are hatched with "< k".
 import { getTranslations } from "next-intl/server";
 import { heatColor, heatScale } from "@/lib/needs/heat-color";
+import type { HiddenReason } from "@/lib/needs/suppression";
+import { suppressedNote } from "./view-models";
 
 export interface HeatColumn {
   key: string;
   label: string;
   /** MWDS per topic code; null = the whole column is suppressed. */
   mwds: Record<string, number | null> | null;
-  /** Why the column is hidden, as the views say it (default: fewer than k). */
-  note?: string;
-  /** Hidden for a reason other than size (the release rule): not labelled "< k". */
-  withheld?: boolean;
+  /** Why a suppressed column shows no figures ("< k" only when it has fewer than k). */
+  hidden?: HiddenReason | null;
 }
 
 interface Props {
@@ -32,9 +32,10 @@ export async function Heatmap({ topics, columns, k, locale, caption, transpose =
   const max = scaleMax ?? heatScale(columns.flatMap((c) => (c.mwds ? Object.values(c.mwds) : [])));
   const cell = (col: HeatColumn, code: string) => {
     if (!col.mwds) {
+      const reason = col.hidden ?? "primary";
       return (
-        <td key={`${col.key}-${code}`} className="heat-cell heat-suppressed" title={col.note ?? t("suppressed.group", { k })}>
-          {col.withheld ? t("suppressed.cellWithheld") : t("suppressed.cell", { k })}
+        <td key={`${col.key}-${code}`} className="heat-cell heat-suppressed" title={suppressedNote(t, k, reason)}>
+          {reason === "primary" ? t("suppressed.cell", { k }) : t("suppressed.cellHidden")}
         </td>
       );
     }

@@ -64,10 +64,7 @@ export function heatColumns(report: NeedsReport, v: LoadedView, t: T, withTotal 
   if (!report.total) return [];
   const columns: HeatColumn[] = withTotal ? [{ key: TOTAL_KEY, label: t("groups.total"), mwds: mwdsOf(report.total) }] : [];
   for (const g of report.groups) {
-    const hidden = g.suppressed
-      ? { note: suppressedNote(t, v.k, g.suppressed), withheld: g.suppressed === "unreleased" || g.suppressed === "not_updated" }
-      : {};
-    columns.push({ key: groupKey(g.group), label: v.groupLabel(report.by ?? "", g.group), mwds: g.suppressed ? null : mwdsOf(g), ...hidden });
+    columns.push({ key: groupKey(g.group), label: v.groupLabel(report.by ?? "", g.group), mwds: g.suppressed ? null : mwdsOf(g), hidden: g.suppressed });
   }
   return columns;
 }
