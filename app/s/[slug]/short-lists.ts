@@ -1,6 +1,6 @@
 // Which dropdowns show their options as visible choice buttons instead of a list to open: a
 // single-choice question outside a matrix whose visible options are few (at most
-// MAX_CHOICE_BUTTONS, e.g. DNC-TIM's dependencia: the 3–5 units of the chosen institution). One
+// MAX_CHOICE_BUTTONS, e.g. DNC-TIM's units of the chosen institution, 3 to 5 of them). One
 // tap instead of open-and-pick; a long list (26 regions) stays a searchable dropdown. Decided as
 // the form renders, since a question's visible options may follow an earlier answer. Rendering
 // only (choice-buttons.tsx): the question, its value, its validation and its data key are those
