@@ -26,8 +26,8 @@ const TAPS_WITH_DROPDOWNS = { survey: 91, matrix: 72 };
  * region, category, two of years, two trainings and who gave one, duration; the typed fields take
  * no tap in this count, as before); "Siguiente" five times and "Enviar". The region is the one
  * list left (26 options, searchable): open and pick, one tap more. Half of the dropdowns' 91 is
- * below even 36 + 11 + 1 ("Enviar") = 48 with every page on one screen, so the whole survey cannot halve while every rating is its own
- * tap; the matrix page, which was the issue's 72, does.
+ * below even 36 + 11 + 1 ("Enviar") = 48 with every page on one screen, so the whole survey
+ * cannot halve while every rating is its own tap; the matrix page, which was the issue's 72, does.
  */
 const FEWEST_TAPS = { ratings: 36, otherAnswers: 11, pageButtons: 6, longLists: 1 };
 const fewest = FEWEST_TAPS.ratings + FEWEST_TAPS.otherAnswers + FEWEST_TAPS.pageButtons + FEWEST_TAPS.longLists;
