@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeCheck, launchBrowser, newPhoneContext, screenshot } from "../support/browser";
-import { answerWholeSurvey, cell, consent, fillProfile, rateTopic, ratingFor } from "../support/fill-dnc-tim";
+import { answerWholeSurvey, cell, choose, consent, fillProfile, rateTopic, ratingFor } from "../support/fill-dnc-tim";
 import { answerWithKeyboard } from "../support/keyboard-dnc-tim";
 import { startServer, type TestServer } from "../support/server";
 import { countEffort } from "../support/taps";
@@ -103,6 +103,11 @@ describe("the effort of answering (real Chromium)", () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/s/dnc-tim?u=${link}`);
     await consent(page);
+    // "Siguiente" with the unit left out: the focus goes to its buttons, as to any question's.
+    await choose(page, "¿En qué institución trabaja?", "Policía Nacional del Perú");
+    await page.getByRole("button", { name: "Siguiente" }).click();
+    await page.waitForFunction(() => document.activeElement?.closest('[data-name="dependencia"]') instanceof HTMLElement);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe("radio");
     await fillProfile(page, "Analista – Lima");
     // The units of the chosen institution as buttons, read out as a group with its question.
     const units = page.getByRole("radiogroup", { name: "¿En qué dependencia o unidad trabaja?" });

@@ -7,6 +7,9 @@ import { RendererFactory } from "survey-core";
 import { ReactQuestionFactory, SurveyQuestionElementBase } from "survey-react-ui";
 import { CHOICES_RENDERER, showsAsButtons } from "./short-lists";
 
+/** The id q.focus() looks for (protected in the typings; `inputId`, or `inputId_0` with search on). */
+const focusId = (q: QuestionDropdownModel): string => (q as unknown as { getFirstInputElementId(): string }).getFirstInputElementId();
+
 class ChoiceButtons extends SurveyQuestionElementBase {
   private get list(): QuestionDropdownModel {
     return this.questionBase as QuestionDropdownModel;
@@ -38,8 +41,8 @@ class ChoiceButtons extends SurveyQuestionElementBase {
               <label className="sd-selectbase__label">
                 <input
                   className="sd-visuallyhidden sd-item__control sd-radio__control"
-                  // The first one carries the question's input id: SurveyJS focuses it (an error, "go to").
-                  id={i === 0 ? q.inputId : `${q.inputId}_${i}`}
+                  // The first one carries the id SurveyJS focuses for the question (an error, "go to").
+                  id={i === 0 ? focusId(q) : `${q.inputId}_${i}`}
                   type="radio"
                   name={q.questionName}
                   value={String(c.value)}
