@@ -67,7 +67,7 @@ async function targets(scale: Locator): Promise<{ width: number; height: number 
 }
 
 describe("the effort of answering (real Chromium)", () => {
-  it("takes half the taps on the matrix page with visible scales on a 390 px phone", async () => {
+  it("takes half the taps on the matrix page, and one per answer or page button in all, on a 390 px phone", async () => {
     const context = await newPhoneContext(browser);
     const effort = await countEffort(context);
     const page = await context.newPage();
