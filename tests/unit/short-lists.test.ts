@@ -10,7 +10,7 @@ import { CHOICES_RENDERER, MAX_CHOICE_BUTTONS, showShortListsAsButtons, showsAsB
 const SURVEYS = path.resolve(__dirname, "../../surveys");
 const load = (file: string) => new Model(JSON.parse(fs.readFileSync(path.join(SURVEYS, file), "utf8")));
 
-/** The dropdown questions of a survey outside matrices, and how many options each offers at most. */
+/** The dropdown questions of a survey, outside matrices. */
 function dropdowns(model: Model): QuestionDropdownModel[] {
   return model.getAllQuestions(false, false, false).filter((q) => q.getType() === "dropdown") as QuestionDropdownModel[];
 }
