@@ -1,4 +1,4 @@
-// npx tsx bench/respondent.ts [--slug dnc-tim] [--runs 3] [--no-throttle]
+// npx tsx bench/respondent.ts [--slug dnc-tim] [--runs 3] [--no-throttle] [--help]
 // A respondent's first visit to the fill page on a slow phone connection, against the minimal
 // SurveyJS page of the same survey, in the same run and the same Chromium: first-visit bytes on
 // the wire, time to the first paint and to the first usable question, under DevTools' "Slow 3G"
@@ -37,8 +37,15 @@ const { values } = parseArgs({
     slug: { type: "string", default: "dnc-tim" },
     runs: { type: "string", default: "3" },
     "no-throttle": { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (values.help) {
+  // This file's opening comment is its manual.
+  const head = fs.readFileSync(__filename, "utf8").split("\n");
+  console.log(head.slice(0, head.findIndex((l) => !l.startsWith("//"))).map((l) => l.replace(/^\/\/ ?/, "")).join("\n"));
+  process.exit(0);
+}
 const RUNS = Math.max(1, Number(values.runs));
 const THROTTLE = !values["no-throttle"];
 

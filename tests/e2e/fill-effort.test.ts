@@ -1,13 +1,13 @@
 // What answering the DNC-TIM survey costs a person, counted in real Chromium against the built
 // app: taps (every pointerdown in the page) and time for the whole survey on a 390 px phone with
-// the ratings as visible scales, against the dropdowns' count measured before (TAPS_WITH_DROPDOWNS);
-// the scales' targets, labels and accessibility on a phone and on a laptop; and the whole survey
-// answered with the keyboard alone.
+// the ratings as visible scales and short lists as buttons, against the dropdowns' count measured
+// before (TAPS_WITH_DROPDOWNS); the scales' targets, labels and accessibility on a phone and on a
+// laptop; and the whole survey answered with the keyboard alone, on a laptop and on a phone.
 import Database from "better-sqlite3";
 import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeCheck, launchBrowser, newPhoneContext, screenshot } from "../support/browser";
-import { answerWholeSurvey, cell, consent, fillProfile, rateTopic, ratingFor } from "../support/fill-dnc-tim";
+import { answerWholeSurvey, cell, choose, consent, fillProfile, rateTopic, ratingFor } from "../support/fill-dnc-tim";
 import { answerWithKeyboard } from "../support/keyboard-dnc-tim";
 import { startServer, type TestServer } from "../support/server";
 import { countEffort } from "../support/taps";
@@ -19,6 +19,18 @@ import { unitLink } from "../support/units";
  * the 18-topic matrix (36 dropdowns, each opened and picked from); 22.6 s for the whole survey.
  */
 const TAPS_WITH_DROPDOWNS = { survey: 91, matrix: 72 };
+
+/**
+ * The fewest taps the same person's answers can take, one per answer and one per page button:
+ * 36 ratings (18 topics × 2 scales, no "no aplica"); 11 other answers (consent, institution, unit,
+ * region, category, two of years, two trainings and who gave one, duration; the typed fields take
+ * no tap in this count, as before); "Siguiente" five times and "Enviar". The region is the one
+ * list left (26 options, searchable): open and pick, one tap more. Half of the dropdowns' 91 is
+ * below even 36 + 11 + 1 ("Enviar") = 48 with every page on one screen, so the whole survey
+ * cannot halve while every rating is its own tap; the matrix page, which was the issue's 72, does.
+ */
+const FEWEST_TAPS = { ratings: 36, otherAnswers: 11, pageButtons: 6, longLists: 1 };
+const fewest = FEWEST_TAPS.ratings + FEWEST_TAPS.otherAnswers + FEWEST_TAPS.pageButtons + FEWEST_TAPS.longLists;
 
 let server: TestServer;
 let browser: Browser;
@@ -55,7 +67,7 @@ async function targets(scale: Locator): Promise<{ width: number; height: number 
 }
 
 describe("the effort of answering (real Chromium)", () => {
-  it("takes half the taps on the matrix page with visible scales on a 390 px phone", async () => {
+  it("takes half the taps on the matrix page, and one per answer or page button in all, on a 390 px phone", async () => {
     const context = await newPhoneContext(browser);
     const effort = await countEffort(context);
     const page = await context.newPage();
@@ -73,12 +85,15 @@ describe("the effort of answering (real Chromium)", () => {
     const seconds = (Date.now() - started) / 1000;
     await page.waitForTimeout(200);
     const total = effort.read().taps;
+    const ratio = (n: number, of: number) => (n / of).toFixed(2);
     console.log(
-      `[effort] whole survey on a 390 px phone: ${total} taps (with dropdowns: ${TAPS_WITH_DROPDOWNS.survey}), ` +
-        `of which the matrix page ${matrixTaps} (with dropdowns: ${TAPS_WITH_DROPDOWNS.matrix}), ${seconds.toFixed(1)} s`,
+      `[effort] whole survey on a 390 px phone: ${total} taps (with dropdowns: ${TAPS_WITH_DROPDOWNS.survey}, ` +
+        `${ratio(total, TAPS_WITH_DROPDOWNS.survey)}×; the fewest these answers allow: ${fewest}), of which the matrix page ` +
+        `${matrixTaps} (with dropdowns: ${TAPS_WITH_DROPDOWNS.matrix}, ${ratio(matrixTaps, TAPS_WITH_DROPDOWNS.matrix)}×), ${seconds.toFixed(1)} s`,
     );
     expect(matrixTaps).toBeLessThanOrEqual(TAPS_WITH_DROPDOWNS.matrix / 2);
-    expect(total).toBeLessThanOrEqual(TAPS_WITH_DROPDOWNS.survey - TAPS_WITH_DROPDOWNS.matrix / 2);
+    // Every tap answers a question or turns a page (the region's list: open, then pick).
+    expect(total).toBeLessThanOrEqual(fewest);
     expect(completedResponses()).toHaveLength(1);
     await context.close();
   });
@@ -88,7 +103,17 @@ describe("the effort of answering (real Chromium)", () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/s/dnc-tim?u=${link}`);
     await consent(page);
+    // "Siguiente" with the unit left out: the focus goes to its buttons, as to any question's.
+    await choose(page, "¿En qué institución trabaja?", "Policía Nacional del Perú");
+    await page.getByRole("button", { name: "Siguiente" }).click();
+    await page.waitForFunction(() => document.activeElement?.closest('[data-name="dependencia"]') instanceof HTMLElement);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe("radio");
     await fillProfile(page, "Analista – Lima");
+    // The units of the chosen institution as buttons, read out as a group with its question.
+    const units = page.getByRole("radiogroup", { name: "¿En qué dependencia o unidad trabaja?" });
+    expect(await units.getByRole("radio").count()).toBe(4);
+    expect(await units.getByRole("radio", { name: /^DIRCTPTIM/ }).isChecked()).toBe(true);
+    expect(await axeCheck(page)).toEqual([]);
     await page.getByRole("button", { name: "Siguiente" }).click();
     const importance = cell(page, "T01", "Importancia para sus funciones");
     await importance.waitFor();
@@ -131,9 +156,12 @@ describe("the effort of answering (real Chromium)", () => {
     await context.close();
   });
 
-  it("can be answered whole with the keyboard alone", async () => {
-    // A laptop, where people who cannot use a pointer answer (a phone's lists open as sheets for fingers).
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "es-PE" });
+  it.each([
+    ["a laptop", () => browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "es-PE" })],
+    // A phone with a keyboard attached (or a switch device): its lists open as sheets for fingers.
+    ["a 390 px phone", () => newPhoneContext(browser)],
+  ])("can be answered whole with the keyboard alone on %s", async (where, open) => {
+    const context = await open();
     const effort = await countEffort(context);
     const page = await context.newPage();
     await page.goto(`${server.url}/s/dnc-tim?u=${link}`);
@@ -141,7 +169,7 @@ describe("the effort of answering (real Chromium)", () => {
     await answerWithKeyboard(page, "Teclado – Puno");
     await page.waitForURL(/\/gracias$/);
     const { taps, keys } = effort.read();
-    console.log(`[effort] whole survey with the keyboard alone: ${keys} key presses, ${taps} taps`);
+    console.log(`[effort] whole survey with the keyboard alone on ${where}: ${keys} key presses, ${taps} taps`);
     expect(taps).toBe(0);
     const responses = completedResponses();
     expect(responses).toHaveLength(before + 1);

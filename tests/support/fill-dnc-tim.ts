@@ -123,7 +123,8 @@ export async function consent(page: Page): Promise<void> {
 /** Fills the profile page as a PNP investigator in Tumbes, with the given position text. */
 export async function fillProfile(page: Page, cargo: string): Promise<void> {
   await choose(page, "¿En qué institución trabaja?", "Policía Nacional del Perú");
-  await pick(page, "¿En qué dependencia o unidad trabaja?", /^DIRCTPTIM/);
+  // A few units to choose from: visible buttons (app/s/[slug]/short-lists.ts), one tap.
+  await choose(page, "¿En qué dependencia o unidad trabaja?", "DIRCTPTIM – Dirección contra la Trata de Personas y Tráfico Ilícito de Migrantes");
   await pick(page, "¿En qué región trabaja?", "Tumbes");
   await page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).fill(cargo);
   await choose(page, "¿Qué categoría describe mejor su función?", "Policía investigador(a)");

@@ -52,6 +52,22 @@ async function chooseRadio(page: Page, question: string, option: string): Promis
   if (f.label !== option || !f.checked) throw new Error(`${question}: could not choose "${option}" (at "${f.label}")`);
 }
 
+/** Whether a dropdown list (or a phone's sheet of it) is on screen. */
+const listOpen = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll(".sv-popup")].some((p) => getComputedStyle(p).display !== "none"));
+
+/** Opens a dropdown's list and closes it with Escape: the list goes and the focus is back on the dropdown. */
+async function openAndEscape(page: Page, question: string): Promise<void> {
+  await tabTo(page, (f) => f.question === question, `question ${question}`);
+  await press(page, "ArrowDown");
+  await page.waitForFunction(() => [...document.querySelectorAll(".sv-popup")].some((p) => getComputedStyle(p).display !== "none"));
+  await press(page, "Escape");
+  await page.waitForFunction(() => [...document.querySelectorAll(".sv-popup")].every((p) => getComputedStyle(p).display === "none"));
+  const f = await focus(page);
+  if (f.question !== question || (await listOpen(page))) throw new Error(`${question}: Escape left the focus on "${f.label}" in ${f.question}`);
+  await press(page, "Shift+Tab"); // so that the next step Tabs into it again, as it expects
+}
+
 /** A dropdown: open it with the keyboard, move along the list to the option, Enter. */
 async function pickFromList(page: Page, question: string, option: RegExp): Promise<void> {
   await tabTo(page, (f) => f.question === question, `question ${question}`);
@@ -68,6 +84,9 @@ async function pickFromList(page: Page, question: string, option: RegExp): Promi
   }
   if (!option.test(await highlighted())) throw new Error(`${question}: the list never highlighted ${option}`);
   await press(page, "Enter");
+  await page.waitForFunction(() => [...document.querySelectorAll(".sv-popup")].every((p) => getComputedStyle(p).display === "none"));
+  const f = await focus(page);
+  if (f.question !== question) throw new Error(`${question}: after choosing, the focus is on "${f.label}" in ${f.question}`);
 }
 
 async function typeInto(page: Page, question: string, text: string): Promise<void> {
@@ -105,7 +124,8 @@ export async function answerWithKeyboard(page: Page, cargo: string): Promise<voi
   await page.getByText("¿En qué institución trabaja?").waitFor();
 
   await chooseRadio(page, "institucion", "Policía Nacional del Perú");
-  await pickFromList(page, "dependencia", /^DIRCTPTIM/);
+  await chooseRadio(page, "dependencia", "DIRCTPTIM – Dirección contra la Trata de Personas y Tráfico Ilícito de Migrantes");
+  await openAndEscape(page, "region");
   await pickFromList(page, "region", /^Puno$/);
   await typeInto(page, "cargo", cargo);
   await chooseRadio(page, "cargo_categoria", "Policía investigador(a)");
@@ -130,7 +150,7 @@ export async function answerWithKeyboard(page: Page, cargo: string): Promise<voi
   await button(page, "Siguiente");
   await chooseRadio(page, "duracion", "2 a 3 días");
   await button(page, "Siguiente");
-  await page.getByText("Obstáculos", { exact: true }).first().waitFor();
+  await page.getByRole("heading", { name: "Obstáculos", exact: true, level: 2 }).waitFor(); // the page's title
   await button(page, "Siguiente");
   await button(page, "Enviar");
 }

@@ -19,6 +19,7 @@ import { restoreSession, type RestoreOutcome } from "./restore-session";
 import type { FillOptions, FillState } from "./fill-state";
 import { classifySave, putResponse, type PutResponseBody } from "./response-api";
 import { showRatingCellsAsScales } from "./scale-cells";
+import { showShortListsAsButtons } from "./short-lists";
 import { surveyTheme } from "./survey-theme";
 
 interface SaveJob {
@@ -85,6 +86,7 @@ export class FillController {
   private createModel(): SurveyModel {
     const model = new Model(this.options.definition);
     showRatingCellsAsScales(model);
+    showShortListsAsButtons(model);
     for (const locale of ["es", "en"] as const) {
       model.locale = locale; // completeText is localizable: set in each language
       model.completeText = this.options.texts[locale].submit;

@@ -13,6 +13,7 @@ import type { OfflineSupport } from "./offline-copy";
 import { patchAccessibility } from "./patch-accessibility";
 import { LOCALE_EVENT } from "./language-switch";
 import { PageProgress } from "./page-progress";
+import "./choice-buttons";
 import "./rating-scale";
 import { ResumeCodeBox } from "./resume-code-box";
 
