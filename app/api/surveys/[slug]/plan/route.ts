@@ -60,7 +60,6 @@ export const PUT = handle("PUT /api/surveys/plan", async (req: Request, ctx: Ctx
     const issue = edits.error.issues[0];
     throw new AppError(422, "invalid_plan", `edits.${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
   }
-  if (p.figures.draft.suppressed) throw new AppError(409, "plan_suppressed", "These filters show no figures; a plan cannot be saved for them.");
   const db = getDb();
   const query = { by: null, filters: p.query.filters };
   const version = insertPlanVersion(db, { slug, edits: edits.data, query, snapshot: snapshotOf(p.figures.draft, edits.data), author: user });
