@@ -101,14 +101,13 @@ describe("draftPlan", () => {
     // smallest shown group (m, 13) is hidden with it: only p is shown.
     const shownGroups = ["p"];
     const highFor = (topic: string) => shownGroups.filter((g) => top(scores(list.filter((p) => p.group === g)).get(topic)!));
-    const expected = TOPICS.flatMap((topic) => {
+    const expected = TOPICS.flatMap((topic): { topic: string; scope: string; rank: number; group: string | null }[] => {
       const t = national.get(topic)!;
       const groups = highFor(topic);
-      if (groups.length === 1) return [{ topic, scope: "specific", rank: t.rank, group: groups[0] }];
+      if (groups.length === 1) return [{ topic, scope: "specific", rank: t.rank, group: groups[0] as string }];
       return t.high || top(t) ? [{ topic, scope: "core", rank: t.rank, group: null }] : [];
     });
-    const order = [...expected.filter((e) => e.scope === "core"), ...expected.filter((e) => e.scope === "specific")];
-    const sorted = [...order.filter((e) => e.scope === "core").sort((a, b) => a.rank - b.rank), ...order.filter((e) => e.scope === "specific").sort((a, b) => a.rank - b.rank)];
+    const sorted = [...expected.filter((e) => e.scope === "core").sort((a, b) => a.rank - b.rank), ...expected.filter((e) => e.scope === "specific").sort((a, b) => a.rank - b.rank)];
     expect(draft.modules.map((m) => [m.topic, m.scope, m.group])).toEqual(sorted.map((e) => [e.topic, e.scope, e.group]));
     for (const t of draft.topics) {
       expect(t.figures?.mwds, t.topic).toBeCloseTo(national.get(t.topic)!.mwds, 12);
