@@ -80,7 +80,9 @@ export function planLogistics(planning: PlanningDeclaration, sections: readonly 
   const months = find("months");
   if (months) {
     const q = question("months", months, n);
-    out.months = { ...q, best: q.items.filter((i) => i.count !== null && i.count > 0).slice(0, TOP_MONTHS).map((i) => i.value) };
+    // The most available months, told in calendar (the question's) order.
+    const best = new Set(q.items.filter((i) => i.count !== null && i.count > 0).slice(0, TOP_MONTHS).map((i) => i.value));
+    out.months = { ...q, best: items(months).map((i) => i.value).filter((v) => best.has(v)) };
   }
   const obstacles = find("obstacles");
   if (obstacles) {

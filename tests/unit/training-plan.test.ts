@@ -258,7 +258,10 @@ describe("logistics", () => {
       ["c", 3 - 2.1],
       ["a", 3 - 2.5],
     ]);
+    // The three most available, in calendar order.
     expect(l.months!.best).toEqual(["02", "04", "05"]);
+    const shuffled = { ...months, items: [...months.items].reverse() } as SummarySection;
+    expect(planLogistics({ months: "meses" }, [shuffled], 10)!.months!.best).toEqual(["05", "04", "02"]);
     expect(l.duration).toBeNull();
     expect(planLogistics({}, [ranking], 10)).toBeNull();
   });
