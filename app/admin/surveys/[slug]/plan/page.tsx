@@ -94,7 +94,6 @@ export default async function PlanPage(props: ViewProps) {
     ? { ...p.edits, modules: [...p.edits.modules, ...newIds.map((id) => ({ id, topics: [id], title: null, accepted: false, places: null, months: null, notes: "" }))] }
     : p.edits;
   const catalogueMonths = p.vocabulary.months.map((value) => ({ value, label: labels.month(value) }));
-  const admin = messagesFor(v.locale).admin as unknown as { errors: { generic: string } };
   return (
     <div className="needs plan">
       <NeedsHeader v={v} view="plan" />
@@ -135,7 +134,7 @@ export default async function PlanPage(props: ViewProps) {
             months={catalogueMonths}
             bestMonths={p.figures.logistics?.months?.best ?? []}
             filters={p.query.filters}
-            texts={{ actions: messages.actions, module: messages.module, notes: messages.notes, errors: { generic: admin.errors.generic } }}
+            texts={{ actions: messages.actions, module: messages.module, notes: messages.notes, errors: { generic: messagesFor(v.locale).admin.errors.generic } }}
             k={p.context.k}
           />
         )}
