@@ -259,6 +259,30 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action, t.at)],
 );
 
+/**
+ * Training plans (docs/training-plan.md): every save of a survey's plan is a new version holding the
+ * coordinator's edits, the filters it was drafted under and the figures it rested on (to show what
+ * moved since). Rows are never updated.
+ */
+export const trainingPlanVersions = sqliteTable(
+  "training_plan_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    surveySlug: text("survey_slug").notNull(),
+    version: integer("version").notNull(),
+    /** JSON: lib/plan/plan-edits.ts PlanEdits. */
+    edits: text("edits").notNull(),
+    /** JSON: the needs query (filters) the draft was computed with. */
+    query: text("query").notNull(),
+    /** JSON: lib/plan/plan-changes.ts PlanSnapshot. */
+    snapshot: text("snapshot").notNull(),
+    authorId: integer("author_id"),
+    author: text("author").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("training_plan_versions_uq").on(t.surveySlug, t.version)],
+);
+
 export type ResponseRow = typeof responses.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 export type UserRow = typeof users.$inferSelect;

@@ -8,6 +8,7 @@ import enFill from "./messages/en/fill.json";
 import enHome from "./messages/en/home.json";
 import enResponses from "./messages/en/responses.json";
 import enNeeds from "./messages/en/needs.json";
+import enPlan from "./messages/en/plan.json";
 import enSummary from "./messages/en/summary.json";
 import esAdmin from "./messages/es/admin.json";
 import esCommon from "./messages/es/common.json";
@@ -16,11 +17,12 @@ import esFill from "./messages/es/fill.json";
 import esHome from "./messages/es/home.json";
 import esResponses from "./messages/es/responses.json";
 import esNeeds from "./messages/es/needs.json";
+import esPlan from "./messages/es/plan.json";
 import esSummary from "./messages/es/summary.json";
 
 const MESSAGES = {
-  es: { common: esCommon, home: esHome, admin: esAdmin, fill: esFill, needs: esNeeds, summary: esSummary, exports: esExports, responses: esResponses },
-  en: { common: enCommon, home: enHome, admin: enAdmin, fill: enFill, needs: enNeeds, summary: enSummary, exports: enExports, responses: enResponses },
+  es: { common: esCommon, home: esHome, admin: esAdmin, fill: esFill, needs: esNeeds, summary: esSummary, exports: esExports, responses: esResponses, plan: esPlan },
+  en: { common: enCommon, home: enHome, admin: enAdmin, fill: enFill, needs: enNeeds, summary: enSummary, exports: enExports, responses: enResponses, plan: enPlan },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["es"];

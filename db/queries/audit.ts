@@ -23,6 +23,7 @@ export type AuditAction =
   | "survey.publish"
   | "survey.remove"
   | "demo.remove"
+  | "plan.save"
   | `export.${string}`;
 
 export interface AuditInput {

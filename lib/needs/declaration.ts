@@ -43,12 +43,23 @@ export interface NeedsDeclaration {
   openQuestions: { name: string; title: LocalizedText }[];
   /** k for this survey when declared (never below 3). */
   minGroupSize: number | null;
-  /** Logistics questions named for the training plan (optional, each a question name). */
-  planning: Partial<Record<PlanningField, string>>;
+  /** What the training plan reads (optional): logistics questions, its groups and sites. */
+  planning: PlanningDeclaration;
 }
 
 export const PLANNING_FIELDS = ["modality", "duration", "schedule", "months", "obstacles"] as const;
 export type PlanningField = (typeof PLANNING_FIELDS)[number];
+/** Planning keys that name a breakdown rather than a question. */
+export const PLANNING_BREAKDOWNS = ["groups", "sites"] as const;
+
+export interface PlanningDeclaration extends Partial<Record<PlanningField, string>> {
+  /** The breakdown whose groups modules are proposed for (default: the first breakdown). */
+  groups?: string;
+  /** The breakdown whose values are training places (default: none, no places proposed). */
+  sites?: string;
+  /** What each obstacle (a choice of the obstacles question) implies for the plan. */
+  implications?: Record<string, LocalizedText>;
+}
 
 /** Question-based breakdowns are stored in this many slots (db/schema.ts: dim1 … dim8). */
 export const MAX_QUESTION_BREAKDOWNS = 8;
@@ -352,22 +363,7 @@ export function readNeedsDeclaration(definition: Json, model: Model): Declaratio
     } else minGroupSize = k;
   }
 
-  const planning: NeedsDeclaration["planning"] = {};
-  if (decl.planning !== undefined) {
-    if (!decl.planning || typeof decl.planning !== "object" || Array.isArray(decl.planning)) {
-      problems.push(p("needsAssessment.planning debe ser un objeto.", "needsAssessment.planning must be an object."));
-    } else {
-      for (const [key, value] of Object.entries(decl.planning as Json)) {
-        if (!(PLANNING_FIELDS as readonly string[]).includes(key)) {
-          problems.push(p(`needsAssessment.planning: propiedad desconocida «${key}».`, `needsAssessment.planning: unknown property "${key}".`));
-        } else if (typeof value !== "string" || !questions.has(value)) {
-          problems.push(
-            p(`needsAssessment.planning.${key}: «${String(value)}» no es una pregunta de la encuesta.`, `needsAssessment.planning.${key}: "${String(value)}" is not a question of the survey.`),
-          );
-        } else planning[key as PlanningField] = value;
-      }
-    }
-  }
+  const planning = readPlanning(decl.planning, questions, breakdowns, problems);
 
   if (problems.length > 0 || !matrixName || !importanceName || !competenceName || !imp || !comp) {
     return { ok: false, problems: problems.length ? problems : [p("needsAssessment no es válido.", "needsAssessment is not valid.")] };
@@ -400,6 +396,57 @@ export function readNeedsDeclaration(definition: Json, model: Model): Declaratio
       planning,
     },
   };
+}
+
+/** `needsAssessment.planning`: question names, breakdown names and the obstacles' implications. */
+function readPlanning(raw: unknown, questions: Map<string, Question>, breakdowns: Breakdown[], problems: DeclarationProblem[]): PlanningDeclaration {
+  const planning: PlanningDeclaration = {};
+  if (raw === undefined) return planning;
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
+    problems.push(p("needsAssessment.planning debe ser un objeto.", "needsAssessment.planning must be an object."));
+    return planning;
+  }
+  const entries = Object.entries(raw as Json);
+  for (const [key, value] of entries) {
+    if ((PLANNING_FIELDS as readonly string[]).includes(key)) {
+      if (typeof value !== "string" || !questions.has(value)) {
+        problems.push(
+          p(`needsAssessment.planning.${key}: «${String(value)}» no es una pregunta de la encuesta.`, `needsAssessment.planning.${key}: "${String(value)}" is not a question of the survey.`),
+        );
+      } else planning[key as PlanningField] = value;
+    } else if ((PLANNING_BREAKDOWNS as readonly string[]).includes(key)) {
+      if (typeof value !== "string" || !breakdowns.some((b) => b.kind === "question" && b.name === value)) {
+        problems.push(
+          p(
+            `needsAssessment.planning.${key}: «${String(value)}» no es un desglose (breakdowns) de pregunta.`,
+            `needsAssessment.planning.${key}: "${String(value)}" is not a question breakdown (breakdowns).`,
+          ),
+        );
+      } else planning[key as (typeof PLANNING_BREAKDOWNS)[number]] = value;
+    } else if (key !== "implications") {
+      problems.push(p(`needsAssessment.planning: propiedad desconocida «${key}».`, `needsAssessment.planning: unknown property "${key}".`));
+    }
+  }
+  const implications = (raw as Json).implications;
+  if (implications !== undefined) {
+    const obstacles = planning.obstacles ? questions.get(planning.obstacles) : undefined;
+    const values = new Set(choicesOf(obstacles?.toJSON().choices).map((c) => c.value));
+    if (!obstacles || !implications || typeof implications !== "object" || Array.isArray(implications)) {
+      problems.push(
+        p("needsAssessment.planning.implications debe ser un objeto (opción de obstacles → texto).", "needsAssessment.planning.implications must be an object (choice of obstacles → text)."),
+      );
+    } else {
+      planning.implications = {};
+      for (const [value, text] of Object.entries(implications as Json)) {
+        if (!values.has(value)) {
+          problems.push(
+            p(`needsAssessment.planning.implications: «${value}» no es una opción de «${planning.obstacles}».`, `needsAssessment.planning.implications: "${value}" is not a choice of "${planning.obstacles}".`),
+          );
+        } else planning.implications[value] = localizedText(text, value);
+      }
+    }
+  }
+  return planning;
 }
 
 /** The declared breakdown of that name, if any. */

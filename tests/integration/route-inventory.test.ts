@@ -41,6 +41,11 @@ const ACCESS: Record<string, Access> = {
   "page /admin/surveys/[slug]/needs/open": "analyst",
   "page /admin/surveys/[slug]/needs/report": "analyst",
   "page /admin/surveys/[slug]/summary": "analyst",
+  "page /admin/surveys/[slug]/plan": "analyst",
+  "page /admin/surveys/[slug]/plan/print": "analyst",
+  "route GET /api/surveys/[slug]/plan": "analyst",
+  "route GET /api/surveys/[slug]/export/plan.csv": "analyst",
+  "route GET /api/surveys/[slug]/export/plan.docx": "analyst",
   "route GET /api/admin/surveys/[slug]/coverage": "analyst",
   "route GET /api/surveys/[slug]/needs": "analyst",
   "route GET /api/surveys/[slug]/summary": "analyst",
@@ -70,6 +75,8 @@ const ACCESS: Record<string, Access> = {
   "route POST /api/admin/users/[id]/password": "admin",
   "route POST /api/admin/surveys/[slug]/status": "admin",
   "route GET /api/surveys/[slug]/export/responses.csv": "admin",
+  // Saving the training plan (a new version): admins; analysts read it.
+  "route PUT /api/surveys/[slug]/plan": "admin",
   "page /admin/surveys/[slug]/responses": "admin",
 };
 
@@ -100,6 +107,8 @@ const SAMPLES: Record<string, Sample> = {
   "DELETE /api/admin/surveys/[slug]": { params: () => ({ slug: "para-borrar" }) },
   "POST /api/auth/login": { json: { email: "admin@dgsd.gob.pe", password: TEST_PASSWORD } },
   "POST /api/auth/logout": { ownSession: true },
+  // The draft as proposed (no responses: no modules), saved as a version.
+  "PUT /api/surveys/[slug]/plan": { json: { edits: { modules: [], notes: "Plan de prueba" }, filters: {} } },
 };
 
 /**
@@ -330,6 +339,7 @@ describe("state-changing requests from another site", () => {
       expect(count("select count(*) n from survey_versions where slug = 'origen-prueba'")).toBe(1);
       expect(count("select count(*) n from surveys where slug = 'para-borrar'")).toBe(0);
       expect(count("select count(*) n from audit_log where action = 'survey.publish'")).toBe(0);
+      expect(count("select count(*) n from training_plan_versions where survey_slug = 'dnc-tim'")).toBe(1);
     } finally {
       db.$client.close();
     }

@@ -157,4 +157,20 @@ describe("needs declaration", () => {
       },
     ]);
   });
+
+  it("reads the training plan's planning: logistics questions, groups, sites and the obstacles' implications", () => {
+    const planning = { schedule: "jefatura", obstacles: "idiomas", groups: "provincia", sites: "ministerio", implications: { qu: { default: "Materiales en quechua", en: "Materials in Quechua" } } };
+    const needs = buildEntry(survey({ ...VALID, planning }), "inspeccion").needs;
+    expect(needs?.planning).toEqual({ schedule: "jefatura", obstacles: "idiomas", groups: "provincia", sites: "ministerio", implications: { qu: { es: "Materiales en quechua", en: "Materials in Quechua" } } });
+    expect(buildEntry(survey(VALID), "inspeccion").needs?.planning).toEqual({});
+  });
+
+  it("refuses a planning that names a missing question, a non-breakdown as sites, an unknown key or an implication of no obstacle", () => {
+    expect(problems(survey({ ...VALID, planning: { months: "meses" } }))).toEqual([`needsAssessment.planning.months: "meses" is not a question of the survey.`]);
+    expect(problems(survey({ ...VALID, planning: { sites: "idiomas" } }))).toEqual([`needsAssessment.planning.sites: "idiomas" is not a question breakdown (breakdowns).`]);
+    expect(problems(survey({ ...VALID, planning: { sites: "unit" } }))).toEqual([`needsAssessment.planning.sites: "unit" is not a question breakdown (breakdowns).`]);
+    expect(problems(survey({ ...VALID, planning: { place: "provincia" } }))).toEqual([`needsAssessment.planning: unknown property "place".`]);
+    expect(problems(survey({ ...VALID, planning: { obstacles: "idiomas", implications: { fr: "x" } } }))).toEqual([`needsAssessment.planning.implications: "fr" is not a choice of "idiomas".`]);
+    expect(problems(survey({ ...VALID, planning: { implications: { es: "x" } } }))).toHaveLength(1);
+  });
 });

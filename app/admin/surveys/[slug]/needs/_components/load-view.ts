@@ -16,7 +16,7 @@ import type { ReleaseSummary } from "@/lib/needs/needs-report";
 import { needsContext, type NeedsContext } from "@/lib/needs/survey-context";
 import { getSurvey, type SurveyEntry } from "@/surveys/registry";
 
-export type NeedsView = "ranking" | "summary" | "open" | "report";
+export type NeedsView = "ranking" | "summary" | "open" | "report" | "plan";
 export type SearchParams = Record<string, string | string[] | undefined>;
 export interface ViewProps {
   params: Promise<{ slug: string }>;
@@ -50,6 +50,7 @@ export interface LoadedView {
 export function viewPath(slug: string, view: NeedsView): string {
   const survey = `/admin/surveys/${encodeURIComponent(slug)}`;
   if (view === "summary") return `${survey}/summary`;
+  if (view === "plan") return `${survey}/plan`;
   return view === "ranking" ? `${survey}/needs` : `${survey}/needs/${view}`;
 }
 
@@ -61,7 +62,7 @@ export async function loadView(
 ): Promise<LoadedView> {
   const { slug } = await props.params;
   const sp = await props.searchParams;
-  const basePath = `/admin/surveys/${encodeURIComponent(slug)}/needs`;
+  const basePath = view === "plan" ? viewPath(slug, "plan") : `/admin/surveys/${encodeURIComponent(slug)}/needs`;
   const path = viewPath(slug, view);
   const raw = new URLSearchParams();
   for (const [key, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) raw.append(key, one);

@@ -10,14 +10,14 @@ import { DemoDataBanner } from "@/app/admin/_components/demo-data-banner";
 import { viewPath, type LoadedView, type NeedsView } from "./load-view";
 import { ReleaseNote } from "./release-note";
 
-const VIEWS: readonly NeedsView[] = ["ranking", "summary", "open", "report"];
+const VIEWS: readonly NeedsView[] = ["ranking", "summary", "open", "report", "plan"];
 
 export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view: NeedsView; keep?: Record<string, string> }) {
   const t = await getTranslations("needs");
   const ts = await getTranslations("summary");
   // A survey without needs declaration has only its question summary, filtered by period.
   const views = v.survey.needs ? VIEWS : [];
-  const api = view === "summary" ? "summary" : "needs";
+  const api = view === "summary" ? "summary" : view === "plan" ? "plan" : "needs";
   const spec = v.context.spec;
   const qs = toSearchParams(v.query, spec).toString();
   const suffix = qs ? `?${qs}` : "";
@@ -55,7 +55,7 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
       <form method="get" action={path} className="needs-filters no-print">
         <fieldset>
           <legend>{t("filters.legend")}</legend>
-          {view === "summary" ? (
+          {view === "summary" || view === "plan" ? (
             // The summary has no breakdown; the other views' grouping survives a filter change.
             byParam && <input type="hidden" name="by" value={byParam} />
           ) : v.query.by !== null && (

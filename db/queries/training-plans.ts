@@ -1,0 +1,76 @@
+// Saved training plans: each save appends a version (edits, filters, figures snapshot, author);
+// the latest version is the plan. Versions are never changed or deleted.
+import { and, desc, eq, max } from "drizzle-orm";
+import type { Db } from "../client";
+import { trainingPlanVersions } from "../schema";
+
+export interface PlanVersionInput {
+  slug: string;
+  edits: unknown;
+  query: unknown;
+  snapshot: unknown;
+  author: { id: number; email: string };
+}
+
+export interface PlanVersion {
+  version: number;
+  edits: unknown;
+  query: unknown;
+  snapshot: unknown;
+  author: string;
+  createdAt: string;
+}
+
+const toVersion = (row: typeof trainingPlanVersions.$inferSelect): PlanVersion => ({
+  version: row.version,
+  edits: JSON.parse(row.edits) as unknown,
+  query: JSON.parse(row.query) as unknown,
+  snapshot: JSON.parse(row.snapshot) as unknown,
+  author: row.author,
+  createdAt: row.createdAt,
+});
+
+/** Appends the next version (1, 2, …) of the survey's plan, in one transaction. */
+export function insertPlanVersion(db: Db, input: PlanVersionInput): PlanVersion {
+  return db.transaction((tx) => {
+    const last = tx
+      .select({ v: max(trainingPlanVersions.version) })
+      .from(trainingPlanVersions)
+      .where(eq(trainingPlanVersions.surveySlug, input.slug))
+      .get();
+    const row = tx
+      .insert(trainingPlanVersions)
+      .values({
+        surveySlug: input.slug,
+        version: (last?.v ?? 0) + 1,
+        edits: JSON.stringify(input.edits),
+        query: JSON.stringify(input.query),
+        snapshot: JSON.stringify(input.snapshot),
+        authorId: input.author.id,
+        author: input.author.email,
+      })
+      .returning()
+      .get();
+    return toVersion(row);
+  });
+}
+
+/** The survey's plan as last saved, or one given version; undefined when none. */
+export function getPlanVersion(db: Db, slug: string, version?: number): PlanVersion | undefined {
+  const where =
+    version === undefined
+      ? eq(trainingPlanVersions.surveySlug, slug)
+      : and(eq(trainingPlanVersions.surveySlug, slug), eq(trainingPlanVersions.version, version));
+  const row = db.select().from(trainingPlanVersions).where(where).orderBy(desc(trainingPlanVersions.version)).limit(1).get();
+  return row && toVersion(row);
+}
+
+/** Every saved version, newest first (without their contents). */
+export function listPlanVersions(db: Db, slug: string): { version: number; author: string; createdAt: string }[] {
+  return db
+    .select({ version: trainingPlanVersions.version, author: trainingPlanVersions.author, createdAt: trainingPlanVersions.createdAt })
+    .from(trainingPlanVersions)
+    .where(eq(trainingPlanVersions.surveySlug, slug))
+    .orderBy(desc(trainingPlanVersions.version))
+    .all();
+}
