@@ -70,7 +70,7 @@ function writeManifest(mode: Mode): Plugin {
         if (result.errors.length > 0 || !result.metafile) return;
         const manifest = manifestOf(result.metafile, mode);
         if (mode === "production") for (const url of Object.values(manifest)) writeBrotli(path.join(ROOT, "public", url));
-        fs.writeFileSync(path.join(outdir(mode), "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+        fs.writeFileSync(path.join(outdir(mode), "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
       });
     },
   };

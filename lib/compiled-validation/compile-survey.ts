@@ -7,7 +7,7 @@ import "../surveyjs-setup";
 import { compileCondition, isReservedName, submissionEnv, type Condition, type Env, type Scope } from "./conditions";
 import { MatrixDropdownNode, MatrixDynamicNode, PanelDynamicNode, type NodeFactory } from "./container-questions";
 import { Localizer } from "./localizer";
-import { QuestionNode, type AnyObj, type Build, type Issue, type Json } from "./question-node";
+import type { QuestionNode, AnyObj, Build, Issue, Json } from "./question-node";
 import { checkSupportedJson } from "./supported-json";
 import { Unsupported } from "./unsupported";
 import { VALUE_NODES } from "./value-questions";

@@ -137,7 +137,6 @@ const rat = (p: bigint | number, q: bigint | number = 1n): Q => {
   return { p: num / g, q: den / g };
 };
 const plus = (a: Q, b: Q) => rat(a.p * b.q + b.p * a.q, a.q * b.q);
-const minus = (a: Q, b: Q) => rat(a.p * b.q - b.p * a.q, a.q * b.q);
 const times = (a: Q, b: Q) => rat(a.p * b.p, a.q * b.q);
 const over = (a: Q, k: number) => rat(a.p, a.q * BigInt(k));
 const cmp = (a: Q, b: Q) => {

@@ -37,7 +37,7 @@ function hiddenAnswers(model: Model, data: Row): string[] {
   const hidden: string[] = [];
   for (const [key, value] of Object.entries(data)) {
     const q = model.getQuestionByValueName(key) as AnyQuestion | null;
-    if (!q || !q.isVisible || !q.isParentVisible) {
+    if (!q?.isVisible || !q.isParentVisible) {
       hidden.push(key);
       continue;
     }

@@ -81,6 +81,7 @@ export default async function UnitPage({ params }: Props) {
               <p className="flyer__call">{tf("flyerCall")}</p>
               <h3 className="flyer__survey">{f.title.es}</h3>
               <p className="flyer__unit">{unit.name}</p>
+              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is made by the qrcode library from the unit's link, no user markup */}
               <div className="flyer__qr" role="img" aria-label={tf("qrAlt", { url: f.url })} dangerouslySetInnerHTML={{ __html: f.svg }} />
               <p className="flyer__scan">{tf("flyerScan")}</p>
               <p className="flyer__url">{f.url.replace(/^https?:\/\//, "")}</p>

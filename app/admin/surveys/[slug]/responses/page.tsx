@@ -12,6 +12,7 @@ import { parseNeedsQuery, toSearchParams } from "@/lib/needs/filters";
 import { needsContext } from "@/lib/needs/survey-context";
 import { getSurvey } from "@/surveys/registry";
 import { ExportForm } from "../../../_components/export-form";
+import { TableWrap } from "../../../table-wrap";
 
 export const dynamic = "force-dynamic";
 
@@ -67,7 +68,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
       {list.items.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("title")}>
+        <TableWrap label={t("title")}>
           <table>
             <thead>
               <tr>
@@ -95,7 +96,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <nav aria-label={t("page", { page, pages })}>
         {page > 1 && <Link href={qs(page - 1)}>{t("previous")}</Link>} {t("page", { page, pages })}{" "}
