@@ -15,7 +15,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isCompiled, validateResponseData, validateWithSurveyCore } from "@/lib/response-validation";
+import { isCompiled, validateResponseData, validateWithSurveyCore } from "@/lib/responses/response-validation";
 import { loadDncTim } from "../tests/support/dnc-tim";
 import { formatResults, numberOption, runLoad, withServer, type LoadResult } from "./harness";
 import { submissionBodies } from "./submission-bodies";

@@ -1,7 +1,7 @@
 // Coverage of a survey: how many responses each unit started and completed, against the number
 // expected. Counts only — computed with GROUP BY in SQLite; no answer ever leaves the database.
 import { sql } from "drizzle-orm";
-import type { DayCount, GroupCoverage, UnitCoverage } from "@/lib/coverage";
+import type { DayCount, GroupCoverage, UnitCoverage } from "@/lib/coverage/coverage";
 import type { Db } from "../client";
 
 /**

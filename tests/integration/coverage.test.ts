@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveResponse } from "@/db/queries/save-response";
-import { peruToday } from "@/lib/lima-time";
+import { peruToday } from "@/lib/time/lima-time";
 import { getSurvey } from "@/surveys/registry";
 import { completeAnswers } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";

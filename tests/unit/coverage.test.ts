@@ -8,7 +8,7 @@ import {
   responseRate,
   sortCoverage,
   type UnitCoverage,
-} from "@/lib/coverage";
+} from "@/lib/coverage/coverage";
 
 const unit = (code: string, completed: number, expected: number, extra: Partial<UnitCoverage> = {}): UnitCoverage => ({
   unitId: code.length,

@@ -5,9 +5,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { listAudit, listAuditFacets } from "@/db/queries/audit";
-import { AUDIT_PAGE_SIZE, auditBounds, auditHref, parseAuditQuery } from "@/lib/audit-query";
-import { formatAuditDetails } from "@/lib/audit-details";
-import { formatPeruDateTime } from "@/lib/lima-time";
+import { AUDIT_PAGE_SIZE, auditBounds, auditHref, parseAuditQuery } from "@/lib/audit/audit-query";
+import { formatAuditDetails } from "@/lib/audit/audit-details";
+import { formatPeruDateTime } from "@/lib/time/lima-time";
 import { TableWrap } from "@/app/admin/table-wrap";
 
 export const dynamic = "force-dynamic";

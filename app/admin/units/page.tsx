@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { listUnits } from "@/db/queries/units";
-import { PERU_REGIONS, regionLabel } from "@/lib/regions";
+import { PERU_REGIONS, regionLabel } from "@/lib/units/regions";
 import { UnitForm } from "./unit-form";
 import { UnitsImportForm } from "./units-import-form";
 import { TableWrap } from "@/app/admin/table-wrap";

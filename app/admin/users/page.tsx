@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { listUsers } from "@/db/queries/users";
-import { formatPeruDateTime } from "@/lib/lima-time";
+import { formatPeruDateTime } from "@/lib/time/lima-time";
 import { UserCreateForm } from "./user-create-form";
 import { TableWrap } from "@/app/admin/table-wrap";
 

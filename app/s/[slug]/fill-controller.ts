@@ -3,8 +3,8 @@
 // that only counts once the server acknowledged it. The form component subscribes to its state.
 import { Model, type SurveyModel } from "survey-core";
 import type { Locale } from "@/i18n/locales";
-import "@/lib/surveyjs-setup";
-import { labelIssues } from "@/lib/issue-labels";
+import "@/lib/surveys/surveyjs-setup";
+import { labelIssues } from "@/lib/fill/issue-labels";
 import {
   clearDraft,
   reconcileDraft,
@@ -12,9 +12,9 @@ import {
   type DraftStorage,
   type LocalDraft,
   type ServerCopy,
-} from "@/lib/local-draft";
-import { newUuid } from "@/lib/new-uuid";
-import { SaveQueue, type QueueActivity, type TransportResult } from "@/lib/save-queue";
+} from "@/lib/fill/local-draft";
+import { newUuid } from "@/lib/codes/new-uuid";
+import { SaveQueue, type QueueActivity, type TransportResult } from "@/lib/fill/save-queue";
 import { restoreSession, type RestoreOutcome } from "./restore-session";
 import type { FillOptions, FillState } from "./fill-state";
 import { classifySave, putResponse, type PutResponseBody } from "./response-api";

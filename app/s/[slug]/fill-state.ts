@@ -1,6 +1,6 @@
 // What the fill form shows, as plain data the controller publishes and the React view renders.
 import type { Locale } from "@/i18n/locales";
-import type { LabelledIssue } from "@/lib/issue-labels";
+import type { LabelledIssue } from "@/lib/fill/issue-labels";
 
 export type SaveStatus = "idle" | "saving" | "saved" | "offline" | "retrying" | "failed" | "closed";
 export type Phase =

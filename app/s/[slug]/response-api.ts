@@ -1,8 +1,8 @@
 // Browser-side calls of the respondent API: save (PUT), read back (GET by id) and resume (GET by
 // code). Each call has a timeout, because a request on a weak mobile connection can hang for
 // minutes; a timeout or network failure rejects, any HTTP answer resolves.
-import type { IssueLike } from "@/lib/issue-labels";
-import type { TransportResult } from "@/lib/save-queue";
+import type { IssueLike } from "@/lib/fill/issue-labels";
+import type { TransportResult } from "@/lib/fill/save-queue";
 
 const TIMEOUT_MS = 20_000;
 /** Browsers cap all in-flight keepalive bodies at 64 KiB together. */

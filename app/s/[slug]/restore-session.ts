@@ -1,7 +1,7 @@
 // Where a respondent's answers come from when the fill page opens: a resume code (another
 // device), this device's draft — shown at once, then checked against the server's copy — or
 // nothing yet.
-import { readDraft, type DraftStorage, type LocalDraft, type ServerCopy } from "@/lib/local-draft";
+import { readDraft, type DraftStorage, type LocalDraft, type ServerCopy } from "@/lib/fill/local-draft";
 import { getResponse, getResumeByCode, type ResumableResponse } from "./response-api";
 
 export type RestoreOutcome =

@@ -6,7 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { getUserById } from "@/db/queries/users";
-import { formatPeruDateTime } from "@/lib/lima-time";
+import { formatPeruDateTime } from "@/lib/time/lima-time";
 import { UserEditForm } from "./user-edit-form";
 
 export const dynamic = "force-dynamic";

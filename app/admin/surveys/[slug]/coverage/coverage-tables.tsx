@@ -11,8 +11,8 @@ import {
   needsReminder,
   responseRate,
   type UnitCoverage,
-} from "@/lib/coverage";
-import { regionLabel } from "@/lib/regions";
+} from "@/lib/coverage/coverage";
+import { regionLabel } from "@/lib/units/regions";
 import { TableWrap } from "@/app/admin/table-wrap";
 
 type Locale = "es" | "en";

@@ -8,7 +8,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { listSurveyVersions } from "@/db/queries/survey-versions";
-import { formatPeruDateTime } from "@/lib/lima-time";
+import { formatPeruDateTime } from "@/lib/time/lima-time";
 import { getSurvey, getSurveyVersion, listSurveyFiles } from "@/surveys/registry";
 import { summarizeSurvey } from "@/surveys/survey-summary";
 import { TableWrap } from "../../../table-wrap";

@@ -8,14 +8,14 @@ import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
 import { listCompletionsByDay, listCoverageByGroup, listCoverageByUnit } from "@/db/queries/coverage";
-import { COVERAGE_CSV_HEADER, coverageCsvRows } from "@/lib/coverage-csv";
+import { COVERAGE_CSV_HEADER, coverageCsvRows } from "@/lib/coverage/coverage-csv";
 import { csvFromRecords } from "@/lib/export/csv-format";
 import { exportFileName, parseSeparator } from "@/lib/export/export-query";
-import { responseRate, sortCoverage, totalCoverage } from "@/lib/coverage";
+import { responseRate, sortCoverage, totalCoverage } from "@/lib/coverage/coverage";
 import { badRequest, notFound } from "@/lib/http/app-error";
 import { csvResponse } from "@/lib/http/csv-response";
 import { handle, json } from "@/lib/http/json-response";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 import { getSurvey } from "@/surveys/registry";
 
 export const dynamic = "force-dynamic";

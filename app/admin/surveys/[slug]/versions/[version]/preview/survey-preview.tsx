@@ -6,7 +6,7 @@ import { Model, type SurveyModel } from "survey-core";
 import "survey-core/i18n/spanish";
 import { Survey } from "survey-react-ui";
 import "survey-core/survey-core.fontless.min.css";
-import "@/lib/surveyjs-setup";
+import "@/lib/surveys/surveyjs-setup";
 import type { Locale } from "@/i18n/locales";
 import { surveyTheme } from "@/app/s/[slug]/survey-theme";
 import "@/app/s/[slug]/survey-form.css";
