@@ -13,7 +13,7 @@ import { build, context, type BuildOptions, type Metafile, type Plugin } from "e
 import type { RespondentAssets } from "../app/s/_page/respondent-assets";
 
 const ROOT = path.resolve(__dirname, "..");
-const SRC = path.join(ROOT, "app", "s", "[slug]");
+const SRC = path.join(ROOT, "app", "s", "_fill");
 
 /** Entry name → source. The names are the manifest's keys, read by app/s/_page/respondent-assets.ts. */
 const ENTRIES: Record<keyof RespondentAssets, string> = {

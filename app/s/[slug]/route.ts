@@ -13,7 +13,7 @@ import { getSurvey } from "@/surveys/registry";
 import { surveyIntro } from "@/surveys/survey-intro";
 import { htmlResponse, pageContext } from "../_page/respond";
 import { documentTitle, fillPageHtml, notFoundPageHtml, noticePageHtml } from "../_page/respondent-html";
-import { formMessages } from "./form-messages";
+import { formMessages } from "../_fill/form-messages";
 
 export const dynamic = "force-dynamic";
 

@@ -8,8 +8,8 @@ import { Survey } from "survey-react-ui";
 import "survey-core/survey-core.fontless.min.css";
 import "@/lib/surveys/surveyjs-setup";
 import type { Locale } from "@/i18n/locales";
-import { surveyTheme } from "@/app/s/[slug]/survey-theme";
-import "@/app/s/[slug]/survey-form.css";
+import { surveyTheme } from "@/app/s/_fill/survey-theme";
+import "@/app/s/_fill/survey-form.css";
 
 interface Labels {
   language: string;
