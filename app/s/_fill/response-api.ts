@@ -65,6 +65,15 @@ export function getResumeByCode(code: string): Promise<TransportResult> {
   return request(`/api/resume/${encodeURIComponent(code)}`, { method: "GET" });
 }
 
+/** The respondent API as the fill page uses it (the browser's fetch; tests pass their own). */
+export interface FillTransport {
+  put(id: string, body: PutResponseBody): Promise<TransportResult>;
+  get(id: string): Promise<TransportResult>;
+  resume(code: string): Promise<TransportResult>;
+}
+
+export const browserTransport: FillTransport = { put: putResponse, get: getResponse, resume: getResumeByCode };
+
 export type SaveOutcome =
   | { kind: "saved"; resumeCode: string; version: string | undefined }
   | { kind: "submitted" }
