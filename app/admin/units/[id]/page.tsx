@@ -4,9 +4,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { listSurveyStatuses } from "@/db/queries/surveys";
 import { getUnitById } from "@/db/queries/units";
@@ -38,7 +39,7 @@ export default async function UnitPage({ params }: Props) {
   const tc = await getTranslations("admin.common");
   // The flyer goes to Peruvian officials: always in Spanish, whatever the coordinator reads.
   const tf = await getTranslations({ locale: "es", namespace: "admin.units.unit" });
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   const base = publicBaseUrl(env().SONDEO_PUBLIC_URL, await headers());
   const statuses = listSurveyStatuses(db);
   const openSurveys = listSurveys().filter((s) => (statuses.get(s.slug) ?? "open") === "open");

@@ -2,8 +2,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { getUserById } from "@/db/queries/users";
 import { formatPeruDateTime } from "@/lib/time/lima-time";
@@ -22,7 +23,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const user = Number.isSafeInteger(id) ? getUserById(getDb(), id) : undefined;
   if (!user) notFound();
   const t = await getTranslations("admin.users");
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   return (
     <div>
       <p>

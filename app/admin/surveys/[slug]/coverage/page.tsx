@@ -5,8 +5,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
 import { listCompletionsByDay, listCoverageByGroup, listCoverageByUnit } from "@/db/queries/coverage";
@@ -37,7 +38,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
   if (!survey) notFound();
   const view = parseCoverageView(await searchParams);
   const t = await getTranslations("admin.coverage");
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   const db = getDb();
   const demo = countDemoResponses(db, slug);
   const units = sortCoverage(listCoverageByUnit(db, slug), view.sort, view.dir);

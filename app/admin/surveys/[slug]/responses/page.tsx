@@ -3,8 +3,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb, openReader } from "@/db/client";
 import { listResponses } from "@/db/queries/export-responses";
 import { needsSurveyOf, resolveFilters } from "@/db/queries/needs-report";
@@ -28,7 +29,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   const survey = getSurvey(slug);
   if (!survey) notFound();
   const t = await getTranslations("responses");
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   const search = await searchParams;
   const spec = needsContext(survey).spec;
   const parsed = parseNeedsQuery(search, spec, { extraKeys: ["page", "partial"] });
