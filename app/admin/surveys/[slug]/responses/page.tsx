@@ -11,6 +11,7 @@ import { listResponses } from "@/db/queries/export-responses";
 import { needsSurveyOf, resolveFilters } from "@/db/queries/needs-report";
 import { parseNeedsQuery, toSearchParams } from "@/lib/needs/filters";
 import { needsContext } from "@/lib/needs/survey-context";
+import { peruDateFormat } from "@/lib/time/lima-time";
 import { getSurvey } from "@/surveys/registry";
 import { ExportForm } from "../../../_components/export-form";
 import { TableWrap } from "../../../table-wrap";
@@ -54,7 +55,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   const pages = Math.max(1, Math.ceil((list.complete + list.partial) / 50));
   const qs = (p: number) => `?${toSearchParams(parsed.value, spec, { page: p }).toString()}`;
   const when = (iso: string | null) =>
-    iso ? new Intl.DateTimeFormat(locale === "es" ? "es-PE" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "America/Lima" }).format(new Date(iso)) : "–";
+    iso ? peruDateFormat(locale === "es" ? "es-PE" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)) : "–";
   return (
     <div>
       <p>
