@@ -7,7 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
 import { pageLocale } from "@/app/_server/locale";
 import { getDb, openReader } from "@/db/client";
-import { listResponses } from "@/db/queries/export-responses";
+import { listResponses, RESPONSES_PAGE_SIZE } from "@/db/queries/export-responses";
 import { needsSurveyOf, resolveFilters } from "@/db/queries/needs-report";
 import { parseNeedsQuery, toSearchParams } from "@/lib/needs/filters";
 import { needsContext } from "@/lib/needs/survey-context";
@@ -52,7 +52,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   } finally {
     if (reader !== db.$client) reader.close();
   }
-  const pages = Math.max(1, Math.ceil((list.complete + list.partial) / 50));
+  const pages = Math.max(1, Math.ceil((list.complete + list.partial) / RESPONSES_PAGE_SIZE));
   const qs = (p: number) => `?${toSearchParams(parsed.value, spec, { page: p }).toString()}`;
   const when = (iso: string | null) =>
     iso ? peruDateFormat(locale === "es" ? "es-PE" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)) : "–";
