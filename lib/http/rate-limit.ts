@@ -1,6 +1,7 @@
 // A fixed-window counter per key, in process memory: enough to slow down guessing and floods
 // on a single-server deployment.
 import { firstForwarded } from "./forwarded";
+
 export class RateLimiter {
   private readonly hits = new Map<string, { count: number; resetAt: number }>();
 
