@@ -1,7 +1,7 @@
 // An independent reference implementation of what GET /api/surveys/{slug}/needs must answer, for
 // tests: it reads a survey's needs declaration as plain JSON and computes the figures from the
 // answers themselves, one respondent at a time, with exact rational arithmetic — following
-// /work/shared/spec/needs-method.md and needs-declaration.md, and README "API" for the shape. It
+// docs/needs-method.md and docs/needs-declaration.md, and docs/api.md "Needs figures" for the shape. It
 // deliberately imports nothing from lib/needs or db: a test comparing the two would prove nothing
 // if they shared code. Floats appear only at the very end, when a rational becomes a JSON number.
 type Json = Record<string, unknown>;

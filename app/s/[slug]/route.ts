@@ -1,8 +1,8 @@
 // GET /s/{slug}?u={unit link code}&r={resume code} – the respondent's fill page. Finds the survey,
 // checks it is open and the unit link is valid, renders the title and introduction on the server
 // and hands over to the fill form's script. A route handler rather than a page: the respondent's
-// phone gets React and SurveyJS alone, without the App Router's client runtime (see README,
-// "Fill page weight").
+// phone gets React and SurveyJS alone, without the App Router's client runtime (see
+// app/s/_fill/README.md, and bench/README.md "Fill page weight").
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { getSurveyStatus } from "@/db/queries/surveys";
