@@ -1,13 +1,14 @@
 // The landing page: what Sondeo is, the open surveys, and the way in for coordinators.
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { listSurveys } from "@/surveys/registry";
+import { pageLocale } from "@/app/_server/locale";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   const surveys = listSurveys();
   return (
     <main>

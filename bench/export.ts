@@ -154,7 +154,7 @@ function database(size: number): string {
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /** A JSON path with every label quoted (keys like "01" or "x-Comment" need it). */
-const jsonPath = (keys: string[]) => sqlString("$" + keys.map((k) => `."${k}"`).join(""));
+const jsonPath = (keys: string[]) => sqlString(`$${keys.map((k) => `."${k}"`).join("")}`);
 
 /** The SQL expression for one export column. Column names are "<key>[.<row>[.<column>]]" (or "<key>-Comment"). */
 function columnSql(col: ExportColumn): string {

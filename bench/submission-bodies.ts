@@ -2,7 +2,7 @@
 // generic demo generator (checked here), each sent many times under fresh ids.
 import { createDemoGenerator } from "@/lib/demo/demo-responses";
 import { seededRng } from "@/lib/demo/rng";
-import { validateResponseData } from "@/lib/response-validation";
+import { validateResponseData } from "@/lib/responses/response-validation";
 import { loadDncTim } from "../tests/support/dnc-tim";
 
 export function submissionBodies(count = 300): string[] {

@@ -9,13 +9,13 @@
 //
 //   npx tsx bench/submissions.ts [--duration 5] [--connections 20] [--rounds 8] [--warmup 3] [--docs]
 //
-// --docs writes the figures and this command into README.md (between its markers).
+// --docs writes the figures and this command into bench/README.md (between its markers).
 // bench/profile-submissions.ts shows where the server's time goes on each route.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isCompiled, validateResponseData, validateWithSurveyCore } from "@/lib/response-validation";
+import { isCompiled, validateResponseData, validateWithSurveyCore } from "@/lib/responses/response-validation";
 import { loadDncTim } from "../tests/support/dnc-tim";
 import { formatResults, numberOption, runLoad, withServer, type LoadResult } from "./harness";
 import { submissionBodies } from "./submission-bodies";
@@ -27,7 +27,7 @@ const warmup = numberOption("warmup", 3);
 const writeDocs = process.argv.includes("--docs");
 const TARGET_THROUGHPUT = 0.9;
 const TARGET_P99 = 2;
-/** The part of README.md that --docs rewrites. */
+/** The part of bench/README.md that --docs rewrites. */
 const START = "<!-- bench/submissions.ts --docs: start -->";
 const END = "<!-- bench/submissions.ts --docs: end -->";
 const BASE = "baseline";
@@ -158,13 +158,13 @@ async function main(): Promise<void> {
       "```",
       END,
     ].join("\n");
-    const file = path.resolve(__dirname, "../README.md");
+    const file = path.resolve(__dirname, "README.md");
     const doc = fs.readFileSync(file, "utf8");
     const from = doc.indexOf(START);
     const to = doc.indexOf(END);
-    if (from < 0 || to < from) throw new Error(`README.md has no ${START} … ${END} section`);
+    if (from < 0 || to < from) throw new Error(`bench/README.md has no ${START} … ${END} section`);
     fs.writeFileSync(file, doc.slice(0, from) + section + doc.slice(to + END.length));
-    console.log("\nupdated README.md");
+    console.log("\nupdated bench/README.md");
   }
 }
 

@@ -4,7 +4,7 @@
 // exits 1 with fast-check's shrunk counterexample at the first disagreement.
 //
 //   npx tsx bench/validator-differential.ts [--runs 10000] [--dnc-runs 500] [--seed 42]
-import { isCompiled } from "@/lib/response-validation";
+import { isCompiled } from "@/lib/responses/response-validation";
 import { checkAgreement, submissionsFor } from "../tests/support/differential-check";
 import { DIFFERENTIAL_SURVEYS } from "../tests/support/differential-surveys";
 import { loadDncTim } from "../tests/support/dnc-tim";

@@ -13,7 +13,7 @@ import { build, context, type BuildOptions, type Metafile, type Plugin } from "e
 import type { RespondentAssets } from "../app/s/_page/respondent-assets";
 
 const ROOT = path.resolve(__dirname, "..");
-const SRC = path.join(ROOT, "app", "s", "[slug]");
+const SRC = path.join(ROOT, "app", "s", "_fill");
 
 /** Entry name → source. The names are the manifest's keys, read by app/s/_page/respondent-assets.ts. */
 const ENTRIES: Record<keyof RespondentAssets, string> = {
@@ -70,7 +70,7 @@ function writeManifest(mode: Mode): Plugin {
         if (result.errors.length > 0 || !result.metafile) return;
         const manifest = manifestOf(result.metafile, mode);
         if (mode === "production") for (const url of Object.values(manifest)) writeBrotli(path.join(ROOT, "public", url));
-        fs.writeFileSync(path.join(outdir(mode), "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+        fs.writeFileSync(path.join(outdir(mode), "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
       });
     },
   };

@@ -10,13 +10,13 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Model } from "survey-core";
-import "@/lib/surveyjs-setup";
+import "@/lib/surveys/surveyjs-setup";
 import { getDb, type Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { findVersionDefinition, importFileVersion, listPublishedVersions } from "@/db/queries/survey-versions";
-import { canonicalJson } from "@/lib/canonical-json";
+import { canonicalJson } from "@/lib/surveys/canonical-json";
 import { env } from "@/lib/env";
-import { localizedText, type LocalizedText } from "@/lib/localized-text";
+import { localizedText, type LocalizedText } from "@/lib/surveys/localized-text";
 import { readNeedsDeclaration, type NeedsDeclaration } from "@/lib/needs/declaration";
 
 export type SurveyJson = Record<string, unknown>;

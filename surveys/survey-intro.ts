@@ -1,6 +1,6 @@
 // The first page of a survey (presentation and consent) as plain data, so the fill page can
 // server-render the introduction — readable before any JavaScript arrives on a slow phone.
-import { localizedText as localized } from "@/lib/localized-text";
+import { localizedText as localized } from "@/lib/surveys/localized-text";
 
 export interface SurveyIntro {
   title: string;

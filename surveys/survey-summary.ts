@@ -1,7 +1,7 @@
 // What an admin checks before publishing a survey version: its title, how many questions and
 // pages it has, and what its needs declaration makes of it (the topics and the breakdowns).
 import { Model } from "survey-core";
-import "@/lib/surveyjs-setup";
+import "@/lib/surveys/surveyjs-setup";
 import type { LocalizedText, SurveyEntry } from "./registry";
 
 export interface SurveySummary {

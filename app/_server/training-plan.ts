@@ -16,7 +16,7 @@ import { filterKeys, parseNeedsQuery, toSearchParams, type NeedsQuery } from "@/
 import { comparePlan, type PlanChanges, type PlanSnapshot } from "@/lib/plan/plan-changes";
 import { applyEdits, initialEdits, planEditsSchema, type EditVocabulary, type PlanEdits, type TrainingPlan } from "@/lib/plan/plan-edits";
 import type { PlanLabels } from "@/lib/plan/plan-labels";
-import { isRegionCode, regionLabel } from "@/lib/regions";
+import { isRegionCode, regionLabel } from "@/lib/units/regions";
 
 export interface LoadedPlan extends ApiSurvey {
   declaration: NeedsDeclaration;

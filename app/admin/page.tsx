@@ -4,8 +4,9 @@
 // (upload, versions, publish) here.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
 import { countResponsesBySurvey } from "@/db/queries/coverage";
@@ -24,7 +25,7 @@ export default async function AdminHomePage() {
   const t = await getTranslations("admin.surveys");
   const tDemo = await getTranslations("admin.demoData");
   const tManage = await getTranslations("admin.manage");
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   const db = getDb();
   const statuses = listSurveyStatuses(db);
   const counts = countResponsesBySurvey(db);

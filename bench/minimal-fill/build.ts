@@ -19,11 +19,11 @@ export const ESBUILD = {
   logLevel: "warning",
 } as const;
 
-/** The survey-core stylesheet the fill page links (app/s/[slug]/survey.css), so the baseline uses the same one. */
+/** The survey-core stylesheet the fill page links (app/s/_fill/survey.css), so the baseline uses the same one. */
 export function appSurveyCss(): string {
-  const src = fs.readFileSync(path.join(ROOT, "app/s/[slug]/survey.css"), "utf8");
+  const src = fs.readFileSync(path.join(ROOT, "app/s/_fill/survey.css"), "utf8");
   const m = /@import\s+"(survey-core\/[^"]+\.css)"/.exec(src);
-  if (!m) throw new Error("app/s/[slug]/survey.css imports no survey-core stylesheet");
+  if (!m) throw new Error("app/s/_fill/survey.css imports no survey-core stylesheet");
   return m[1]!;
 }
 

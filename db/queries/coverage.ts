@@ -1,14 +1,10 @@
 // Coverage of a survey: how many responses each unit started and completed, against the number
 // expected. Counts only — computed with GROUP BY in SQLite; no answer ever leaves the database.
 import { sql } from "drizzle-orm";
-import type { DayCount, GroupCoverage, UnitCoverage } from "@/lib/coverage";
+import type { DayCount, GroupCoverage, UnitCoverage } from "@/lib/coverage/coverage";
+import { PERU_SQLITE_MODIFIER } from "@/lib/time/lima-time";
 import type { Db } from "../client";
 
-/**
- * Completions are grouped by day in Peru's time (UTC−5 all year, no daylight saving), so an
- * answer sent at 21:00 in Tumbes counts for that day, not the next.
- */
-export const COVERAGE_DAY_OFFSET = "-5 hours";
 
 /** Units shown: the active ones, plus inactive ones that received responses. */
 const shownUnits = (slug: string) => sql`
@@ -41,10 +37,13 @@ export function listCoverageByGroup(db: Db, slug: string, by: "institution" | "r
     order by ${column} is null, ${column}`);
 }
 
-/** Completed responses per day (Peru time), oldest first. */
+/**
+ * Completed responses per day in Peru time (UTC−5 all year), oldest first: an answer sent at 21:00
+ * in Tumbes counts for that day, not the next.
+ */
 export function listCompletionsByDay(db: Db, slug: string): DayCount[] {
   return db.all<DayCount>(sql`
-    select date(submitted_at, ${COVERAGE_DAY_OFFSET}) as day, count(*) as completed
+    select date(submitted_at, ${PERU_SQLITE_MODIFIER}) as day, count(*) as completed
     from responses
     where survey_slug = ${slug} and status = 'complete' and submitted_at is not null
     group by day order by day`);

@@ -56,6 +56,9 @@ export interface ResponseListItem {
   is_demo: number;
 }
 
+/** Responses per page of the admin's responses list. */
+export const RESPONSES_PAGE_SIZE = 50;
+
 /** One page of responses (metadata only, newest first) and the counts by status. */
 export function listResponses(
   reader: Database.Database,
@@ -63,7 +66,7 @@ export function listResponses(
   slots: DimensionSlots,
   options: ExportOptions,
   page: number,
-  perPage = 50,
+  perPage = RESPONSES_PAGE_SIZE,
 ) {
   const where = exportWhere(slug, slots, options);
   const counts = reader

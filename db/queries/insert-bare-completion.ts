@@ -2,10 +2,10 @@
 // submission stores — the response and its need ratings, in one immediate transaction, through
 // the prepared statements saveResponse uses — with nothing around them: no validation, no
 // lookup of an earlier save, no idempotency check.
-import { canonicalJson } from "@/lib/canonical-json";
-import { extractNeedRatings } from "@/lib/need-ratings";
+import { canonicalJson } from "@/lib/surveys/canonical-json";
+import { extractNeedRatings } from "@/lib/responses/need-ratings";
 import { breakdownValues } from "@/lib/needs/breakdown-values";
-import { newResumeCode } from "@/lib/random-code";
+import { newResumeCode } from "@/lib/codes/random-code";
 import type { Db } from "../client";
 import { responseStatements } from "./response-statements";
 import type { SaveResponseInput } from "./save-response";

@@ -3,7 +3,7 @@
 // benchmarks. The answers come from lib/demo (driven by the survey's definition and declaration).
 import { createDemoGenerator } from "@/lib/demo/demo-responses";
 import { seededRng } from "@/lib/demo/rng";
-import { validateResponseData } from "@/lib/response-validation";
+import { validateResponseData } from "@/lib/responses/response-validation";
 import type { Db } from "../client";
 import { listActiveUnitRegions } from "./list-demo-units";
 import { saveResponse, type SaveResponseInput } from "./save-response";

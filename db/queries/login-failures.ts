@@ -7,21 +7,16 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 
 /** Failure times (ISO) for this e-mail and for this IP since `sinceIso`, newest first, capped. */
 export function recentLoginFailures(db: Db, email: string, ip: string, sinceIso: string, cap = 100) {
-  const account = db
-    .select({ at: loginFailures.at })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.email, email), gt(loginFailures.at, sinceIso)))
-    .orderBy(desc(loginFailures.at))
-    .limit(cap)
-    .all();
-  const byIp = db
-    .select({ at: loginFailures.at })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.ip, ip), gt(loginFailures.at, sinceIso)))
-    .orderBy(desc(loginFailures.at))
-    .limit(cap)
-    .all();
-  return { account: account.map((r) => r.at), ip: byIp.map((r) => r.at) };
+  const since = (column: typeof loginFailures.email | typeof loginFailures.ip, value: string) =>
+    db
+      .select({ at: loginFailures.at })
+      .from(loginFailures)
+      .where(and(eq(column, value), gt(loginFailures.at, sinceIso)))
+      .orderBy(desc(loginFailures.at))
+      .limit(cap)
+      .all()
+      .map((r) => r.at);
+  return { account: since(loginFailures.email, email), ip: since(loginFailures.ip, ip) };
 }
 
 /** Records a failure and returns its id (so a sign-in that turns out right can withdraw it). */

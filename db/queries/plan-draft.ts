@@ -6,7 +6,7 @@ import { PLANNING_FIELDS, type NeedsDeclaration } from "@/lib/needs/declaration"
 import type { NeedsQuery } from "@/lib/needs/filters";
 import { draftPlan, type PlanDraft, type SiteReport } from "@/lib/plan/draft-plan";
 import { planLogistics, type Logistics } from "@/lib/plan/logistics";
-import { isRegionCode } from "@/lib/regions";
+import { isRegionCode } from "@/lib/units/regions";
 import type { QuestionCatalogue } from "@/lib/summary/question-catalogue";
 import type { Db } from "../client";
 import { listCoverageByGroup } from "./coverage";

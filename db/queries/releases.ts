@@ -4,7 +4,7 @@
 // result, in one immediate transaction so that two requests never release the same responses.
 import { eq, sql } from "drizzle-orm";
 import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
-import { nowIso } from "@/lib/clock";
+import { nowIso } from "@/lib/time/clock";
 import type { CellValue } from "@/lib/confidentiality/cells";
 import { planRelease, type ReleasePerson } from "@/lib/confidentiality/release-plan";
 import type { PublishedState, Release } from "@/lib/confidentiality/view-release";

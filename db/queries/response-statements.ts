@@ -9,6 +9,11 @@ const p = (name: string) => sql.placeholder(name);
 /** A placeholder in update().set(), whose types take SQL but not a bare placeholder (no encoding). */
 const setTo = (name: string) => sql`${sql.placeholder(name)}`;
 
+/** The breakdown slot columns dim1…dim8 (of responses and need_ratings), each as `to(its name)`. */
+function dims<T>(to: (name: string) => T) {
+  return { dim1: to("dim1"), dim2: to("dim2"), dim3: to("dim3"), dim4: to("dim4"), dim5: to("dim5"), dim6: to("dim6"), dim7: to("dim7"), dim8: to("dim8") };
+}
+
 /** Every column of a responses row, as placeholders of the same names. */
 const responseRow = {
   id: p("id"),
@@ -24,14 +29,7 @@ const responseRow = {
   startedAt: p("startedAt"),
   updatedAt: p("updatedAt"),
   submittedAt: p("submittedAt"),
-  dim1: p("dim1"),
-  dim2: p("dim2"),
-  dim3: p("dim3"),
-  dim4: p("dim4"),
-  dim5: p("dim5"),
-  dim6: p("dim6"),
-  dim7: p("dim7"),
-  dim8: p("dim8"),
+  ...dims(p),
   releaseBatch: p("releaseBatch"),
 };
 
@@ -51,14 +49,7 @@ function prepare(db: Db) {
         currentPage: setTo("currentPage"),
         updatedAt: setTo("updatedAt"),
         submittedAt: setTo("submittedAt"),
-        dim1: setTo("dim1"),
-        dim2: setTo("dim2"),
-        dim3: setTo("dim3"),
-        dim4: setTo("dim4"),
-        dim5: setTo("dim5"),
-        dim6: setTo("dim6"),
-        dim7: setTo("dim7"),
-        dim8: setTo("dim8"),
+        ...dims(setTo),
       })
       .where(eq(responses.id, p("id")))
       .returning()
@@ -74,14 +65,7 @@ function prepare(db: Db) {
         notApplicable: p("notApplicable"),
         unitId: p("unitId"),
         submittedAt: p("submittedAt"),
-        dim1: p("dim1"),
-        dim2: p("dim2"),
-        dim3: p("dim3"),
-        dim4: p("dim4"),
-        dim5: p("dim5"),
-        dim6: p("dim6"),
-        dim7: p("dim7"),
-        dim8: p("dim8"),
+        ...dims(p),
       })
       .prepare(),
   };

@@ -1,13 +1,13 @@
 // Stores a validated respondent submission: a partial save or a completion, idempotently.
 // A completion writes the response and its need ratings in one transaction. The statements are
 // prepared once per connection (response-statements.ts): this runs on every save.
-import { nowIso } from "@/lib/clock";
-import { canonicalJson } from "@/lib/canonical-json";
+import { nowIso } from "@/lib/time/clock";
+import { canonicalJson } from "@/lib/surveys/canonical-json";
 import { AppError, conflict } from "@/lib/http/app-error";
-import { extractNeedRatings } from "@/lib/need-ratings";
+import { extractNeedRatings } from "@/lib/responses/need-ratings";
 import { breakdownValues } from "@/lib/needs/breakdown-values";
 import type { NeedsDeclaration } from "@/lib/needs/declaration";
-import { newResumeCode } from "@/lib/random-code";
+import { newResumeCode } from "@/lib/codes/random-code";
 import type { Db } from "../client";
 import type { responses } from "../schema";
 import { responseStatements, type ResponseStatements } from "./response-statements";

@@ -1,6 +1,6 @@
 // Seeds the 21-unit sample distribution list once per database (coordinators then edit it).
 import { eq } from "drizzle-orm";
-import { newLinkCode } from "@/lib/random-code";
+import { newLinkCode } from "@/lib/codes/random-code";
 import type { Db } from "../client";
 import { appMeta, units } from "../schema";
 

@@ -1,5 +1,4 @@
 // Survey state (open/closed) and the versions each survey has been served with.
-import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { surveys, surveyVersions } from "../schema";
 import { responseStatements } from "./response-statements";

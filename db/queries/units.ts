@@ -1,7 +1,7 @@
 // Distribution units: the respondent path's link lookup and the coordinators' list management.
 import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { conflict } from "@/lib/http/app-error";
-import { newLinkCode } from "@/lib/random-code";
+import { newLinkCode } from "@/lib/codes/random-code";
 import type { UnitFields } from "@/lib/units/unit-fields";
 import type { Db } from "../client";
 import { units } from "../schema";

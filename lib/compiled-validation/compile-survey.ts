@@ -3,11 +3,11 @@
 // hidden questions, cells or options; nothing survey-core would rewrite), in microseconds instead
 // of milliseconds. Definitions using anything it does not model return { ok: false, reason }.
 import { Model } from "survey-core";
-import "../surveyjs-setup";
+import "../surveys/surveyjs-setup";
 import { compileCondition, isReservedName, submissionEnv, type Condition, type Env, type Scope } from "./conditions";
 import { MatrixDropdownNode, MatrixDynamicNode, PanelDynamicNode, type NodeFactory } from "./container-questions";
 import { Localizer } from "./localizer";
-import { QuestionNode, type AnyObj, type Build, type Issue, type Json } from "./question-node";
+import type { QuestionNode, AnyObj, Build, Issue, Json } from "./question-node";
 import { checkSupportedJson } from "./supported-json";
 import { Unsupported } from "./unsupported";
 import { VALUE_NODES } from "./value-questions";

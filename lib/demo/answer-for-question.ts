@@ -74,7 +74,7 @@ function weights(plan: QuestionPlan, items: readonly ChoicePlan[], ctx: AnswerCo
   const ranks = declaredOrder ? undefined : ctx.ranks(`${plan.name}:${all.length}`, all.length);
   return items.map((item) => {
     const i = all.indexOf(item);
-    return 1 / Math.pow((ranks ? (ranks[i] as number) : i) + 1, exponent);
+    return 1 / ((ranks ? (ranks[i] as number) : i) + 1) ** exponent;
   });
 }
 

@@ -67,7 +67,7 @@ export function createDemoGenerator(survey: DemoSurvey, options: DemoGeneratorOp
   const firstBreakdown = survey.needs?.breakdowns[0];
   const rankCache = new Map<string, number[]>();
   const ratings = survey.needs ? needsRatingPlan(survey.needs) : undefined;
-  const unitWeights = ranksFor(`units:${units.length}`, units.length).map((r) => 1 / Math.pow(r + 1, UNIT_SKEW));
+  const unitWeights = ranksFor(`units:${units.length}`, units.length).map((r) => 1 / (r + 1) ** UNIT_SKEW);
 
   // The response being drawn.
   let rng: Rng = () => 0;

@@ -5,7 +5,7 @@
 // Model costs milliseconds per value (every change re-runs every condition of the survey); a
 // response walked on this plan costs tens of microseconds and follows the same conditions.
 import { ConditionRunner, Model, type Question } from "survey-core";
-import "../surveyjs-setup";
+import "../surveys/surveyjs-setup";
 
 export type AnyQuestion = Question & Record<string, any>;
 /** survey-core objects read loosely (validators, items, columns). */

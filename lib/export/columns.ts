@@ -3,8 +3,8 @@
 // 0/1 column per option, rankings to one rank column per option. Used for the raw CSV and the
 // codebook, so both always agree.
 import { Model, type Question } from "survey-core";
-import "@/lib/surveyjs-setup";
-import { localizedText as localized, type LocalizedText } from "@/lib/localized-text";
+import "@/lib/surveys/surveyjs-setup";
+import { localizedText as localized, type LocalizedText } from "@/lib/surveys/localized-text";
 
 export type ColumnType = "text" | "number" | "boolean" | "code" | "binary" | "rank" | "json";
 export type Cell = string | number | null;

@@ -21,7 +21,7 @@ export const NEEDS_HEADER = [
 ];
 
 // 3 decimals read well on a 1–5 scale in a spreadsheet; the JSON API keeps full precision and the
-// ranks come from the unrounded figures (README › Exports says so).
+// ranks come from the unrounded figures (docs/api.md › Exports says so).
 const round = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
 
 export interface NeedsCsvLabels {

@@ -3,7 +3,7 @@
 // be broken down by. Read and checked here against the definition, once per survey version, so
 // that every view, filter and export takes the survey's vocabulary from one place.
 import type { Model, Question } from "survey-core";
-import { localizedText, type LocalizedText } from "../localized-text";
+import { localizedText, type LocalizedText } from "../surveys/localized-text";
 
 export interface Choice {
   value: string;

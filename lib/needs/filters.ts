@@ -2,6 +2,7 @@
 // so that a URL means the same thing everywhere (URL search params ⇄ NeedsQuery). The parameters are
 // those of the survey's needs declaration: one per breakdown (its name), plus by, from and to.
 import { z } from "zod";
+import { peruDayStartIso } from "../time/lima-time";
 import type { NeedsDeclaration } from "./declaration";
 
 export interface FilterDimension {
@@ -130,10 +131,8 @@ export function hasFilters(filters: NeedsFilters): boolean {
  * year, no daylight saving); `to` is inclusive.
  */
 export function submittedBounds(filters: { from?: string; to?: string }): { from?: string; toExclusive?: string } {
-  const lima = (day: string, plusDays = 0) =>
-    new Date(Date.parse(`${day}T05:00:00.000Z`) + plusDays * 86_400_000).toISOString();
   return {
-    from: filters.from ? lima(filters.from) : undefined,
-    toExclusive: filters.to ? lima(filters.to, 1) : undefined,
+    from: filters.from ? peruDayStartIso(filters.from) : undefined,
+    toExclusive: filters.to ? peruDayStartIso(filters.to, 1) : undefined,
   };
 }

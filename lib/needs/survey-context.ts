@@ -1,7 +1,7 @@
 // What the views need to know about a survey, derived once from its registry entry: its needs
 // declaration (topics, scale, breakdowns), the filters it accepts and its minimum group size k.
 import { env } from "../env";
-import type { LocalizedText } from "../localized-text";
+import type { LocalizedText } from "../surveys/localized-text";
 import type { NeedsDeclaration } from "./declaration";
 import { filterSpec, type FilterSpec } from "./filters";
 

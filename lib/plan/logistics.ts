@@ -1,7 +1,7 @@
 // Format and calendar of the training plan, from the question summary's sections (already
 // suppressed by lib/summary) of the logistics questions the needs declaration names: modalities
 // by Borda count, duration, schedule, the months most people can attend, the main obstacles.
-import type { LocalizedText } from "../localized-text";
+import type { LocalizedText } from "../surveys/localized-text";
 import type { PlanningDeclaration, PlanningField } from "../needs/declaration";
 import { NO_ANSWER, type SummarySection } from "../summary/question-summary";
 

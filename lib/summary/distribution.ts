@@ -1,7 +1,7 @@
 // Distributions of numeric and date answers from their value counts (what the SQL returns): the
 // mean and median, bins for numbers, months, quarters or years for dates. Pure arithmetic, no
 // suppression.
-import type { LocalizedText } from "../localized-text";
+import type { LocalizedText } from "../surveys/localized-text";
 
 export interface ValueCount {
   value: number;

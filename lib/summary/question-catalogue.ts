@@ -2,8 +2,8 @@
 // questionnaire order, how it is summarised (its kind), its data key, and its titles and choices in
 // Spanish and English. The summary and its SQL take every name from here, never from literals.
 import { Model, type Question } from "survey-core";
-import "../surveyjs-setup";
-import { localizedText, type LocalizedText } from "../localized-text";
+import "../surveys/surveyjs-setup";
+import { localizedText, type LocalizedText } from "../surveys/localized-text";
 
 export interface SummaryOption {
   /** The stored value as text: a choice code, "true"/"false" for booleans, a number as written. */

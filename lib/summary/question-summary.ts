@@ -4,7 +4,7 @@
 // number's bin, a date's month, a matrix row, the first place of a ranking — each with a
 // "no answer" category, so the categories sum to the selection) get rules 1 and 2; options of a
 // multiple choice, which overlap, get rule 1. Means and medians need at least k answers.
-import type { LocalizedText } from "../localized-text";
+import type { LocalizedText } from "../surveys/localized-text";
 import { suppressCounts, type HiddenReason } from "../needs/suppression";
 import { binValues, periodCounts, statsOf, targetBins, type Period, type Stats, type ValueCount } from "./distribution";
 import type { CatalogueQuestion, MatrixColumn, QuestionCatalogue, SummaryOption } from "./question-catalogue";

@@ -1,6 +1,6 @@
 // Validation of one distribution unit's fields, shared by the unit form and the CSV import so
 // both accept and refuse exactly the same values, with the same bilingual messages.
-import { isRegionCode } from "@/lib/regions";
+import { isRegionCode } from "@/lib/units/regions";
 
 export const UNIT_COLUMNS = ["code", "name", "institution", "region", "expected", "active"] as const;
 export type UnitColumn = (typeof UNIT_COLUMNS)[number];

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveResponse } from "@/db/queries/save-response";
-import { peruToday } from "@/lib/lima-time";
+import { peruToday } from "@/lib/time/lima-time";
 import { getSurvey } from "@/surveys/registry";
 import { completeAnswers } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";
@@ -70,7 +70,8 @@ afterAll(async () => {
 async function coverage() {
   const res = await call(server.url, "/api/admin/surveys/dnc-tim/coverage", { cookie: analyst });
   expect(res.status).toBe(200);
-  return (await res.json()) as { total: { started: number; completed: number; expected: number }; units: UnitRow[]; byInstitution: GroupRow[]; byRegion: GroupRow[]; byDay: { day: string; completed: number }[] };
+  return (await res.json()) as {
+    total: { started: number; completed: number; expected: number; rate: number | null; withoutUnit: { started: number; completed: number } }; units: UnitRow[]; byInstitution: GroupRow[]; byRegion: GroupRow[]; byDay: { day: string; completed: number }[] };
 }
 
 describe("coverage counts", () => {
@@ -88,6 +89,15 @@ describe("coverage counts", () => {
     // 21 sample + 1 new − MT-MOQ hidden, + the no-unit row.
     expect(c.units).toHaveLength(22);
     expect(c.total).toMatchObject({ started: 15, completed: 11 });
+  });
+
+  it("rates the total on the units' own responses: the general link's are counted, not rated", async () => {
+    const c = await coverage();
+    const expected = c.units.reduce((s, u) => s + (u.unitId === null ? 0 : u.expected), 0);
+    expect(c.total).toMatchObject({ started: 15, completed: 11, expected, withoutUnit: { started: 3, completed: 2 } });
+    expect(c.total.rate).toBeCloseTo((100 * (11 - 2)) / expected, 6);
+    const html = await (await call(server.url, "/admin/surveys/dnc-tim/coverage", { cookie: analyst })).text();
+    expect(html).toContain("2 respuestas completadas por el enlace general (sin unidad) se cuentan en «Completadas», pero no en la tasa");
   });
 
   it("totals by the units' institution and region, with the open link as its own group", async () => {

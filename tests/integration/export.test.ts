@@ -74,7 +74,7 @@ describe("raw responses CSV", () => {
     expect(first["obstaculos.carga_laboral"]).toBe("1");
     expect(first["obstaculos.viaticos"]).toBe("0");
     expect(first["modalidad_orden.talleres_casos"]).toBe("1");
-    expect(first["capacitacion_tim_horas"]).toBe("40");
+    expect(first.capacitacion_tim_horas).toBe("40");
   });
 
   it("neutralises text a spreadsheet would run as a formula", async () => {

@@ -135,7 +135,7 @@ describe("migration 0003: generic need storage", () => {
     expect(sqlite.prepare("select count(*) n from responses").get()).toEqual({ n: COUNT + 1 });
     expect(sqlite.prepare("select count(*) n from need_ratings").get()).toEqual({ n: COUNT * 18 });
     const row = sqlite.prepare("select * from need_ratings where response_id = ? and topic = 'T05'").get(made[7]?.id) as Record<string, unknown>;
-    const cell = (made[7]?.data.necesidades as Record<string, Record<string, unknown>>).T05 ?? {};
+    const cell = (made[7]!.data.necesidades as Record<string, Record<string, unknown>>).T05 ?? {};
     expect(row.importance).toBe(cell.no_aplica ? null : cell.importancia);
     expect(row.competence).toBe(cell.no_aplica ? null : cell.dominio);
     expect(row.dim1).toBe(made[7]?.data.institucion);

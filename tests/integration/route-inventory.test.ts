@@ -17,7 +17,7 @@ const APP = path.resolve(__dirname, "../../app");
 
 type Access = "public" | "analyst" | "admin";
 
-/** Who may use each page and route handler method. Keep in step with docs-coord.md › Roles. */
+/** Who may use each page and route handler method. Keep in step with docs/coordinators.md › Roles. */
 const ACCESS: Record<string, Access> = {
   // Respondents, the landing page, health, and the way in.
   "page /": "public",

@@ -3,7 +3,7 @@
 // and survey-core (validateWithSurveyCore) must give the same verdict and the same issues.
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { validateResponseData, validateWithSurveyCore, type ValidationResult } from "@/lib/response-validation";
+import { validateResponseData, validateWithSurveyCore, type ValidationResult } from "@/lib/responses/response-validation";
 import { answersArb, withoutHidden } from "./answer-arbitraries";
 
 type Data = Record<string, unknown>;

@@ -74,14 +74,14 @@ export const TOPIC_TITLES: Record<string, string> = {
 const IMPORTANCIA = ["", "1 – Nada importante", "2 – Poco importante", "3 – Moderadamente importante", "4 – Importante", "5 – Muy importante"];
 const DOMINIO = ["", "1 – Muy bajo", "2 – Bajo", "3 – Regular", "4 – Bueno", "5 – Muy bueno"];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export type RatingColumn = "Importancia para sus funciones" | "Nivel actual de dominio";
 
 /** The scale of one matrix cell: SurveyJS names the cell "hilera <topic>, columna <column>". */
 export function cell(page: Page, topic: string, column: RatingColumn) {
   const title = TOPIC_TITLES[topic] ?? topic;
-  return page.getByRole("radiogroup", { name: new RegExp(`${escape(title)}, columna ${column}`) });
+  return page.getByRole("radiogroup", { name: new RegExp(`${escapeRegExp(title)}, columna ${column}`) });
 }
 
 /** Taps one value on each of a topic's two scales (one tap each: the scale is on screen). */
@@ -92,7 +92,7 @@ export async function rateTopic(page: Page, topic: string, importancia: number, 
 
 /** Ticks "No aplica a mis funciones" for a topic by tapping its text (the whole line is a target). */
 export async function markNotApplicable(page: Page, topic: string): Promise<void> {
-  const title = escape(TOPIC_TITLES[topic] ?? topic);
+  const title = escapeRegExp(TOPIC_TITLES[topic] ?? topic);
   const row = page.getByRole("row", { name: new RegExp(`^${title}`) });
   const text = row.getByText("No aplica a mis funciones", { exact: true });
   await text.scrollIntoViewIfNeeded();
@@ -123,7 +123,7 @@ export async function consent(page: Page): Promise<void> {
 /** Fills the profile page as a PNP investigator in Tumbes, with the given position text. */
 export async function fillProfile(page: Page, cargo: string): Promise<void> {
   await choose(page, "¿En qué institución trabaja?", "Policía Nacional del Perú");
-  // A few units to choose from: visible buttons (app/s/[slug]/short-lists.ts), one tap.
+  // A few units to choose from: visible buttons (app/s/_fill/short-lists.ts), one tap.
   await choose(page, "¿En qué dependencia o unidad trabaja?", "DIRCTPTIM – Dirección contra la Trata de Personas y Tráfico Ilícito de Migrantes");
   await pick(page, "¿En qué región trabaja?", "Tumbes");
   await page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).fill(cargo);

@@ -1,6 +1,6 @@
 // Comparing what the needs API and needs.csv answer with the test oracle's expectations
 // (tests/support/needs-oracle.ts): a deep comparison with a float tolerance that lists every
-// difference by path, and the needs.csv rows the oracle implies (README "Exports (CSV)").
+// difference by path, and the needs.csv rows the oracle implies (docs/api.md "Exports (CSV)").
 import type { ExpectedFigures, ExpectedNeeds } from "./needs-oracle";
 
 /** Every difference between actual and expected, by path; numbers may differ by `tolerance`. */
@@ -28,8 +28,8 @@ export function differences(actual: unknown, expected: unknown, tolerance = 1e-9
 }
 
 /**
- * The fields README "API: GET /api/surveys/{slug}/needs" documents, taken from an answer; of
- * `release`, what the oracle predicts (release numbers and the pending count, not the times).
+ * The fields docs/api.md "Needs figures: GET /api/surveys/{slug}/needs" documents, taken from an
+ * answer; of `release`, what the oracle predicts (release numbers and the pending count, not the times).
  */
 export function documentedFields(body: Record<string, unknown>): Record<string, unknown> {
   const keys = ["survey", "k", "by", "filters", "release", "n", "suppressed", "total", "groups", "demoResponses"];
@@ -45,7 +45,7 @@ export function documentedFields(body: Record<string, unknown>): Record<string, 
   return out;
 }
 
-/** The answer with `by=unit` groups in a fixed order (no unit first, then by id): README leaves it open. */
+/** The answer with `by=unit` groups in a fixed order (no unit first, then by id): docs/api.md leaves it open. */
 export function withUnitGroupsSorted<T extends { by: string; groups: { group: string | null }[] }>(report: T): T {
   if (report.by !== "unit") return report;
   const key = (g: { group: string | null }) => (g.group === null ? -1 : Number(g.group));

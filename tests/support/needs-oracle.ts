@@ -1,10 +1,10 @@
 // An independent reference implementation of what GET /api/surveys/{slug}/needs must answer, for
 // tests: it reads a survey's needs declaration as plain JSON and computes the figures from the
 // answers themselves, one respondent at a time, with exact rational arithmetic — following
-// /work/shared/spec/needs-method.md and needs-declaration.md, and README "API" for the shape. It
+// docs/needs-method.md and docs/needs-declaration.md, and docs/api.md "Needs figures" for the shape. It
 // deliberately imports nothing from lib/ or db/: a test comparing the two would prove nothing
 // if they shared code. Floats appear only at the very end, when a rational becomes a JSON number.
-// Confidentiality follows the release rule (issue #12, /work/notes/release-rule.md): responses
+// Confidentiality follows the release rule (docs/confidentiality.md): responses
 // reach the figures only through releases, and a cell is shown only once published; the oracle
 // replays the releases person by person (brute force, no incremental bookkeeping).
 type Json = Record<string, unknown>;
@@ -157,7 +157,6 @@ const rat = (p: bigint | number, q: bigint | number = 1n): Q => {
   return { p: num / g, q: den / g };
 };
 const plus = (a: Q, b: Q) => rat(a.p * b.q + b.p * a.q, a.q * b.q);
-const minus = (a: Q, b: Q) => rat(a.p * b.q - b.p * a.q, a.q * b.q);
 const times = (a: Q, b: Q) => rat(a.p * b.p, a.q * b.q);
 const over = (a: Q, k: number) => rat(a.p, a.q * BigInt(k));
 const cmp = (a: Q, b: Q) => {

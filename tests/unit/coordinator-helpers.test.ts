@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { auditBounds, auditHref, parseAuditQuery } from "@/lib/audit-query";
-import { changedFields } from "@/lib/changed-fields";
-import { peruDayStartIso, peruToday } from "@/lib/lima-time";
-import { publicBaseUrl, unitSurveyLink } from "@/lib/public-url";
-import { safeNextPath } from "@/lib/safe-next-path";
+import { auditBounds, auditHref, parseAuditQuery } from "@/lib/audit/audit-query";
+import { changedFields } from "@/lib/audit/changed-fields";
+import { peruDayStartIso, peruToday } from "@/lib/time/lima-time";
+import { publicBaseUrl, unitSurveyLink } from "@/lib/http/public-url";
+import { safeNextPath } from "@/lib/http/safe-next-path";
 
 const h = (o: Record<string, string>) => ({ get: (k: string) => o[k] ?? null });
 
@@ -53,7 +53,7 @@ describe("small helpers", () => {
 
 describe("audit details", () => {
   it("read as a short line, with edits shown as before → after", async () => {
-    const { formatAuditDetails } = await import("@/lib/audit-details");
+    const { formatAuditDetails } = await import("@/lib/audit/audit-details");
     expect(formatAuditDetails(JSON.stringify({ id: 3, changes: { expected: [18, 40], active: [true, false] } }))).toBe(
       "id: 3 · expected: 18 → 40 · active: true → false",
     );

@@ -3,12 +3,16 @@ import {
   coverageSearch,
   fillTimeline,
   formatRate,
+  type GroupCoverage,
+  isUnitGroup,
+  isUnitRow,
   needsReminder,
   parseCoverageView,
   responseRate,
   sortCoverage,
+  totalCoverage,
   type UnitCoverage,
-} from "@/lib/coverage";
+} from "@/lib/coverage/coverage";
 
 const unit = (code: string, completed: number, expected: number, extra: Partial<UnitCoverage> = {}): UnitCoverage => ({
   unitId: code.length,
@@ -33,6 +37,24 @@ describe("coverage", () => {
     expect(formatRate(50, "es")).toBe("50 %");
     expect(formatRate(2.5, "en")).toBe("2.5%");
     expect(formatRate(null, "es")).toBe("—");
+  });
+
+  it("rates the total on the units' responses only, and says how many came through the general link", () => {
+    // 3 of the 4 expected through the units' links, 4 more through the general link: 75 %, not 175 %.
+    const rows = [unit("A", 2, 2), unit("B", 1, 2), noUnit];
+    expect(totalCoverage(rows, isUnitRow)).toEqual({
+      started: 3 + 2 + 9,
+      completed: 7,
+      expected: 4,
+      withoutUnit: { started: 9, completed: 4 },
+      rate: 75,
+    });
+    expect(totalCoverage([noUnit], isUnitRow).rate).toBeNull();
+    const groups: GroupCoverage[] = [
+      { key: "Comisión regional", units: 2, started: 5, completed: 3, expected: 4 },
+      { key: null, units: 0, started: 9, completed: 4, expected: 0 },
+    ];
+    expect(totalCoverage(groups, isUnitGroup)).toMatchObject({ completed: 7, expected: 4, rate: 75, withoutUnit: { completed: 4 } });
   });
 
   it("flags active units strictly below the threshold for a reminder", () => {

@@ -6,10 +6,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { Model, type Question } from "survey-core";
 import { describe, expect, it } from "vitest";
-import "@/lib/surveyjs-setup";
+import "@/lib/surveys/surveyjs-setup";
 import { createDemoGenerator, type DemoResponse, type DemoUnit } from "@/lib/demo/demo-responses";
 import { seededRng } from "@/lib/demo/rng";
-import { validateResponseData } from "@/lib/response-validation";
+import { validateResponseData } from "@/lib/responses/response-validation";
 import { buildEntry, type SurveyEntry, type SurveyJson } from "@/surveys/registry";
 
 type AnyQuestion = Question & Record<string, any>;
@@ -37,7 +37,7 @@ function hiddenAnswers(model: Model, data: Row): string[] {
   const hidden: string[] = [];
   for (const [key, value] of Object.entries(data)) {
     const q = model.getQuestionByValueName(key) as AnyQuestion | null;
-    if (!q || !q.isVisible || !q.isParentVisible) {
+    if (!q?.isVisible || !q.isParentVisible) {
       hidden.push(key);
       continue;
     }

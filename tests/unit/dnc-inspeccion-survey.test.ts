@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Model } from "survey-core";
-import { isCompiled, validateResponseData } from "@/lib/response-validation";
+import { isCompiled, validateResponseData } from "@/lib/responses/response-validation";
 import { buildEntry } from "@/surveys/registry";
 import { dncInspeccionDataset, FUNCIONES, GROUP_SIZES, INTENDENCIAS, TOPICS } from "../support/dnc-inspeccion-dataset";
 import { expectedNeeds, oracleSurvey, type OracleResponse } from "../support/needs-oracle";

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Model } from "survey-core";
-import "@/lib/surveyjs-setup";
-import { labelIssues } from "@/lib/issue-labels";
-import { newUuid } from "@/lib/new-uuid";
+import "@/lib/surveys/surveyjs-setup";
+import { labelIssues } from "@/lib/fill/issue-labels";
+import { newUuid } from "@/lib/codes/new-uuid";
 
 const definition = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../surveys/dnc-tim.json"), "utf8"));
 

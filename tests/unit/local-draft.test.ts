@@ -7,7 +7,7 @@ import {
   writeDraft,
   type DraftStorage,
   type LocalDraft,
-} from "@/lib/local-draft";
+} from "@/lib/fill/local-draft";
 
 function memoryStorage(): DraftStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();

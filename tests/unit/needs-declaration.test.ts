@@ -2,7 +2,7 @@
 // every way a declaration can be wrong, refused with a message that names the problem.
 import { Model, Serializer } from "survey-core";
 import { describe, expect, it } from "vitest";
-import "@/lib/surveyjs-setup";
+import "@/lib/surveys/surveyjs-setup";
 import { needsContext } from "@/lib/needs/survey-context";
 import { buildEntry, SurveyDefinitionError, type SurveyJson } from "@/surveys/registry";
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isRegionCode, PERU_REGIONS, regionLabel } from "@/lib/regions";
+import { isRegionCode, PERU_REGIONS, regionLabel } from "@/lib/units/regions";
 
 type Choice = { value: string; text: { default: string; en: string } };
 

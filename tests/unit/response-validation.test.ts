@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateResponseData, type ValidationResult } from "@/lib/response-validation";
+import { validateResponseData, type ValidationResult } from "@/lib/responses/response-validation";
 import { loadDncTim } from "../support/dnc-tim";
 import { completeAnswers, TOPICS } from "../support/sample-answers";
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { backoffDelay, SaveQueue, type QueueActivity, type TransportResult } from "@/lib/save-queue";
+import { backoffDelay, SaveQueue, type QueueActivity, type TransportResult } from "@/lib/fill/save-queue";
 
 type Call = { payload: string; resolve: (r: TransportResult) => void; reject: (e: Error) => void };
 

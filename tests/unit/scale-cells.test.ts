@@ -1,7 +1,7 @@
 // Which matrix cells the fill page shows as visible scales, and the end labels it writes under
 // them: any survey's short runs of whole numbers (1–4, 1–5, 1–7, 0–10), never anything else.
 import { describe, expect, it } from "vitest";
-import { endLabel, scaleCellChoices } from "@/app/s/[slug]/scale-cells";
+import { endLabel, scaleCellChoices } from "@/app/s/_fill/scale-cells";
 
 type Choices = Parameters<typeof scaleCellChoices>[0]["visibleChoices"];
 const cellOf = (values: unknown[]) => ({ visibleChoices: values.map((value) => ({ value, text: String(value) })) as unknown as Choices });

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Model, type QuestionDropdownModel } from "survey-core";
 import { describe, expect, it } from "vitest";
-import { CHOICES_RENDERER, MAX_CHOICE_BUTTONS, showShortListsAsButtons, showsAsButtons } from "@/app/s/[slug]/short-lists";
+import { CHOICES_RENDERER, MAX_CHOICE_BUTTONS, showShortListsAsButtons, showsAsButtons } from "@/app/s/_fill/short-lists";
 
 const SURVEYS = path.resolve(__dirname, "../../surveys");
 const load = (file: string) => new Model(JSON.parse(fs.readFileSync(path.join(SURVEYS, file), "utf8")));

@@ -1,4 +1,4 @@
-// Contract test for surveys/dnc-tim.json (see /work/shared/spec/survey-content.md).
+// Contract test for surveys/dnc-tim.json: the specification's keys and codes, written out below.
 // The data keys and codes are a contract relied on by exports, the dashboard, the API and
 // outside checks: this test must fail if any of them changes.
 import fs from "node:fs";

@@ -2,8 +2,8 @@
 // author's HTML, survey-core's display values and plain-text titles keep working.
 import { Model, type QuestionHtmlModel, type QuestionPanelDynamicModel } from "survey-core";
 import { describe, expect, it } from "vitest";
-import "@/lib/surveyjs-setup";
-import { escapePipedValue } from "@/lib/surveyjs-safe-piping";
+import "@/lib/surveys/surveyjs-setup";
+import { escapePipedValue } from "@/lib/surveys/surveyjs-safe-piping";
 
 const PAYLOAD = `<img src=x onerror="window.__xss=1">`;
 const ESCAPED = "&#60;img src=x onerror=&#34;window.__xss=1&#34;&#62;";

@@ -7,7 +7,7 @@
 // number of cases; SONDEO_DIFF_RUNS=<n> runs n per survey, and bench/validator-differential.ts
 // runs thousands.
 import { describe, expect, it } from "vitest";
-import { isCompiled, validateResponseData, validateWithSurveyCore } from "@/lib/response-validation";
+import { isCompiled, validateResponseData, validateWithSurveyCore } from "@/lib/responses/response-validation";
 import { checkAgreement, submissionsFor, type Agreement } from "../support/differential-check";
 import { DIFFERENTIAL_SURVEYS } from "../support/differential-surveys";
 import { loadDncTim } from "../support/dnc-tim";

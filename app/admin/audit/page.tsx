@@ -1,13 +1,14 @@
 // /admin/audit – the audit log (admins): newest first, filter by action, person and dates, paged.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { listAudit, listAuditFacets } from "@/db/queries/audit";
-import { AUDIT_PAGE_SIZE, auditBounds, auditHref, parseAuditQuery } from "@/lib/audit-query";
-import { formatAuditDetails } from "@/lib/audit-details";
-import { formatPeruDateTime } from "@/lib/lima-time";
+import { AUDIT_PAGE_SIZE, auditBounds, auditHref, parseAuditQuery } from "@/lib/audit/audit-query";
+import { formatAuditDetails } from "@/lib/audit/audit-details";
+import { formatPeruDateTime } from "@/lib/time/lima-time";
 import { TableWrap } from "@/app/admin/table-wrap";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const q = parseAuditQuery(await searchParams);
   const t = await getTranslations("admin.audit");
   const tc = await getTranslations("admin.common");
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   const db = getDb();
   const facets = listAuditFacets(db);
   const { rows, total } = listAudit(db, { action: q.action, actor: q.actor, ...auditBounds(q) }, {

@@ -51,6 +51,7 @@ export function LoginForm({ next }: { next: string }) {
           autoComplete="username"
           inputMode="email"
           required
+          // biome-ignore lint/a11y/noAutofocus: the sign-in page has one task, and this is its first field
           autoFocus
           aria-describedby={error ? "login-error" : undefined}
         />

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/app/_server/auth";
-import { safeNextPath } from "@/lib/safe-next-path";
+import { safeNextPath } from "@/lib/http/safe-next-path";
 import { LoginForm } from "./login-form";
 
 export const dynamic = "force-dynamic";

@@ -2,8 +2,9 @@
 // not, the survey files that could not be imported and why, and "New survey" (upload a JSON).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { listManagedSurveys, listSurveyVersions } from "@/db/queries/survey-versions";
 import { getSurvey, getSurveyVersion, listSurveyFiles } from "@/surveys/registry";
@@ -21,7 +22,7 @@ export default async function ManageSurveysPage() {
   await requireUser("admin", "/admin/surveys");
   const t = await getTranslations("admin.manage");
   const ts = await getTranslations("admin.surveys");
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   const db = getDb();
   const files = listSurveyFiles();
   const surveys = listManagedSurveys(db).map((s) => {

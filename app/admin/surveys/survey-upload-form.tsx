@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import type { LocalizedText } from "@/lib/localized-text";
+import type { LocalizedText } from "@/lib/surveys/localized-text";
 import type { SurveySummary } from "@/surveys/survey-summary";
 import { sendJson } from "../send-json";
 import { useApiError } from "../use-api-error";

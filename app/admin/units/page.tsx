@@ -1,11 +1,12 @@
 // /admin/units – the distribution list (admins): every unit, add one, import a CSV.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { listUnits } from "@/db/queries/units";
-import { PERU_REGIONS, regionLabel } from "@/lib/regions";
+import { PERU_REGIONS, regionLabel } from "@/lib/units/regions";
 import { UnitForm } from "./unit-form";
 import { UnitsImportForm } from "./units-import-form";
 import { TableWrap } from "@/app/admin/table-wrap";
@@ -20,7 +21,7 @@ export default async function UnitsPage() {
   await requireUser("admin", "/admin/units");
   const t = await getTranslations("admin.units");
   const tc = await getTranslations("admin.common");
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   const units = listUnits(getDb());
   const regions = PERU_REGIONS.map((r) => ({ code: r.code, label: r[locale] }));
   const activeCount = units.filter((u) => u.active).length;

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { CsvLineError } from "@/lib/units/parse-units-csv";
 import { sendJson } from "../send-json";
+import { TableWrap } from "../table-wrap";
 import { useApiError } from "../use-api-error";
 
 export function UnitsImportForm() {
@@ -68,7 +69,7 @@ export function UnitsImportForm() {
         {problems && (
           <>
             <p className="notice error">{t("failed", { count: problems.length })}</p>
-            <div className="table-wrap" role="region" aria-label={t("title")} tabIndex={0}>
+            <TableWrap label={t("title")}>
               <table className="data" data-testid="import-report">
                 <thead>
                   <tr>
@@ -89,7 +90,7 @@ export function UnitsImportForm() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </>
         )}
       </div>

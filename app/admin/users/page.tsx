@@ -1,11 +1,12 @@
 // /admin/users – coordinator accounts (admins): list, roles, add.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { listUsers } from "@/db/queries/users";
-import { formatPeruDateTime } from "@/lib/lima-time";
+import { formatPeruDateTime } from "@/lib/time/lima-time";
 import { UserCreateForm } from "./user-create-form";
 import { TableWrap } from "@/app/admin/table-wrap";
 
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage() {
   const me = await requireUser("admin", "/admin/users");
   const t = await getTranslations("admin.users");
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   const users = listUsers(getDb());
   return (
     <div>

@@ -1,8 +1,8 @@
 // GET /s/{slug}?u={unit link code}&r={resume code} – the respondent's fill page. Finds the survey,
 // checks it is open and the unit link is valid, renders the title and introduction on the server
 // and hands over to the fill form's script. A route handler rather than a page: the respondent's
-// phone gets React and SurveyJS alone, without the App Router's client runtime (see README,
-// "Fill page weight").
+// phone gets React and SurveyJS alone, without the App Router's client runtime (see
+// app/s/_fill/README.md, and bench/README.md "Fill page weight").
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { getSurveyStatus } from "@/db/queries/surveys";
@@ -13,7 +13,7 @@ import { getSurvey } from "@/surveys/registry";
 import { surveyIntro } from "@/surveys/survey-intro";
 import { htmlResponse, pageContext } from "../_page/respond";
 import { documentTitle, fillPageHtml, notFoundPageHtml, noticePageHtml } from "../_page/respondent-html";
-import { formMessages } from "./form-messages";
+import { formMessages } from "../_fill/form-messages";
 
 export const dynamic = "force-dynamic";
 

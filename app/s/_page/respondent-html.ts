@@ -7,8 +7,8 @@ import { messagesFor } from "@/i18n/messages";
 import type { Locale } from "@/i18n/locales";
 import { html, jsonForScript, rawHtml, type TrustedHtml } from "@/lib/html";
 import type { SurveyIntro } from "@/surveys/survey-intro";
-import { FILL_PROPS_ID, FILL_ROOT_ID, type FillPageProps } from "../[slug]/fill-page-props";
-import { langAttribute, type SwitchLabels } from "../[slug]/language-switch";
+import { FILL_PROPS_ID, FILL_ROOT_ID, type FillPageProps } from "../_fill/fill-page-props";
+import { langAttribute, type SwitchLabels } from "../_fill/language-switch";
 import type { RespondentAssets } from "./respondent-assets";
 
 export interface PageContext {

@@ -1,4 +1,4 @@
-// GET /s/sw.js – the respondent pages' service worker (app/s/[slug]/service-worker.ts, bundled as
+// GET /s/sw.js – the respondent pages' service worker (app/s/_fill/service-worker.ts, bundled as
 // a hashed asset), preceded by what it needs from this server: the fill page's assets of this
 // build and the pages' Content-Security-Policy. Served from /s/ so that its scope covers every
 // fill link; never cached by HTTP, so a new build's worker replaces the old one on the next visit.
@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
-import { NONCE_PLACEHOLDER, type WorkerConfig } from "../[slug]/offline-protocol";
+import { NONCE_PLACEHOLDER, type WorkerConfig } from "../_fill/offline-protocol";
 import { respondentAssets } from "../_page/respondent-assets";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 // Why a survey definition was refused: every problem, in the interface language.
 import { useLocale } from "next-intl";
-import type { LocalizedText } from "@/lib/localized-text";
+import type { LocalizedText } from "@/lib/surveys/localized-text";
 
 export function ProblemList({ problems }: { problems: LocalizedText[] }) {
   const locale = useLocale() === "en" ? "en" : "es";

@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { LocalizedText } from "@/lib/localized-text";
+import type { LocalizedText } from "@/lib/surveys/localized-text";
 import { FormStatus, type FormMessage } from "../../_components/form-status";
 import { sendJson } from "../../send-json";
 import { useApiError } from "../../use-api-error";

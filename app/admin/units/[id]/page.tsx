@@ -4,16 +4,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { listSurveyStatuses } from "@/db/queries/surveys";
 import { getUnitById } from "@/db/queries/units";
 import { env } from "@/lib/env";
-import { publicBaseUrl, unitSurveyLink } from "@/lib/public-url";
-import { PERU_REGIONS, regionLabel } from "@/lib/regions";
-import { localizedText } from "@/lib/localized-text";
+import { publicBaseUrl, unitSurveyLink } from "@/lib/http/public-url";
+import { PERU_REGIONS, regionLabel } from "@/lib/units/regions";
+import { localizedText } from "@/lib/surveys/localized-text";
 import { listSurveys } from "@/surveys/registry";
 import { UnitForm } from "../unit-form";
 import { LinkTools } from "./link-tools";
@@ -38,7 +39,7 @@ export default async function UnitPage({ params }: Props) {
   const tc = await getTranslations("admin.common");
   // The flyer goes to Peruvian officials: always in Spanish, whatever the coordinator reads.
   const tf = await getTranslations({ locale: "es", namespace: "admin.units.unit" });
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   const base = publicBaseUrl(env().SONDEO_PUBLIC_URL, await headers());
   const statuses = listSurveyStatuses(db);
   const openSurveys = listSurveys().filter((s) => (statuses.get(s.slug) ?? "open") === "open");
@@ -81,6 +82,7 @@ export default async function UnitPage({ params }: Props) {
               <p className="flyer__call">{tf("flyerCall")}</p>
               <h3 className="flyer__survey">{f.title.es}</h3>
               <p className="flyer__unit">{unit.name}</p>
+              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is made by the qrcode library from the unit's link, no user markup */}
               <div className="flyer__qr" role="img" aria-label={tf("qrAlt", { url: f.url })} dangerouslySetInnerHTML={{ __html: f.svg }} />
               <p className="flyer__scan">{tf("flyerScan")}</p>
               <p className="flyer__url">{f.url.replace(/^https?:\/\//, "")}</p>

@@ -2,11 +2,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { getUserById } from "@/db/queries/users";
-import { formatPeruDateTime } from "@/lib/lima-time";
+import { formatPeruDateTime } from "@/lib/time/lima-time";
 import { UserEditForm } from "./user-edit-form";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const user = Number.isSafeInteger(id) ? getUserById(getDb(), id) : undefined;
   if (!user) notFound();
   const t = await getTranslations("admin.users");
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   return (
     <div>
       <p>

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 import { validateUnitFields, type UnitColumn } from "@/lib/units/unit-fields";
 
 export const dynamic = "force-dynamic";

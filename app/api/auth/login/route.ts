@@ -17,7 +17,9 @@ import { AppError, badRequest } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
+import { isHttpsRequest } from "@/lib/http/forwarded";
+import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -25,8 +27,7 @@ const credentials = z.object({ email: z.string().min(3).max(320), password: z.st
 
 /** Secure cookies whenever the site is served over TLS (directly or behind a proxy). */
 function isHttps(req: Request): boolean {
-  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return proto === "https" || new URL(req.url).protocol === "https:" || Boolean(process.env.SONDEO_PUBLIC_URL?.startsWith("https:"));
+  return isHttpsRequest(req.url, req.headers) || Boolean(env().SONDEO_PUBLIC_URL?.startsWith("https:"));
 }
 
 export const POST = handle("POST /api/auth/login", async (req: Request) => {

@@ -6,7 +6,7 @@ import { findSessionUser, revokeSession } from "@/db/queries/sessions";
 import { hashSessionToken, SESSION_COOKIE } from "@/lib/auth/session-token";
 import { handle, json } from "@/lib/http/json-response";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 
 export const dynamic = "force-dynamic";
 

@@ -9,9 +9,9 @@ import { AppError, badRequest, conflict, notFound } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { env } from "@/lib/env";
-import { clientIp, RateLimiter } from "@/lib/rate-limit";
-import { RESPONSE_ID, responsePayload } from "@/lib/response-payload";
-import { validateResponseData } from "@/lib/response-validation";
+import { clientIp, RateLimiter } from "@/lib/http/rate-limit";
+import { RESPONSE_ID, responsePayload } from "@/lib/responses/response-payload";
+import { validateResponseData } from "@/lib/responses/response-validation";
 import { getSurvey } from "@/surveys/registry";
 
 export const dynamic = "force-dynamic";

@@ -4,8 +4,8 @@ import { getDb } from "@/db/client";
 import { findResponseByResumeCode } from "@/db/queries/responses";
 import { AppError, notFound } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
-import { normalizeResumeCode } from "@/lib/random-code";
-import { clientIp, RateLimiter } from "@/lib/rate-limit";
+import { normalizeResumeCode } from "@/lib/codes/random-code";
+import { clientIp, RateLimiter } from "@/lib/http/rate-limit";
 
 export const dynamic = "force-dynamic";
 

@@ -8,11 +8,13 @@ import {
   coverageSearch,
   formatRate,
   type GroupCoverage,
+  isUnitGroup,
   needsReminder,
   responseRate,
+  totalCoverage,
   type UnitCoverage,
-} from "@/lib/coverage";
-import { regionLabel } from "@/lib/regions";
+} from "@/lib/coverage/coverage";
+import { regionLabel } from "@/lib/units/regions";
 import { TableWrap } from "@/app/admin/table-wrap";
 
 type Locale = "es" | "en";
@@ -98,10 +100,8 @@ export async function GroupCoverageTable(props: { rows: GroupCoverage[]; by: "in
   const { rows, by, locale, caption } = props;
   const t = await getTranslations("admin.coverage");
   const tu = await getTranslations("admin.units");
-  const total = rows.reduce(
-    (s, r) => ({ units: s.units + r.units, started: s.started + r.started, completed: s.completed + r.completed, expected: s.expected + r.expected }),
-    { units: 0, started: 0, completed: 0, expected: 0 },
-  );
+  const total = totalCoverage(rows, isUnitGroup);
+  const unitCount = rows.reduce((n, r) => n + r.units, 0);
   return (
     <TableWrap label={caption}>
       <table className="data" data-testid={`coverage-by-${by}`}>
@@ -133,11 +133,11 @@ export async function GroupCoverageTable(props: { rows: GroupCoverage[]; by: "in
         <tfoot>
           <tr>
             <th scope="row">{t("total")}</th>
-            <td className="num">{total.units}</td>
+            <td className="num">{unitCount}</td>
             <td className="num">{total.started}</td>
             <td className="num">{total.completed}</td>
             <td className="num">{total.expected}</td>
-            <RateCell completed={total.completed} expected={total.expected} locale={locale} />
+            <RateCell completed={total.completed - total.withoutUnit.completed} expected={total.expected} locale={locale} />
           </tr>
         </tfoot>
       </table>

@@ -5,13 +5,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
 import { listCompletionsByDay, listCoverageByGroup, listCoverageByUnit } from "@/db/queries/coverage";
-import { fillTimeline, formatRate, needsReminder, parseCoverageView, responseRate, sortCoverage, totalCoverage } from "@/lib/coverage";
-import { peruToday } from "@/lib/lima-time";
+import { fillTimeline, formatRate, isUnitRow, needsReminder, parseCoverageView, responseRate, sortCoverage, totalCoverage } from "@/lib/coverage/coverage";
+import { peruToday } from "@/lib/time/lima-time";
 import { getSurvey } from "@/surveys/registry";
 import { DemoDataBanner } from "@/app/admin/_components/demo-data-banner";
 import { TableWrap } from "@/app/admin/table-wrap";
@@ -37,11 +38,11 @@ export default async function CoveragePage({ params, searchParams }: Props) {
   if (!survey) notFound();
   const view = parseCoverageView(await searchParams);
   const t = await getTranslations("admin.coverage");
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   const db = getDb();
   const demo = countDemoResponses(db, slug);
   const units = sortCoverage(listCoverageByUnit(db, slug), view.sort, view.dir);
-  const total = totalCoverage(units);
+  const total = totalCoverage(units, isUnitRow);
   const reminders = units.filter((u) => needsReminder(u, view.below));
   const timeline = fillTimeline(listCompletionsByDay(db, slug), peruToday());
   const chartData = units
@@ -77,9 +78,14 @@ export default async function CoveragePage({ params, searchParams }: Props) {
         </div>
         <div>
           <dt>{t("rate")}</dt>
-          <dd>{formatRate(responseRate(total), locale)}</dd>
+          <dd>{formatRate(total.rate, locale)}</dd>
         </div>
       </dl>
+      {total.withoutUnit.started > 0 && (
+        <p className="muted small-text" data-testid="coverage-rate-note">
+          {t("rateNote", { completed: total.withoutUnit.completed, inUnits: total.completed - total.withoutUnit.completed, expected: total.expected })}
+        </p>
+      )}
 
       <form method="get" action={basePath} className="card no-print threshold-form">
         {view.sort !== "rate" && <input type="hidden" name="sort" value={view.sort} />}

@@ -3,15 +3,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb, openReader } from "@/db/client";
-import { listResponses } from "@/db/queries/export-responses";
+import { listResponses, RESPONSES_PAGE_SIZE } from "@/db/queries/export-responses";
 import { needsSurveyOf, resolveFilters } from "@/db/queries/needs-report";
 import { parseNeedsQuery, toSearchParams } from "@/lib/needs/filters";
 import { needsContext } from "@/lib/needs/survey-context";
+import { peruDateFormat } from "@/lib/time/lima-time";
 import { getSurvey } from "@/surveys/registry";
 import { ExportForm } from "../../../_components/export-form";
+import { TableWrap } from "../../../table-wrap";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +30,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   const survey = getSurvey(slug);
   if (!survey) notFound();
   const t = await getTranslations("responses");
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   const search = await searchParams;
   const spec = needsContext(survey).spec;
   const parsed = parseNeedsQuery(search, spec, { extraKeys: ["page", "partial"] });
@@ -49,10 +52,10 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   } finally {
     if (reader !== db.$client) reader.close();
   }
-  const pages = Math.max(1, Math.ceil((list.complete + list.partial) / 50));
+  const pages = Math.max(1, Math.ceil((list.complete + list.partial) / RESPONSES_PAGE_SIZE));
   const qs = (p: number) => `?${toSearchParams(parsed.value, spec, { page: p }).toString()}`;
   const when = (iso: string | null) =>
-    iso ? new Intl.DateTimeFormat(locale === "es" ? "es-PE" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "America/Lima" }).format(new Date(iso)) : "–";
+    iso ? peruDateFormat(locale === "es" ? "es-PE" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)) : "–";
   return (
     <div>
       <p>
@@ -67,7 +70,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
       {list.items.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("title")}>
+        <TableWrap label={t("title")}>
           <table>
             <thead>
               <tr>
@@ -95,7 +98,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <nav aria-label={t("page", { page, pages })}>
         {page > 1 && <Link href={qs(page - 1)}>{t("previous")}</Link>} {t("page", { page, pages })}{" "}

@@ -4,11 +4,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { listSurveyVersions } from "@/db/queries/survey-versions";
-import { formatPeruDateTime } from "@/lib/lima-time";
+import { formatPeruDateTime } from "@/lib/time/lima-time";
 import { getSurvey, getSurveyVersion, listSurveyFiles } from "@/surveys/registry";
 import { summarizeSurvey } from "@/surveys/survey-summary";
 import { TableWrap } from "../../../table-wrap";
@@ -30,7 +31,7 @@ export default async function VersionsPage({ params }: Props) {
   const versions = listSurveyVersions(getDb(), slug);
   if (versions.length === 0) notFound();
   const t = await getTranslations("admin.manage");
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   const shown = getSurvey(slug) ?? getSurveyVersion(slug, versions[0]!.version);
   const title = shown?.title[locale] ?? slug;
   const file = listSurveyFiles().find((f) => f.slug === slug);

@@ -3,13 +3,13 @@ import { requireApiUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { getUnitById, updateUnit } from "@/db/queries/units";
-import { changedFields } from "@/lib/changed-fields";
+import { changedFields } from "@/lib/audit/changed-fields";
 import { AppError, notFound } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { parseIdParam } from "@/lib/http/route-params";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 import { UNIT_COLUMNS, validateUnitFields, type UnitColumn } from "@/lib/units/unit-fields";
 
 export const dynamic = "force-dynamic";

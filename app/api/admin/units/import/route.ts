@@ -8,7 +8,7 @@ import { AppError } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
 import { readBodyBytes } from "@/lib/http/read-body-bytes";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 import { MAX_CSV_BYTES, parseUnitsCsv } from "@/lib/units/parse-units-csv";
 
 export const dynamic = "force-dynamic";

@@ -5,13 +5,13 @@ import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { revokeUserSessions } from "@/db/queries/sessions";
 import { countOtherActiveAdmins, getUserById, updateUser } from "@/db/queries/users";
-import { changedFields } from "@/lib/changed-fields";
+import { changedFields } from "@/lib/audit/changed-fields";
 import { AppError, conflict, notFound } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { parseIdParam } from "@/lib/http/route-params";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 import { fieldIssues, userChangesInput } from "@/lib/users/user-input";
 
 export const dynamic = "force-dynamic";

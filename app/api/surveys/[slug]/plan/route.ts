@@ -13,7 +13,7 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { snapshotOf } from "@/lib/plan/plan-changes";
 import { planEditsSchema } from "@/lib/plan/plan-edits";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 import { z } from "zod";
 
 export const dynamic = "force-dynamic";

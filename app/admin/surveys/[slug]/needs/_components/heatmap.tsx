@@ -49,7 +49,8 @@ export async function Heatmap({ topics, columns, k, locale, caption, transpose =
     );
   };
   const legend = (
-    <div className="heat-legend" aria-label={t("heatmap.legend")}>
+    // biome-ignore lint/a11y/useSemanticElements: a legend of coloured spans, not form controls (a fieldset)
+    <div className="heat-legend" role="group" aria-label={t("heatmap.legend")}>
       <span>{fmt.format(-max)}</span>
       <span className="heat-gradient" aria-hidden="true" />
       <span>{fmt.format(max)}</span>

@@ -2,13 +2,14 @@
 // filters (a canonical URL without empty form fields), k, the labels of groups and how many demo
 // responses the filtered figures include.
 import { notFound, redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { countDemoResponses, type DemoCount } from "@/db/queries/count-demo-responses";
 import { listUnitsForFilter, type ResolvedFilters } from "@/db/queries/needs";
 import { needsSurveyOf, resolveView, type NeedsSurvey } from "@/db/queries/needs-report";
-import { asLocale, type Locale } from "@/i18n/locales";
+import type { Locale } from "@/i18n/locales";
 import { AppError } from "@/lib/http/app-error";
 import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
 import { parseNeedsQuery, toSearchParams, type NeedsQuery } from "@/lib/needs/filters";
@@ -70,7 +71,7 @@ export async function loadView(
   const survey = getSurvey(slug);
   if (!survey || (!survey.needs && options.requireNeeds !== false)) notFound();
   const context = needsContext(survey);
-  const locale = asLocale(await getLocale());
+  const locale = await pageLocale();
   const t = await getTranslations("needs");
   const db = getDb();
   const needsSurvey: NeedsSurvey = survey.needs

@@ -1,7 +1,7 @@
 // Which releases a view's figures cover, how many completed responses wait for one, and why
 // figures change only in releases (docs/confidentiality.md) — in plain words, on every aggregate view.
 import { getTranslations } from "next-intl/server";
-import { formatPeruDateTime } from "@/lib/lima-time";
+import { formatPeruDateTime } from "@/lib/time/lima-time";
 import type { ReleaseSummary } from "@/lib/needs/needs-report";
 import type { Locale } from "@/i18n/locales";
 

@@ -9,6 +9,7 @@ import { getNeedsReport } from "@/db/queries/needs-report";
 import { filterKeys, toSearchParams } from "@/lib/needs/filters";
 import { heatScale } from "@/lib/needs/heat-color";
 import type { GroupFigures } from "@/lib/needs/needs-report";
+import { peruDateFormat } from "@/lib/time/lima-time";
 import { Heatmap, type HeatColumn } from "../_components/heatmap";
 import { loadView, type ViewProps } from "../_components/load-view";
 import { NeedsHeader } from "../_components/needs-header";
@@ -50,7 +51,7 @@ export default async function NeedsReportPage(props: ViewProps) {
   const dimension = v.dimensionLabel(by);
   const columns = heatColumns(report, v, t);
   const qs = toSearchParams(v.query, v.context.spec).toString();
-  const date = new Intl.DateTimeFormat(v.locale === "en" ? "en-GB" : "es-PE", { dateStyle: "long", timeZone: "America/Lima" }).format(new Date());
+  const date = peruDateFormat(v.locale === "en" ? "en-GB" : "es-PE", { dateStyle: "long" }).format(new Date());
   const activeFilters = filterKeys(v.context.spec)
     .filter((key) => v.query.filters[key] !== undefined)
     .map((key) => `${v.dimensionLabel(key)}: ${v.query.filters[key]}`)

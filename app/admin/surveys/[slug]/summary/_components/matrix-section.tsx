@@ -2,7 +2,7 @@
 // the needs matrix's importance and competence ratings): a stacked bar per row and the table of
 // its figures. Boolean and multiple-choice columns: how many ticked each option, per row.
 import { getTranslations } from "next-intl/server";
-import type { LocalizedText } from "@/lib/localized-text";
+import type { LocalizedText } from "@/lib/surveys/localized-text";
 import { NO_ANSWER, type CountsRow, type PartitionRow, type SummarySection } from "@/lib/summary/question-summary";
 import { HIDDEN_COLOUR, NO_ANSWER_COLOUR, optionColour } from "./palette";
 import { StackedBarChart, type StackedRow, type StackedSeries } from "./stacked-bar-chart";

@@ -8,14 +8,14 @@ import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
 import { listCompletionsByDay, listCoverageByGroup, listCoverageByUnit } from "@/db/queries/coverage";
-import { COVERAGE_CSV_HEADER, coverageCsvRows } from "@/lib/coverage-csv";
+import { COVERAGE_CSV_HEADER, coverageCsvRows } from "@/lib/coverage/coverage-csv";
 import { csvFromRecords } from "@/lib/export/csv-format";
 import { exportFileName, parseSeparator } from "@/lib/export/export-query";
-import { responseRate, sortCoverage, totalCoverage } from "@/lib/coverage";
+import { isUnitRow, responseRate, sortCoverage, totalCoverage } from "@/lib/coverage/coverage";
 import { badRequest, notFound } from "@/lib/http/app-error";
 import { csvResponse } from "@/lib/http/csv-response";
 import { handle, json } from "@/lib/http/json-response";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 import { getSurvey } from "@/surveys/registry";
 
 export const dynamic = "force-dynamic";
@@ -33,10 +33,9 @@ export const GET = handle("GET /api/admin/surveys/[slug]/coverage", async (req: 
     recordAudit(db, { user, action: "export.coverage_csv", target: slug, ip: clientIp(req) });
     return csvResponse(csvFromRecords(coverageCsvRows(units, "Sin unidad"), sep, COVERAGE_CSV_HEADER), exportFileName(slug, "cobertura"));
   }
-  const total = totalCoverage(units);
   return json({
     survey: slug,
-    total: { ...total, rate: responseRate(total) },
+    total: totalCoverage(units, isUnitRow),
     units: units.map((u) => ({ ...u, rate: responseRate(u) })),
     byInstitution: listCoverageByGroup(db, slug, "institution"),
     byRegion: listCoverageByGroup(db, slug, "region"),

@@ -9,7 +9,7 @@ import { badRequest, notFound } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 import { getSurvey } from "@/surveys/registry";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { notFound } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
 import { parseIdParam } from "@/lib/http/route-params";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 
 export const dynamic = "force-dynamic";
 

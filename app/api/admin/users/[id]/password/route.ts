@@ -12,7 +12,7 @@ import { handle, json } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { parseIdParam } from "@/lib/http/route-params";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 import { fieldIssues, passwordInput } from "@/lib/users/user-input";
 
 export const dynamic = "force-dynamic";

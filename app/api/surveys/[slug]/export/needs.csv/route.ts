@@ -11,7 +11,7 @@ import { surveyForApi } from "@/app/_server/survey-for-api";
 import { badRequest } from "@/lib/http/app-error";
 import { csvResponse } from "@/lib/http/csv-response";
 import { handle } from "@/lib/http/json-response";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 
 export const dynamic = "force-dynamic";
 

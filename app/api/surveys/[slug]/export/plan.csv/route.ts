@@ -12,7 +12,7 @@ import { badRequest } from "@/lib/http/app-error";
 import { csvResponse } from "@/lib/http/csv-response";
 import { handle } from "@/lib/http/json-response";
 import { PLAN_HEADER, planCsvRecords } from "@/lib/plan/plan-csv";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 
 export const dynamic = "force-dynamic";
 

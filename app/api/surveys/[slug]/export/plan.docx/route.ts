@@ -10,7 +10,7 @@ import { asLocale, localeOfRequest } from "@/i18n/locales";
 import { badRequest } from "@/lib/http/app-error";
 import { handle } from "@/lib/http/json-response";
 import { planDocx } from "@/lib/plan/plan-docx";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 
 export const dynamic = "force-dynamic";
 

@@ -3,8 +3,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
+import { pageLocale } from "@/app/_server/locale";
 import { getSurvey, getSurveyVersion } from "@/surveys/registry";
 import { PublishButton } from "../../../../_components/publish-button";
 import { SurveyPreview } from "./survey-preview";
@@ -23,7 +24,7 @@ export default async function PreviewPage({ params }: Props) {
   const entry = getSurveyVersion(slug, version);
   if (!entry) notFound();
   const t = await getTranslations("admin.manage");
-  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const locale = await pageLocale();
   const isPublished = getSurvey(slug)?.version === version;
   return (
     <div>

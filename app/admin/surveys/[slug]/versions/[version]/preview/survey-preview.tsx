@@ -6,10 +6,10 @@ import { Model, type SurveyModel } from "survey-core";
 import "survey-core/i18n/spanish";
 import { Survey } from "survey-react-ui";
 import "survey-core/survey-core.fontless.min.css";
-import "@/lib/surveyjs-setup";
+import "@/lib/surveys/surveyjs-setup";
 import type { Locale } from "@/i18n/locales";
-import { surveyTheme } from "@/app/s/[slug]/survey-theme";
-import "@/app/s/[slug]/survey-form.css";
+import { surveyTheme } from "@/app/s/_fill/survey-theme";
+import "@/app/s/_fill/survey-form.css";
 
 interface Labels {
   language: string;
@@ -31,6 +31,7 @@ export function SurveyPreview({ definition, initialLocale, labels }: { definitio
   const [done, setDone] = useState(false);
 
   // Built in the browser only (SurveyJS reads the window), anew for every "start again".
+  // biome-ignore lint/correctness/useExhaustiveDependencies: run is the "start again" counter; the language is applied to the model without rebuilding it
   useEffect(() => {
     const m = new Model(definition);
     m.completeText = labels.complete;
@@ -50,6 +51,7 @@ export function SurveyPreview({ definition, initialLocale, labels }: { definitio
 
   return (
     <section className="survey-preview card" data-testid="survey-preview">
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons, not a form control group */}
       <div className="actions" role="group" aria-label={labels.language}>
         {LANGUAGES.map((l) => (
           <button

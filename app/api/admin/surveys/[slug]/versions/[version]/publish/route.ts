@@ -8,7 +8,7 @@ import { publishVersion } from "@/db/queries/survey-versions";
 import { AppError, notFound } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { clientIp } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/http/rate-limit";
 import { buildStoredEntry, refreshSurveys, SurveyDefinitionError } from "@/surveys/registry";
 
 export const dynamic = "force-dynamic";

@@ -89,12 +89,38 @@ export function sortCoverage(rows: readonly UnitCoverage[], sort: CoverageSortKe
   });
 }
 
-export function totalCoverage(rows: readonly CoverageCounts[]): CoverageCounts {
-  return rows.reduce(
-    (t, r) => ({ started: t.started + r.started, completed: t.completed + r.completed, expected: t.expected + r.expected }),
-    { started: 0, completed: 0, expected: 0 },
-  );
+export interface CoverageTotal extends CoverageCounts {
+  /** Responses through the general link (no unit): counted in started and completed, not in the rate. */
+  withoutUnit: { started: number; completed: number };
+  /**
+   * Completed responses through the units' links as a percentage of the units' expected ones
+   * (like with like: nobody is expected through the general link); null when none are expected.
+   */
+  rate: number | null;
 }
+
+/** Totals of a coverage table; `isUnit` tells the units' rows from the general link's. */
+export function totalCoverage<T extends CoverageCounts>(rows: readonly T[], isUnit: (row: T) => boolean): CoverageTotal {
+  let started = 0;
+  let completed = 0;
+  let expected = 0;
+  const withoutUnit = { started: 0, completed: 0 };
+  for (const r of rows) {
+    started += r.started;
+    completed += r.completed;
+    if (isUnit(r)) expected += r.expected;
+    else {
+      withoutUnit.started += r.started;
+      withoutUnit.completed += r.completed;
+    }
+  }
+  return { started, completed, expected, withoutUnit, rate: responseRate({ completed: completed - withoutUnit.completed, expected }) };
+}
+
+/** The unit table's rows: a unit, or the general link's row (no unit). */
+export const isUnitRow = (row: UnitCoverage): boolean => row.unitId !== null;
+/** The group tables' rows: the units of an institution or region, or the general link's row. */
+export const isUnitGroup = (row: GroupCoverage): boolean => row.key !== null;
 
 function addDay(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);

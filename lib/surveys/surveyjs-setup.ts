@@ -16,5 +16,3 @@ if (!Serializer.findProperty("survey", "needsAssessment")) {
   Serializer.addProperty("survey", { name: "needsAssessment", type: "object", visible: false, category: "general" });
 }
 escapeAnswersPipedIntoHtml();
-
-export {};

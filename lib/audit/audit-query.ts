@@ -1,5 +1,5 @@
 // The audit page's URL parameters (?action=&actor=&from=&to=&page=), read leniently.
-import { peruDayStartIso } from "./lima-time";
+import { peruDayStartIso } from "../time/lima-time";
 
 export const AUDIT_PAGE_SIZE = 50;
 

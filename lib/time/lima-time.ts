@@ -1,6 +1,15 @@
-// Dates as coordinators read them: Peru time (America/Lima, UTC−5, no daylight saving).
+// Dates as coordinators read them: Peru time (America/Lima, UTC−5, no daylight saving). The one
+// place that knows the zone: Intl formats, day bounds in JavaScript and the SQLite day modifier.
 export const PERU_TIME_ZONE = "America/Lima";
+/** Hours behind UTC, all year. */
 const OFFSET_HOURS = 5;
+/** SQLite's modifier from a UTC timestamp to Peru time: `date(submitted_at, '-5 hours')` is the Peru day. */
+export const PERU_SQLITE_MODIFIER = `-${OFFSET_HOURS} hours`;
+
+/** An Intl date format in Peru time (`intlLocale` e.g. "es-PE", "en-GB"). */
+export function peruDateFormat(intlLocale: string, options: Omit<Intl.DateTimeFormatOptions, "timeZone">): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(intlLocale, { ...options, timeZone: PERU_TIME_ZONE });
+}
 
 /** The UTC instant at which a Peru calendar day (YYYY-MM-DD) starts; undefined if malformed. */
 export function peruDayStartIso(day: string, plusDays = 0): string | undefined {
@@ -20,9 +29,5 @@ export function formatPeruDateTime(iso: string | null | undefined, locale: "es" 
   if (!iso) return "—";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === "en" ? "en-US" : "es-PE", {
-    timeZone: PERU_TIME_ZONE,
-    dateStyle: "short",
-    timeStyle: "medium",
-  }).format(d);
+  return peruDateFormat(locale === "en" ? "en-US" : "es-PE", { dateStyle: "short", timeStyle: "medium" }).format(d);
 }

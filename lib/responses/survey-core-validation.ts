@@ -4,8 +4,8 @@
 // anything survey-core changed (on assignment or while validating) is refused. Slow:
 // used for definitions the compiled validator does not support, and by the differential test.
 import { Model, type Question, type SurveyModel } from "survey-core";
-import "./surveyjs-setup";
-import { canonicalJson } from "./canonical-json";
+import "../surveys/surveyjs-setup";
+import { canonicalJson } from "../surveys/canonical-json";
 import type { ValidationIssue } from "./validation-issue";
 
 type AnyQuestion = Question & Record<string, any>;

@@ -1,13 +1,11 @@
 // The base URL printed in respondent links and QR codes: SONDEO_PUBLIC_URL when configured
 // (it must be, behind a proxy that rewrites Host), else the scheme and host of the request.
+import { firstForwarded, type HeaderReader } from "./forwarded";
 
-export function publicBaseUrl(
-  configured: string | undefined,
-  headers: { get(name: string): string | null },
-): string {
+export function publicBaseUrl(configured: string | undefined, headers: HeaderReader): string {
   if (configured) return configured.replace(/\/+$/, "");
-  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host") || "localhost:3000";
-  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
+  const host = firstForwarded(headers, "x-forwarded-host") || headers.get("host") || "localhost:3000";
+  const proto = firstForwarded(headers, "x-forwarded-proto") || "http";
   return `${proto === "https" ? "https" : "http"}://${host}`;
 }
 

@@ -1,8 +1,8 @@
 // Where a respondent's answers come from when the fill page opens: a resume code (another
 // device), this device's draft — shown at once, then checked against the server's copy — or
 // nothing yet.
-import { readDraft, type DraftStorage, type LocalDraft, type ServerCopy } from "@/lib/local-draft";
-import { getResponse, getResumeByCode, type ResumableResponse } from "./response-api";
+import { readDraft, type DraftStorage, type LocalDraft, type ServerCopy } from "@/lib/fill/local-draft";
+import type { FillTransport, ResumableResponse } from "./response-api";
 
 export type RestoreOutcome =
   | { kind: "fresh" }
@@ -15,6 +15,7 @@ export type RestoreOutcome =
 
 export interface RestoreInput {
   storage: DraftStorage | null;
+  transport: Pick<FillTransport, "get" | "resume">;
   slug: string;
   unit: string | null;
   code: string | null;
@@ -38,10 +39,10 @@ export function draftFromServer(r: ResumableResponse, slug: string): LocalDraft 
   };
 }
 
-async function fromCode(code: string, slug: string): Promise<RestoreOutcome> {
+async function fromCode(transport: RestoreInput["transport"], code: string, slug: string): Promise<RestoreOutcome> {
   let result;
   try {
-    result = await getResumeByCode(code);
+    result = await transport.resume(code);
   } catch {
     return { kind: "resume_error", reason: "unavailable" };
   }
@@ -54,9 +55,9 @@ async function fromCode(code: string, slug: string): Promise<RestoreOutcome> {
   return { kind: "code", draft: draftFromServer(found, slug) };
 }
 
-async function serverCopy(id: string): Promise<ServerCopy | "missing" | "unreachable"> {
+async function serverCopy(transport: RestoreInput["transport"], id: string): Promise<ServerCopy | "missing" | "unreachable"> {
   try {
-    const result = await getResponse(id);
+    const result = await transport.get(id);
     if (result.status === 404) return "missing";
     if (result.status !== 200 || !result.body) return "unreachable";
     return result.body as ResumableResponse;
@@ -66,9 +67,9 @@ async function serverCopy(id: string): Promise<ServerCopy | "missing" | "unreach
 }
 
 export async function restoreSession(input: RestoreInput): Promise<RestoreOutcome> {
-  if (input.code) return fromCode(input.code, input.slug);
+  if (input.code) return fromCode(input.transport, input.code, input.slug);
   const local = readDraft(input.storage, input.slug, input.unit);
   if (!local) return { kind: "fresh" };
   input.onLocalDraft(local);
-  return { kind: "local", server: await serverCopy(local.id) };
+  return { kind: "local", server: await serverCopy(input.transport, local.id) };
 }

@@ -2,7 +2,7 @@
 // system clock; with SONDEO_CLOCK_FILE set — for tests only, never in production — the ISO time
 // written in that file, so a test can move time forward between requests to a running server.
 import { readFileSync } from "node:fs";
-import { env } from "./env";
+import { env } from "../env";
 
 export function nowIso(): string {
   const file = env().SONDEO_CLOCK_FILE;

@@ -1,7 +1,7 @@
 // The shape of a survey's data, derived from its SurveyJS definition: which keys exist and what
 // type each value must have. survey-core's own validate() silently drops out-of-choice values and
 // ignores unknown keys, so this check runs first and names every offending key.
-import { type Question, type SurveyModel } from "survey-core";
+import type { Question, SurveyModel } from "survey-core";
 
 export type Shape =
   | { kind: "string"; maxLength?: number }

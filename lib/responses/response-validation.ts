@@ -7,8 +7,8 @@
 // survey-core itself (lib/survey-core-validation.ts), which is also the reference the compiled
 // validator is tested against (tests/unit/validator-differential.test.ts).
 import { Model } from "survey-core";
-import "./surveyjs-setup";
-import { compileSurvey, type CompiledSurvey } from "./compiled-validation/compile-survey";
+import "../surveys/surveyjs-setup";
+import { compileSurvey, type CompiledSurvey } from "../compiled-validation/compile-survey";
 import { surveyCoreCompletionIssues } from "./survey-core-validation";
 import { checkData, surveyShape, type Shape } from "./survey-shape";
 import type { ValidationIssue } from "./validation-issue";

@@ -1,8 +1,8 @@
 // Browser-side calls of the respondent API: save (PUT), read back (GET by id) and resume (GET by
 // code). Each call has a timeout, because a request on a weak mobile connection can hang for
 // minutes; a timeout or network failure rejects, any HTTP answer resolves.
-import type { IssueLike } from "@/lib/issue-labels";
-import type { TransportResult } from "@/lib/save-queue";
+import type { IssueLike } from "@/lib/fill/issue-labels";
+import type { TransportResult } from "@/lib/fill/save-queue";
 
 const TIMEOUT_MS = 20_000;
 /** Browsers cap all in-flight keepalive bodies at 64 KiB together. */
@@ -64,6 +64,15 @@ export function getResponse(id: string): Promise<TransportResult> {
 export function getResumeByCode(code: string): Promise<TransportResult> {
   return request(`/api/resume/${encodeURIComponent(code)}`, { method: "GET" });
 }
+
+/** The respondent API as the fill page uses it (the browser's fetch; tests pass their own). */
+export interface FillTransport {
+  put(id: string, body: PutResponseBody): Promise<TransportResult>;
+  get(id: string): Promise<TransportResult>;
+  resume(code: string): Promise<TransportResult>;
+}
+
+export const browserTransport: FillTransport = { put: putResponse, get: getResponse, resume: getResumeByCode };
 
 export type SaveOutcome =
   | { kind: "saved"; resumeCode: string; version: string | undefined }

@@ -41,6 +41,7 @@ class RatingScale extends SurveyQuestionElementBase {
     return (
       <fieldset
         className="sondeo-scale"
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a fieldset of radio buttons announced as one radiogroup, as SurveyJS's own rating does
         role="radiogroup"
         aria-label={q.a11y_input_ariaLabel ?? undefined}
         aria-required={q.a11y_input_ariaRequired}

@@ -1,6 +1,7 @@
 // What the fill form shows, as plain data the controller publishes and the React view renders.
 import type { Locale } from "@/i18n/locales";
-import type { LabelledIssue } from "@/lib/issue-labels";
+import type { LabelledIssue } from "@/lib/fill/issue-labels";
+import type { FillPageProps } from "./fill-page-props";
 
 export type SaveStatus = "idle" | "saving" | "saved" | "offline" | "retrying" | "failed" | "closed";
 export type Phase =
@@ -22,14 +23,8 @@ export interface FillState {
   unconfirmedCopy: boolean;
 }
 
-export interface FillOptions {
-  definition: Record<string, unknown>;
-  slug: string;
-  /** The survey version this page shows (the server's answers name theirs). */
-  version: string;
-  unit: string | null;
-  resumeCode: string | null;
-  locale: Locale;
+/** The page's props the controller needs (`version`: the one this page shows; the server's answers name theirs). */
+export interface FillOptions extends Pick<FillPageProps, "definition" | "slug" | "version" | "unit" | "resumeCode" | "locale"> {
   /** The service worker served this page from its copy on the device: check with the server once online. */
   offlineCopy: boolean;
   /** Localized texts the model needs: the submit button and the generic issue message. */

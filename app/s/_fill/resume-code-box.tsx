@@ -1,7 +1,7 @@
 // Shows the resume code and link once the server has the response, so the person can continue
 // on another device.
 import { useState } from "react";
-import { formatResumeCode } from "@/lib/resume-code-format";
+import { formatResumeCode } from "@/lib/codes/resume-code-format";
 import type { Messages } from "@/i18n/messages";
 
 export interface ResumeCodeBoxProps {

@@ -1,6 +1,6 @@
 // Turns a completed response's need matrix into the long rows the dashboards aggregate, reading the
 // matrix, column names and scale from the survey's needs declaration.
-import type { NeedsDeclaration } from "./needs/declaration";
+import type { NeedsDeclaration } from "../needs/declaration";
 
 export interface NeedRating {
   topic: string;

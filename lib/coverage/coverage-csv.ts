@@ -1,6 +1,6 @@
 // The coverage table as CSV records, counts only; written by the exports' CSV writer
 // (lib/export/csv-format.ts), which quotes and neutralises formula-looking unit names.
-import type { Cell } from "./export/columns";
+import type { Cell } from "../export/columns";
 import { responseRate, type UnitCoverage } from "./coverage";
 
 export const COVERAGE_CSV_HEADER = ["code", "name", "institution", "region", "expected", "started", "completed", "rate_percent"];

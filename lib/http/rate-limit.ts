@@ -1,5 +1,7 @@
 // A fixed-window counter per key, in process memory: enough to slow down guessing and floods
 // on a single-server deployment.
+import { firstForwarded } from "./forwarded";
+
 export class RateLimiter {
   private readonly hits = new Map<string, { count: number; resetAt: number }>();
 
@@ -27,6 +29,5 @@ export class RateLimiter {
 
 /** The client address as seen by the server (first X-Forwarded-For hop behind a proxy). */
 export function clientIp(req: Request): string {
-  const fwd = req.headers.get("x-forwarded-for");
-  return fwd?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
+  return firstForwarded(req.headers, "x-forwarded-for") || req.headers.get("x-real-ip") || "local";
 }

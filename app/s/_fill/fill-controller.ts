@@ -3,8 +3,8 @@
 // that only counts once the server acknowledged it. The form component subscribes to its state.
 import { Model, type SurveyModel } from "survey-core";
 import type { Locale } from "@/i18n/locales";
-import "@/lib/surveyjs-setup";
-import { labelIssues } from "@/lib/issue-labels";
+import "@/lib/surveys/surveyjs-setup";
+import { labelIssues } from "@/lib/fill/issue-labels";
 import {
   clearDraft,
   reconcileDraft,
@@ -12,12 +12,12 @@ import {
   type DraftStorage,
   type LocalDraft,
   type ServerCopy,
-} from "@/lib/local-draft";
-import { newUuid } from "@/lib/new-uuid";
-import { SaveQueue, type QueueActivity, type TransportResult } from "@/lib/save-queue";
+} from "@/lib/fill/local-draft";
+import { newUuid } from "@/lib/codes/new-uuid";
+import { SaveQueue, type QueueActivity, type TransportResult } from "@/lib/fill/save-queue";
 import { restoreSession, type RestoreOutcome } from "./restore-session";
 import type { FillOptions, FillState } from "./fill-state";
-import { classifySave, putResponse, type PutResponseBody } from "./response-api";
+import { browserTransport, classifySave, type FillTransport, type PutResponseBody } from "./response-api";
 import { showRatingCellsAsScales } from "./scale-cells";
 import { showShortListsAsButtons } from "./short-lists";
 import { surveyTheme } from "./survey-theme";
@@ -38,11 +38,45 @@ function browserStorage(): DraftStorage | null {
   }
 }
 
+/** The page around the controller: the connection state and the events it reacts to. */
+export interface FillEnvironment {
+  isOnline(): boolean;
+  /** Calls `online` when the connection returns and `hidden` when the page is hidden; returns the unsubscribe. */
+  listen(handlers: { online: () => void; hidden: () => void }): () => void;
+}
+
+const browserEnvironment: FillEnvironment = {
+  isOnline: () => navigator.onLine,
+  listen({ online, hidden }) {
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") hidden();
+    };
+    window.addEventListener("online", online);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      window.removeEventListener("online", online);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  },
+};
+
+/** What the controller talks to; the page uses the browser's, tests give their own. */
+export interface FillDeps {
+  storage: DraftStorage | null;
+  transport: FillTransport;
+  environment: FillEnvironment;
+  /** First retry delay of the save queue (default 1 s). */
+  retryDelayMs?: number;
+}
+
 export class FillController {
   readonly model: SurveyModel;
   private state: FillState = { phase: { kind: "loading" }, saveStatus: "idle", resumeCode: null, issues: [], submitError: null, surveyChanged: false, unconfirmedCopy: false };
   private readonly listeners = new Set<() => void>();
-  private readonly storage = browserStorage();
+  private readonly storage: DraftStorage | null;
+  private readonly transport: FillTransport;
+  private readonly environment: FillEnvironment;
+  private stopListening: (() => void) | undefined;
   private readonly queue: SaveQueue<SaveJob>;
   private draft: LocalDraft | null = null;
   private unitLink: string | null;
@@ -54,13 +88,20 @@ export class FillController {
   /** An offline copy has not yet asked the server whether its survey is still the same and open. */
   private unconfirmed: boolean;
 
-  constructor(private readonly options: FillOptions) {
+  constructor(
+    private readonly options: FillOptions,
+    deps: Partial<FillDeps> = {},
+  ) {
+    this.storage = deps.storage !== undefined ? deps.storage : browserStorage();
+    this.transport = deps.transport ?? browserTransport;
+    this.environment = deps.environment ?? browserEnvironment;
     this.unitLink = options.unit;
     this.locale = options.locale;
     this.unconfirmed = options.offlineCopy;
     this.state = { ...this.state, unconfirmedCopy: options.offlineCopy };
     this.model = this.createModel();
-    this.queue = new SaveQueue<SaveJob>((job) => putResponse(job.id, job.body), {
+    this.queue = new SaveQueue<SaveJob>((job) => this.transport.put(job.id, job.body), {
+      baseDelayMs: deps.retryDelayMs,
       onActivity: (a) => this.onQueueActivity(a),
     });
   }
@@ -107,17 +148,15 @@ export class FillController {
 
   /** Restores a draft (resume code, this device, the server) and starts listening. */
   async start(): Promise<void> {
-    window.addEventListener("online", this.onOnline);
-    document.addEventListener("visibilitychange", this.onVisibility);
+    this.stopListening = this.environment.listen({ online: this.onOnline, hidden: () => this.flush() });
     await this.restore(this.options.resumeCode);
-    if (navigator.onLine) this.confirmWithServer();
+    if (this.environment.isOnline()) this.confirmWithServer();
   }
 
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.debounce);
-    window.removeEventListener("online", this.onOnline);
-    document.removeEventListener("visibilitychange", this.onVisibility);
+    this.stopListening?.();
   }
 
   /** Abandons a resume code that did not work and continues with this device's own draft. */
@@ -149,6 +188,7 @@ export class FillController {
     this.set({ phase: { kind: code ? "loading" : "filling" }, issues: [], submitError: null });
     const outcome: RestoreOutcome = await restoreSession({
       storage: this.storage,
+      transport: this.transport,
       slug: this.options.slug,
       unit: this.unitLink,
       code,
@@ -339,8 +379,4 @@ export class FillController {
     this.draft = { ...this.draft, dirty: true };
     this.flush();
   }
-
-  private readonly onVisibility = (): void => {
-    if (document.visibilityState === "hidden") this.flush();
-  };
 }

@@ -40,6 +40,7 @@ export function SurveyForm(props: SurveyFormProps) {
   const [locale, setLocale] = useState<Locale>(props.locale);
   const [offlineSupport, setOfflineSupport] = useState<OfflineSupport>("unsupported");
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one controller for the page's life; its later changes (language, offline state) go through its own methods
   useEffect(() => {
     const c = new FillController({
       definition,
