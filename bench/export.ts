@@ -90,7 +90,9 @@ function ensureSqliteCli(): string {
 // Data: BASE varied demo responses through saveResponse, multiplied to `size` in one statement.
 
 const completeCount = (file: string): number => {
-  const r = spawnSync("sqlite3", ["-readonly", file, `select count(*) from responses where survey_slug = '${SLUG}' and status = 'complete'`], { encoding: "utf8" });
+  const r = spawnSync("sqlite3", ["-readonly", file, `select count(*) from responses where survey_slug = '${SLUG}' and status = 'complete'`], {
+    encoding: "utf8",
+  });
   return r.status === 0 ? Number(r.stdout.trim()) : -1;
 };
 
@@ -270,7 +272,13 @@ function describeTree(pids: number[]): string {
     .map((p) => {
       let cmd = "?";
       try {
-        cmd = fs.readFileSync(`/proc/${p}/cmdline`, "utf8").split("\0").filter(Boolean).map((a) => path.basename(a)).slice(0, 3).join(" ");
+        cmd = fs
+          .readFileSync(`/proc/${p}/cmdline`, "utf8")
+          .split("\0")
+          .filter(Boolean)
+          .map((a) => path.basename(a))
+          .slice(0, 3)
+          .join(" ");
       } catch {
         /* gone */
       }
@@ -461,7 +469,10 @@ async function main() {
   buildIfNeeded();
   console.log(
     `export benchmark · sqlite3 ${version} · ${REPS} interleaved repetitions (CLI, HTTP, …), medians · ` +
-      `${os.cpus().length} CPU · load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`,
+      `${os.cpus().length} CPU · load ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
   );
   const results: SizeResult[] = [];
   for (const size of SIZES) {
@@ -499,14 +510,18 @@ async function main() {
   const peak = Math.max(...results.map(peakOf));
   const growth = peakOf(large) / peakOf(small);
   const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
-  console.log(`target: export ≤ ${TARGET_RATIO}× sqlite3 -csv (same columns) at ${large.size}: ${ratio.toFixed(2)}× → ${verdict(ratio <= TARGET_RATIO)}`);
+  console.log(
+    `target: export ≤ ${TARGET_RATIO}× sqlite3 -csv (same columns) at ${large.size}: ${ratio.toFixed(2)}× → ${verdict(ratio <= TARGET_RATIO)}`,
+  );
   console.log(
     `target: peak RSS of the server ≤ ${TARGET_RSS_MB} MB (all sizes): ${mb(peak).toFixed(0)} MB → ${verdict(mb(peak) <= TARGET_RSS_MB)} ` +
       `(the idle server alone: ${mb(Math.max(...results.map((r) => r.startKb))).toFixed(0)} MB; the export adds ` +
       `${results.map((r) => `+${mb(peakOf(r) - r.startKb).toFixed(0)} MB at ${r.size}`).join(", ")})`,
   );
   if (large !== small) {
-    console.log(`target: peak RSS ${large.size} / ${small.size} ≤ ${TARGET_RSS_GROWTH}×: ${growth.toFixed(2)}× → ${verdict(growth <= TARGET_RSS_GROWTH)}`);
+    console.log(
+      `target: peak RSS ${large.size} / ${small.size} ≤ ${TARGET_RSS_GROWTH}×: ${growth.toFixed(2)}× → ${verdict(growth <= TARGET_RSS_GROWTH)}`,
+    );
   }
 }
 

@@ -64,8 +64,7 @@ function get(url: string): Promise<Fetched> {
   });
 }
 
-const attr = (tag: string, name: string): string | undefined =>
-  new RegExp(`\\s${name}="([^"]*)"`, "i").exec(tag)?.[1]?.replace(/&amp;/g, "&");
+const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`, "i").exec(tag)?.[1]?.replace(/&amp;/g, "&");
 
 /**
  * The scripts and stylesheets (and their preloads) the HTML makes the browser fetch. `noModule`
@@ -92,8 +91,7 @@ function assetUrls(html: string): { assets: { url: string; kind: "js" | "css" }[
 
 const gz = (b: Buffer | string): number => zlib.gzipSync(b, { level: 6 }).length;
 const kb = (n: number): string => (n / 1024).toFixed(1).padStart(8);
-const sum = (assets: Asset[], keep: (a: Asset) => boolean = () => true): number =>
-  assets.filter(keep).reduce((s, a) => s + a.wire, 0);
+const sum = (assets: Asset[], keep: (a: Asset) => boolean = () => true): number => assets.filter(keep).reduce((s, a) => s + a.wire, 0);
 
 /** Code that must never reach /s/*: the dashboard's charts, next-intl's and Next's client runtimes. */
 const FORBIDDEN: { what: string; marker: string }[] = [

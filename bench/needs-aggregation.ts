@@ -94,7 +94,14 @@ function run(size: number): Result {
   const report = endpoint(); // warm-up (and a sanity check)
   if (report.n !== size) throw new Error(`expected n = ${size}, got ${report.n}`);
   bare.all(survey.slug);
-  const t: Record<keyof Omit<Result, "size" | "cover">, number[]> = { bare: [], bareScan: [], endpoint: [], exactCounts: [], filtered: [], bareFiltered: [] };
+  const t: Record<keyof Omit<Result, "size" | "cover">, number[]> = {
+    bare: [],
+    bareScan: [],
+    endpoint: [],
+    exactCounts: [],
+    filtered: [],
+    bareFiltered: [],
+  };
   for (let i = 0; i < REPS; i++) {
     // Interleaved, so that load from other processes hits every variant alike.
     t.bare.push(time(() => bare.all(survey.slug)));
@@ -117,21 +124,34 @@ function run(size: number): Result {
 }
 
 const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(11);
-console.log(`needs aggregation benchmark · ${REPS} repetitions, medians · ${os.cpus().length} CPU · load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(
+  `needs aggregation benchmark · ${REPS} repetitions, medians · ${os.cpus().length} CPU · load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);
 const results = SIZES.map((size) => {
   console.log(`- ${size} completed responses (${size * 18} need_ratings rows)`);
   const r = run(size);
   console.log(`  bare SQL GROUP BY (planner: covering index) ${ms(r.bare)}`);
   console.log(`  bare SQL GROUP BY (table scan)               ${ms(r.bareScan)}`);
-  console.log(`${`  endpoint computation (by=${first.name})`.padEnd(47)}${ms(r.endpoint)}   ratio ${(r.endpoint / r.bare).toFixed(2)}× planner, ${(r.endpoint / r.bareScan).toFixed(2)}× scan`);
-  console.log(`${`  endpoint, ${second.name}=${secondValue} (+ rule-4 count)`.padEnd(47)}${ms(r.filtered)}   bare ${ms(r.bareFiltered)} → ${(r.filtered / r.bareFiltered).toFixed(2)}×`);
+  console.log(
+    `${`  endpoint computation (by=${first.name})`.padEnd(47)}${ms(r.endpoint)}   ratio ${(r.endpoint / r.bare).toFixed(2)}× planner, ${(r.endpoint / r.bareScan).toFixed(2)}× scan`,
+  );
+  console.log(
+    `${`  endpoint, ${second.name}=${secondValue} (+ rule-4 count)`.padEnd(47)}${ms(r.filtered)}   bare ${ms(r.bareFiltered)} → ${(r.filtered / r.bareFiltered).toFixed(2)}×`,
+  );
   console.log(`  (info) COUNT(DISTINCT response_id) by group  ${ms(r.exactCounts)}   (what a separate exact group count would add)`);
   return r;
 });
 const small = results.find((r) => r.size === 10_000);
 const large = results.find((r) => r.size === 100_000);
 if (small && large) {
-  console.log(`scaling t(100k)/t(10k): endpoint ${(large.endpoint / small.endpoint).toFixed(2)} · bare (planner) ${(large.bare / small.bare).toFixed(2)} · bare (scan) ${(large.bareScan / small.bareScan).toFixed(2)}`);
-  console.log(`target: endpoint ≤ 1.5× bare SQL at 100k → ${(large.endpoint / large.bare).toFixed(2)}× (planner), ${(large.endpoint / large.bareScan).toFixed(2)}× (scan); t(100k)/t(10k) ≤ 10 → ${(large.endpoint / small.endpoint).toFixed(2)}`);
+  console.log(
+    `scaling t(100k)/t(10k): endpoint ${(large.endpoint / small.endpoint).toFixed(2)} · bare (planner) ${(large.bare / small.bare).toFixed(2)} · bare (scan) ${(large.bareScan / small.bareScan).toFixed(2)}`,
+  );
+  console.log(
+    `target: endpoint ≤ 1.5× bare SQL at 100k → ${(large.endpoint / large.bare).toFixed(2)}× (planner), ${(large.endpoint / large.bareScan).toFixed(2)}× (scan); t(100k)/t(10k) ≤ 10 → ${(large.endpoint / small.endpoint).toFixed(2)}`,
+  );
 }
 if (!args.has("cache")) fs.rmSync(DIR, { recursive: true, force: true });

@@ -43,7 +43,15 @@ const { values } = parseArgs({
 if (values.help) {
   // This file's opening comment is its manual.
   const head = fs.readFileSync(__filename, "utf8").split("\n");
-  console.log(head.slice(0, head.findIndex((l) => !l.startsWith("//"))).map((l) => l.replace(/^\/\/ ?/, "")).join("\n"));
+  console.log(
+    head
+      .slice(
+        0,
+        head.findIndex((l) => !l.startsWith("//")),
+      )
+      .map((l) => l.replace(/^\/\/ ?/, ""))
+      .join("\n"),
+  );
   process.exit(0);
 }
 const RUNS = Math.max(1, Number(values.runs));
@@ -98,7 +106,11 @@ async function relay(targetPort: number): Promise<Relay> {
   };
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+};
 
 /** The baseline's files, compressed as the app compresses its own (see the header). */
 async function staticServer(dir: string): Promise<{ port: number; close: () => Promise<void> }> {
@@ -106,7 +118,10 @@ async function staticServer(dir: string): Promise<{ port: number; close: () => P
   const brotliOf = (file: string, body: Buffer): Buffer => {
     let out = brotli.get(file);
     if (!out) {
-      const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length };
+      const params = {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      };
       out = zlib.brotliCompressSync(body, { params });
       brotli.set(file, out);
     }
@@ -250,7 +265,9 @@ async function main(): Promise<void> {
     await app.stop();
   }
   const m = (xs: Visit[], k: keyof Visit) => median(xs.map((v) => v[k]));
-  const conditions = THROTTLE ? `Slow 3G (latency ${SLOW_3G.latency} ms, ${(SLOW_3G.downloadThroughput * 8) / 1000} kbit/s) + ${CPU_SLOWDOWN}× CPU` : "no throttling";
+  const conditions = THROTTLE
+    ? `Slow 3G (latency ${SLOW_3G.latency} ms, ${(SLOW_3G.downloadThroughput * 8) / 1000} kbit/s) + ${CPU_SLOWDOWN}× CPU`
+    : "no throttling";
   console.log(`\nFirst visit, 390×844 phone, ${conditions}; medians of ${RUNS} interleaved runs`);
   console.log(`  ${"page".padEnd(34)}${"bytes on the wire".padStart(24)}${"first paint".padStart(13)}${"first usable question".padStart(23)}`);
   for (const [label, xs] of [
@@ -260,7 +277,9 @@ async function main(): Promise<void> {
     console.log(`  ${label.padEnd(34)}${kib(m(xs, "bytes")).padStart(24)}${secs(m(xs, "paint")).padStart(13)}${secs(m(xs, "usable")).padStart(23)}`);
   }
   const ratio = m(results.ours, "usable") / m(results.base, "usable");
-  console.log(`\ntime to the first usable question: ${ratio.toFixed(3)}× the minimal page (target ≤ ${TARGET_TIME}×) ${ratio <= TARGET_TIME ? "OK" : "OVER"}`);
+  console.log(
+    `\ntime to the first usable question: ${ratio.toFixed(3)}× the minimal page (target ≤ ${TARGET_TIME}×) ${ratio <= TARGET_TIME ? "OK" : "OVER"}`,
+  );
   console.log(`first-visit bytes: ${(m(results.ours, "bytes") / m(results.base, "bytes")).toFixed(3)}× the minimal page`);
   const reopened = results.offline.filter((t): t is number => t !== null);
   console.log(

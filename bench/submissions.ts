@@ -143,7 +143,10 @@ async function main(): Promise<void> {
 
   if (writeDocs) {
     const command = `npx tsx bench/submissions.ts ${process.argv.slice(2).join(" ")}`.trim();
-    const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} at the end`;
+    const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} at the end`;
     const section = [
       START,
       `Latest run (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine}):`,

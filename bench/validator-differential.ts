@@ -21,13 +21,11 @@ const dnc = loadDncTim().definition;
 type Check = () => ReturnType<typeof checkAgreement>;
 const cases: [string, object, Check][] = [
   ["dnc-tim", dnc, () => checkAgreement(dnc, dncTimAnswersArb(dnc), dncRuns, seed)],
-  ...Object.entries(DIFFERENTIAL_SURVEYS).map(
-    ([name, definition]): [string, object, Check] => [
-      name.toLowerCase(),
-      definition,
-      () => checkAgreement(definition, submissionsFor(definition), runs, seed),
-    ],
-  ),
+  ...Object.entries(DIFFERENTIAL_SURVEYS).map(([name, definition]): [string, object, Check] => [
+    name.toLowerCase(),
+    definition,
+    () => checkAgreement(definition, submissionsFor(definition), runs, seed),
+  ]),
 ];
 
 async function main(): Promise<boolean> {
@@ -39,7 +37,9 @@ async function main(): Promise<boolean> {
     try {
       const { accepted, rejected } = await check();
       const seconds = ((performance.now() - start) / 1000).toFixed(0);
-      console.log(`${name.padEnd(9)} ${String(accepted + rejected).padStart(6)} submissions agree (${accepted} accepted, ${rejected} rejected) in ${seconds} s`);
+      console.log(
+        `${name.padEnd(9)} ${String(accepted + rejected).padStart(6)} submissions agree (${accepted} accepted, ${rejected} rejected) in ${seconds} s`,
+      );
     } catch (err) {
       failed = true;
       console.log(`${name.padEnd(9)} DISAGREEMENT\n${(err as Error).message}`);

@@ -2,15 +2,7 @@
 // Timestamps are ISO 8601 UTC strings ("2026-11-30T15:04:05.123Z"): they sort, compare and
 // group (substr/date()) correctly in SQLite and export as-is.
 import { sql } from "drizzle-orm";
-import {
-  foreignKey,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -34,7 +26,9 @@ const dimensionSlots = () => ({
 /** Each survey: open/closed, and which of its versions respondents get (surveys/registry.ts). */
 export const surveys = sqliteTable("surveys", {
   slug: text("slug").primaryKey(),
-  status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+  status: text("status", { enum: ["open", "closed"] })
+    .notNull()
+    .default("open"),
   updatedAt: text("updated_at").notNull().default(now),
   /** The version served to respondents; null while none is published (an uploaded draft). */
   publishedVersion: text("published_version"),
@@ -53,7 +47,9 @@ export const surveyVersions = sqliteTable(
     definition: text("definition").notNull(),
     /** When the version was first stored (imported, uploaded, or first answered before uploads existed). */
     firstSeenAt: text("first_seen_at").notNull().default(now),
-    origin: text("origin", { enum: ["file", "upload"] }).notNull().default("file"),
+    origin: text("origin", { enum: ["file", "upload"] })
+      .notNull()
+      .default("file"),
     /** E-mail of the admin who uploaded it; null for a file. */
     uploadedBy: text("uploaded_by"),
     /** When it last became the published version; null: never published (a draft). */
@@ -157,15 +153,7 @@ export const needRatings = sqliteTable(
     // Covers the dashboard's default breakdown (the survey's first dimension): an ordered
     // index-only scan with no sort; with a filter on that dimension, a selective range. The
     // release column is last: every aggregate view filters on it, read from the index.
-    index("need_ratings_survey_release_cover_idx").on(
-      t.surveySlug,
-      t.dim1,
-      t.topic,
-      t.importance,
-      t.competence,
-      t.notApplicable,
-      t.releaseBatch,
-    ),
+    index("need_ratings_survey_release_cover_idx").on(t.surveySlug, t.dim1, t.topic, t.importance, t.competence, t.notApplicable, t.releaseBatch),
   ],
 );
 

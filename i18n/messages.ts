@@ -21,8 +21,28 @@ import esPlan from "./messages/es/plan.json";
 import esSummary from "./messages/es/summary.json";
 
 const MESSAGES = {
-  es: { common: esCommon, home: esHome, admin: esAdmin, fill: esFill, needs: esNeeds, summary: esSummary, exports: esExports, responses: esResponses, plan: esPlan },
-  en: { common: enCommon, home: enHome, admin: enAdmin, fill: enFill, needs: enNeeds, summary: enSummary, exports: enExports, responses: enResponses, plan: enPlan },
+  es: {
+    common: esCommon,
+    home: esHome,
+    admin: esAdmin,
+    fill: esFill,
+    needs: esNeeds,
+    summary: esSummary,
+    exports: esExports,
+    responses: esResponses,
+    plan: esPlan,
+  },
+  en: {
+    common: enCommon,
+    home: enHome,
+    admin: enAdmin,
+    fill: enFill,
+    needs: enNeeds,
+    summary: enSummary,
+    exports: enExports,
+    responses: enResponses,
+    plan: enPlan,
+  },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["es"];

@@ -5,11 +5,7 @@ import { z } from "zod";
 const schema = z.object({
   SONDEO_DB: z.string().min(1).default("./data/sondeo.db"),
   SONDEO_SURVEYS_DIR: z.string().min(1).default("./surveys"),
-  SONDEO_MIN_GROUP_SIZE: z.coerce
-    .number()
-    .int()
-    .min(3, "SONDEO_MIN_GROUP_SIZE must be at least 3 (confidentiality)")
-    .default(5),
+  SONDEO_MIN_GROUP_SIZE: z.coerce.number().int().min(3, "SONDEO_MIN_GROUP_SIZE must be at least 3 (confidentiality)").default(5),
   SONDEO_SEED_SAMPLE_UNITS: z.enum(["0", "1"]).default("1"),
   /** Response saves accepted per client IP and minute (a border post shares one address). */
   SONDEO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),

@@ -39,5 +39,10 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Tru
  * value can close the element or open a comment; the browser reads it back with JSON.parse.
  */
 export function jsonForScript(value: unknown): TrustedHtml {
-  return rawHtml(JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029"));
+  return rawHtml(
+    JSON.stringify(value)
+      .replace(/</g, "\\u003c")
+      .replace(/\u2028/g, "\\u2028")
+      .replace(/\u2029/g, "\\u2029"),
+  );
 }

@@ -13,7 +13,7 @@ import { findUserByEmail, insertUser, normalizeEmail, setUserPassword, updateUse
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { env } from "@/lib/env";
 
-const USAGE = "Usage: npm run admin:create -- --email you@example.org [--name \"Your Name\"] [--role admin|analyst] [--reset]";
+const USAGE = 'Usage: npm run admin:create -- --email you@example.org [--name "Your Name"] [--role admin|analyst] [--reset]';
 
 function fail(message: string): never {
   console.error(`admin:create: ${message}`);
@@ -100,11 +100,25 @@ async function main(): Promise<void> {
       updateUser(db, existing.id, { active: true, ...(args.name !== undefined ? { name: args.name.trim() } : {}) });
       revokeUserSessions(db, existing.id);
       clearAccountLoginFailures(db, existing.email);
-      recordAudit(db, { user: null, actor: "cli", action: "user.password_reset", target: existing.email, details: { id: existing.id, via: "admin:create --reset" } });
-      console.log(`Reset the password of ${existing.email} (${existing.role}, id ${existing.id}) in ${where}; the account is active and its sessions were signed out.`);
+      recordAudit(db, {
+        user: null,
+        actor: "cli",
+        action: "user.password_reset",
+        target: existing.email,
+        details: { id: existing.id, via: "admin:create --reset" },
+      });
+      console.log(
+        `Reset the password of ${existing.email} (${existing.role}, id ${existing.id}) in ${where}; the account is active and its sessions were signed out.`,
+      );
     } else {
       const user = insertUser(db, { email: email.data, name: args.name ?? "", role: role.data, passwordHash });
-      recordAudit(db, { user: null, actor: "cli", action: "user.create", target: user.email, details: { id: user.id, role: user.role, via: "admin:create" } });
+      recordAudit(db, {
+        user: null,
+        actor: "cli",
+        action: "user.create",
+        target: user.email,
+        details: { id: user.id, role: user.role, via: "admin:create" },
+      });
       console.log(`Created ${user.role} account ${user.email} (id ${user.id}) in ${where}. Sign in at /admin/login.`);
     }
   } finally {

@@ -29,13 +29,13 @@ async function main(): Promise<void> {
   try {
     const integrity = copy.pragma("integrity_check", { simple: true });
     if (integrity !== "ok") throw new Error(`integrity check of the copy failed: ${String(integrity)}`);
-    const counts = copy
-      .prepare("select status, count(*) as n from responses group by status order by status")
-      .all() as { status: string; n: number }[];
+    const counts = copy.prepare("select status, count(*) as n from responses group by status order by status").all() as {
+      status: string;
+      n: number;
+    }[];
     const summary = counts.map((c) => `${c.n} ${c.status}`).join(", ") || "no responses";
     console.log(
-      `Backup of ${source} written to ${dest} in ${Date.now() - started} ms ` +
-        `(${fs.statSync(dest).size} bytes; ${summary}; integrity ok).`,
+      `Backup of ${source} written to ${dest} in ${Date.now() - started} ms ` + `(${fs.statSync(dest).size} bytes; ${summary}; integrity ok).`,
     );
   } finally {
     copy.close();

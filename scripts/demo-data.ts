@@ -84,7 +84,14 @@ function insert(slug: string, nText: string, seedText: string, partialText: stri
     usage("invalid --n, --seed or --partial.");
   }
   const survey = getSurvey(slug);
-  if (!survey) usage(`there is no survey "${slug}" (surveys: ${listSurveys().map((s) => s.slug).join(", ") || "none"}).`);
+  if (!survey)
+    usage(
+      `there is no survey "${slug}" (surveys: ${
+        listSurveys()
+          .map((s) => s.slug)
+          .join(", ") || "none"
+      }).`,
+    );
   const db = openDb(env().SONDEO_DB);
   const started = performance.now();
   const { complete, partial } = insertDemoResponses(db, survey, {

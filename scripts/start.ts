@@ -46,11 +46,10 @@ async function main(): Promise<void> {
   }
   console.log(`[sondeo] coordinators: http://localhost:${port}/admin`);
 
-  const next = spawn(
-    process.execPath,
-    [path.resolve(__dirname, "../node_modules/next/dist/bin/next"), "start", "-H", host, "-p", String(port)],
-    { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
-  );
+  const next = spawn(process.execPath, [path.resolve(__dirname, "../node_modules/next/dist/bin/next"), "start", "-H", host, "-p", String(port)], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => next.kill(sig));
   next.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -77,7 +77,9 @@ export function buildEntry(definition: SurveyJson, fileSlug: string): SurveyEntr
  */
 export function buildUploadedEntry(definition: unknown): SurveyEntry {
   if (!definition || typeof definition !== "object" || Array.isArray(definition)) {
-    throw new SurveyDefinitionError([{ es: "El archivo debe contener un objeto JSON de SurveyJS.", en: "The file must hold a SurveyJS JSON object." }]);
+    throw new SurveyDefinitionError([
+      { es: "El archivo debe contener un objeto JSON de SurveyJS.", en: "The file must hold a SurveyJS JSON object." },
+    ]);
   }
   const slug = (definition as SurveyJson).slug;
   if (typeof slug !== "string" || slug === "") {
@@ -93,7 +95,9 @@ export function buildUploadedEntry(definition: unknown): SurveyEntry {
   } catch (err) {
     if (err instanceof SurveyDefinitionError) throw err;
     const message = (err as Error).message;
-    throw new SurveyDefinitionError([{ es: `SurveyJS no puede leer la definición: ${message}`, en: `SurveyJS cannot read the definition: ${message}` }]);
+    throw new SurveyDefinitionError([
+      { es: `SurveyJS no puede leer la definición: ${message}`, en: `SurveyJS cannot read the definition: ${message}` },
+    ]);
   }
 }
 
@@ -133,7 +137,10 @@ export function buildStoredEntry(slug: string, version: string, db: Db = getDb()
   const entry = buildEntry(JSON.parse(text) as SurveyJson, slug);
   if (entry.slug !== slug || entry.version !== version) {
     throw new SurveyDefinitionError([
-      { es: `La versión guardada como ${slug}@${version} da ${entry.slug}@${entry.version}.`, en: `Stored as ${slug}@${version}, it builds as ${entry.slug}@${entry.version}.` },
+      {
+        es: `La versión guardada como ${slug}@${version} da ${entry.slug}@${entry.version}.`,
+        en: `Stored as ${slug}@${version}, it builds as ${entry.slug}@${entry.version}.`,
+      },
     ]);
   }
   return entry;
@@ -156,7 +163,12 @@ function entryOf(db: Db, slug: string, version: string): SurveyEntry | null {
 
 /** The folder's *.json files and a signature of their names, sizes and times (cheap: no reading). */
 function listFolder(dir: string): { names: string[]; signature: string } {
-  const names = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];
+  const names = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+    : [];
   const signature = names
     .map((f) => {
       const s = fs.statSync(path.join(dir, f));
@@ -176,7 +188,11 @@ function readFiles(dir: string, names: string[]): { files: SurveyFile[]; entries
       definition = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as SurveyJson;
     } catch (err) {
       console.error(`[surveys] skipping ${file}: ${(err as Error).message}`);
-      files.push({ file, slug: null, problems: [{ es: `No es JSON válido: ${(err as Error).message}`, en: `Not valid JSON: ${(err as Error).message}` }] });
+      files.push({
+        file,
+        slug: null,
+        problems: [{ es: `No es JSON válido: ${(err as Error).message}`, en: `Not valid JSON: ${(err as Error).message}` }],
+      });
       continue;
     }
     const slug = typeof definition.slug === "string" ? definition.slug : fileSlug;

@@ -18,8 +18,6 @@ export function surveyForApi(slug: string, options: { requireNeeds: boolean }): 
   if (options.requireNeeds && !survey.needs) {
     throw notFound("survey_not_found", `The survey "${slug}" declares no needs assessment (needsAssessment).`);
   }
-  const needsSurvey = survey.needs
-    ? needsSurveyOf(getDb(), slug, survey.needs)
-    : { slug, slots: new Map(), topics: [], breakdowns: [] };
+  const needsSurvey = survey.needs ? needsSurveyOf(getDb(), slug, survey.needs) : { slug, slots: new Map(), topics: [], breakdowns: [] };
   return { survey, context: needsContext(survey), needsSurvey };
 }

@@ -77,14 +77,7 @@ function where(filter: AuditFilter): SQL | undefined {
 /** One page of entries, newest first, and how many match in all. */
 export function listAudit(db: Db, filter: AuditFilter, page: { limit: number; offset: number }) {
   const condition = where(filter);
-  const rows = db
-    .select()
-    .from(auditLog)
-    .where(condition)
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(page.limit)
-    .offset(page.offset)
-    .all();
+  const rows = db.select().from(auditLog).where(condition).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(page.limit).offset(page.offset).all();
   const total = db.select({ n: count() }).from(auditLog).where(condition).get()?.n ?? 0;
   return { rows, total };
 }

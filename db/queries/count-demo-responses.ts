@@ -14,12 +14,7 @@ export interface DemoCount {
   completed: number;
 }
 
-export function countDemoResponses(
-  db: Db,
-  slug: string,
-  slots: DimensionSlots = new Map(),
-  filters: ResolvedFilters = NO_FILTERS,
-): DemoCount {
+export function countDemoResponses(db: Db, slug: string, slots: DimensionSlots = new Map(), filters: ResolvedFilters = NO_FILTERS): DemoCount {
   // `is_demo = 1` written literally (not a bound parameter) so SQLite may use the partial index.
   const where = sql.join([sql`${responses.surveySlug} = ${slug}`, sql`is_demo = 1`, ...filterTerms(responses, slots, filters)], sql` and `);
   const row = db.get<{ started: number; completed: number }>(sql`

@@ -5,7 +5,6 @@ import type { DayCount, GroupCoverage, UnitCoverage } from "@/lib/coverage/cover
 import { PERU_SQLITE_MODIFIER } from "@/lib/time/lima-time";
 import type { Db } from "../client";
 
-
 /** Units shown: the active ones, plus inactive ones that received responses. */
 const shownUnits = (slug: string) => sql`
   with counts as (

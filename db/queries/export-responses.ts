@@ -27,12 +27,7 @@ export function exportWhere(slug: string, slots: DimensionSlots, { includePartia
 }
 
 /** Iterates the matching responses, oldest first. The caller owns (and closes) `reader`. */
-export function iterateExportRows(
-  reader: Database.Database,
-  slug: string,
-  slots: DimensionSlots,
-  options: ExportOptions,
-): IterableIterator<RawRow> {
+export function iterateExportRows(reader: Database.Database, slug: string, slots: DimensionSlots, options: ExportOptions): IterableIterator<RawRow> {
   const where = exportWhere(slug, slots, options);
   return reader
     .prepare(

@@ -28,11 +28,7 @@ function hex(rng: () => number, len: number): string {
   return s;
 }
 
-export function insertDemoResponses(
-  db: Db,
-  survey: SaveResponseInput["survey"],
-  options: DemoInsertOptions,
-): { complete: number; partial: number } {
+export function insertDemoResponses(db: Db, survey: SaveResponseInput["survey"], options: DemoInsertOptions): { complete: number; partial: number } {
   const units = listActiveUnitRegions(db);
   const unitIds = new Map(units.map((u) => [u.linkCode, u.id]));
   const rng = seededRng(options.seed);

@@ -21,7 +21,9 @@ export function recentLoginFailures(db: Db, email: string, ip: string, sinceIso:
 
 /** Records a failure and returns its id (so a sign-in that turns out right can withdraw it). */
 export function insertLoginFailure(db: Db, email: string, ip: string, at = new Date()): number {
-  db.delete(loginFailures).where(lt(loginFailures.at, new Date(at.getTime() - KEEP_MS).toISOString())).run();
+  db.delete(loginFailures)
+    .where(lt(loginFailures.at, new Date(at.getTime() - KEEP_MS).toISOString()))
+    .run();
   return db.insert(loginFailures).values({ email, ip, at: at.toISOString() }).returning({ id: loginFailures.id }).get().id;
 }
 

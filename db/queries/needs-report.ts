@@ -54,10 +54,17 @@ export function resolveView(db: Db, survey: NeedsSurvey, filters: NeedsFilters, 
   const { from: _from, to: _to, ...selection } = raw;
   const view = viewRelease(state, cellKey(selectionConstraints(raw)), submittedBounds(raw));
   if (!view.published) {
-    return { filters: { ...selection, release: { published: false, lo: 1, hi: 0 } }, release: { asOf: null, covers: null, pending: state.pending }, state };
+    return {
+      filters: { ...selection, release: { published: false, lo: 1, hi: 0 } },
+      release: { asOf: null, covers: null, pending: state.pending },
+      state,
+    };
   }
   const shown = state.releases.filter((r) => r.batch >= view.lo && r.batch <= view.hi);
-  const submitted = shown.flatMap((r) => [r.firstSubmittedAt, r.lastSubmittedAt]).filter(Boolean).sort();
+  const submitted = shown
+    .flatMap((r) => [r.firstSubmittedAt, r.lastSubmittedAt])
+    .filter(Boolean)
+    .sort();
   return {
     filters: { ...selection, release: { published: true, lo: view.lo, hi: view.hi } },
     release: {

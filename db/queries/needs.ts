@@ -87,12 +87,7 @@ export function listNeedSums(db: Db, t: NeedsTable, by: string | null, filters: 
  * listNeedSums' rows give the breakdown, so a filter's check and the breakdown never disagree.
  * (Were topic sets ever to differ across survey versions it could only undercount: suppress more.)
  */
-export function countCompletedByGroup(
-  db: Db,
-  t: NeedsTable,
-  by: string | null,
-  filters: ResolvedFilters,
-): { group: string | null; n: number }[] {
+export function countCompletedByGroup(db: Db, t: NeedsTable, by: string | null, filters: ResolvedFilters): { group: string | null; n: number }[] {
   const group = groupColumn(t, by);
   const perTopic = db
     .select({ group: sql<string | null>`${group}`.as("grp"), rows: sql<number>`count(*)`.as("topic_rows") })
@@ -115,14 +110,14 @@ export function countCompleted(db: Db, t: NeedsTable, filters: ResolvedFilters):
 /** A unit filter given as id or code → the unit's id; undefined when there is no such unit. */
 export function resolveUnit(db: Db, unit: string): number | undefined {
   if (/^\d+$/.test(unit)) {
-    const byId = db.select({ id: units.id }).from(units).where(eq(units.id, Number(unit))).get();
+    const byId = db
+      .select({ id: units.id })
+      .from(units)
+      .where(eq(units.id, Number(unit)))
+      .get();
     if (byId) return byId.id;
   }
-  return db
-    .select({ id: units.id })
-    .from(units)
-    .where(sql`lower(${units.code}) = ${unit.toLowerCase()}`)
-    .get()?.id;
+  return db.select({ id: units.id }).from(units).where(sql`lower(${units.code}) = ${unit.toLowerCase()}`).get()?.id;
 }
 
 /** The units for the filter's drop-down. */

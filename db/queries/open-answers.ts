@@ -16,9 +16,7 @@ export function countOpenAnswers(db: Db, slug: string, where: readonly SQL[], qu
     (q, i) =>
       sql`coalesce(sum(json_type(${responses.data}, ${keyPath(q)}) = 'text' and trim(json_extract(${responses.data}, ${keyPath(q)})) <> ''), 0) as ${sql.raw(`q${i}`)}`,
   );
-  const row = db.get<Record<string, number>>(
-    sql`select ${sql.join(counts, sql`, `)} from ${responses} where ${completedWhere(slug, where)}`,
-  );
+  const row = db.get<Record<string, number>>(sql`select ${sql.join(counts, sql`, `)} from ${responses} where ${completedWhere(slug, where)}`);
   return Object.fromEntries(questions.map((q, i) => [q, Number(row?.[`q${i}`] ?? 0)]));
 }
 

@@ -43,9 +43,10 @@ export function getPlanFigures(
       report: getNeedsReport(db, survey, { by: groups, filters: { ...query.filters, [sites]: site } }, k),
     }));
     // The units' expected headcount is per region of Peru: usable when the sites are regions.
-    const headcount = order.length > 0 && order.every(isRegionCode)
-      ? new Map(listCoverageByGroup(db, survey.slug, "region").flatMap((g) => (g.key ? [[g.key, g.expected] as const] : [])))
-      : null;
+    const headcount =
+      order.length > 0 && order.every(isRegionCode)
+        ? new Map(listCoverageByGroup(db, survey.slug, "region").flatMap((g) => (g.key ? [[g.key, g.expected] as const] : [])))
+        : null;
     siteInput = { by: sites, order, reports, headcount };
   }
   const draft = draftPlan({ k, topics: survey.topics, groupsBy: groups, national, sites: siteInput });

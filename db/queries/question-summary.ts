@@ -27,7 +27,12 @@ export function countSelection(db: Db, slug: string, where: readonly SQL[]): num
 
 /** `(a, b, …)` for IN; `(null)` matches nothing when the list is empty. */
 function list(keys: readonly string[]): SQL {
-  return keys.length ? sql`(${sql.join(keys.map((k) => sql`${k}`), sql`, `)})` : sql`(null)`;
+  return keys.length
+    ? sql`(${sql.join(
+        keys.map((k) => sql`${k}`),
+        sql`, `,
+      )})`
+    : sql`(null)`;
 }
 
 /** A JSON value of json_each as the text the catalogue uses: booleans "true"/"false", numbers as written. */

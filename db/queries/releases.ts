@@ -36,7 +36,10 @@ function pendingSummary(db: Db, slug: string): { n: number; fingerprint: string 
 }
 
 function lastBatch(db: Db, slug: string): number {
-  return db.get<{ b: number | null }>(sql`select max(${releaseBatches.batch}) as b from ${releaseBatches} where ${releaseBatches.surveySlug} = ${slug}`)?.b ?? 0;
+  return (
+    db.get<{ b: number | null }>(sql`select max(${releaseBatches.batch}) as b from ${releaseBatches} where ${releaseBatches.surveySlug} = ${slug}`)
+      ?.b ?? 0
+  );
 }
 
 const stateCache = new WeakMap<Db, Map<string, { batch: number; cells: Map<string, number>; releases: Release[] }>>();
@@ -83,7 +86,14 @@ function loadPeople(db: Db, survey: ReleaseSurvey): (ReleasePerson & { submitted
   const rows = db.all<Record<string, unknown>>(sql`
     select ${responses.id} as id, ${responses.isDemo} as demo, ${responses.releaseBatch} as batch,
            ${responses.submittedAt} as submitted_at
-           ${columns.length ? sql`, ${sql.join(columns.map((c, i) => sql`${c} as ${sql.raw(`d${i}`)}`), sql`, `)}` : sql``}
+           ${
+             columns.length
+               ? sql`, ${sql.join(
+                   columns.map((c, i) => sql`${c} as ${sql.raw(`d${i}`)}`),
+                   sql`, `,
+                 )}`
+               : sql``
+           }
     from ${responses}
     where ${responses.surveySlug} = ${survey.slug} and ${responses.status} = 'complete'`);
   return rows.map((r) => ({
@@ -127,7 +137,13 @@ export function releasePending(db: Db, survey: ReleaseSurvey, k: number): number
       const plan = planRelease({ k, dimensions: survey.breakdowns.map((b) => b.name), people, cells, batch });
       if (!plan) return null;
       const released = new Set(plan.released);
-      return { plan, times: people.filter((p) => released.has(p.id)).map((p) => p.submittedAt).sort() };
+      return {
+        plan,
+        times: people
+          .filter((p) => released.has(p.id))
+          .map((p) => p.submittedAt)
+          .sort(),
+      };
     },
     { behavior: "deferred" },
   );

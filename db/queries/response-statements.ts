@@ -11,7 +11,16 @@ const setTo = (name: string) => sql`${sql.placeholder(name)}`;
 
 /** The breakdown slot columns dim1…dim8 (of responses and need_ratings), each as `to(its name)`. */
 function dims<T>(to: (name: string) => T) {
-  return { dim1: to("dim1"), dim2: to("dim2"), dim3: to("dim3"), dim4: to("dim4"), dim5: to("dim5"), dim6: to("dim6"), dim7: to("dim7"), dim8: to("dim8") };
+  return {
+    dim1: to("dim1"),
+    dim2: to("dim2"),
+    dim3: to("dim3"),
+    dim4: to("dim4"),
+    dim5: to("dim5"),
+    dim6: to("dim6"),
+    dim7: to("dim7"),
+    dim8: to("dim8"),
+  };
 }
 
 /** Every column of a responses row, as placeholders of the same names. */
@@ -35,8 +44,16 @@ const responseRow = {
 
 function prepare(db: Db) {
   return {
-    surveyStatus: db.select({ status: surveys.status }).from(surveys).where(eq(surveys.slug, p("slug"))).prepare(),
-    findResponse: db.select().from(responses).where(eq(responses.id, p("id"))).prepare(),
+    surveyStatus: db
+      .select({ status: surveys.status })
+      .from(surveys)
+      .where(eq(surveys.slug, p("slug")))
+      .prepare(),
+    findResponse: db
+      .select()
+      .from(responses)
+      .where(eq(responses.id, p("id")))
+      .prepare(),
     insertResponse: db.insert(responses).values(responseRow).returning().prepare(),
     updateResponse: db
       .update(responses)

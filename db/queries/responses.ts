@@ -18,10 +18,7 @@ export interface ResumableResponse {
 }
 
 function select(db: Db) {
-  return db
-    .select({ r: responses, unitLink: units.linkCode })
-    .from(responses)
-    .leftJoin(units, eq(units.id, responses.unitId));
+  return db.select({ r: responses, unitLink: units.linkCode }).from(responses).leftJoin(units, eq(units.id, responses.unitId));
 }
 
 function toResumable(row: { r: typeof responses.$inferSelect; unitLink: string | null }): ResumableResponse {

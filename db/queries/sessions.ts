@@ -10,10 +10,7 @@ export interface SessionUser {
   role: "admin" | "analyst";
 }
 
-export function insertSession(
-  db: Db,
-  input: { tokenHash: string; userId: number; expiresAt: string; ip?: string; userAgent?: string },
-): void {
+export function insertSession(db: Db, input: { tokenHash: string; userId: number; expiresAt: string; ip?: string; userAgent?: string }): void {
   db.transaction((tx) => {
     tx.insert(sessions).values(input).run();
     tx.update(users).set({ lastLoginAt: new Date().toISOString() }).where(eq(users.id, input.userId)).run();
@@ -26,14 +23,7 @@ export function findSessionUser(db: Db, tokenHash: string, now = new Date().toIS
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.tokenHash, tokenHash),
-        gt(sessions.expiresAt, now),
-        isNull(sessions.revokedAt),
-        eq(users.active, true),
-      ),
-    )
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(sessions.revokedAt), eq(users.active, true)))
     .get();
 }
 
@@ -48,12 +38,6 @@ export function revokeSession(db: Db, tokenHash: string): void {
 export function revokeUserSessions(db: Db, userId: number, exceptTokenHash?: string): void {
   db.update(sessions)
     .set({ revokedAt: new Date().toISOString() })
-    .where(
-      and(
-        eq(sessions.userId, userId),
-        isNull(sessions.revokedAt),
-        exceptTokenHash ? ne(sessions.tokenHash, exceptTokenHash) : undefined,
-      ),
-    )
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), exceptTokenHash ? ne(sessions.tokenHash, exceptTokenHash) : undefined))
     .run();
 }

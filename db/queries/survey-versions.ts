@@ -42,7 +42,11 @@ export function importFileVersion(db: Db, input: VersionInput): { previous: stri
   if (current?.fileVersion === input.version) return undefined;
   return db.transaction(
     (tx) => {
-      const row = tx.select({ fileVersion: surveys.fileVersion, published: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, input.slug)).get();
+      const row = tx
+        .select({ fileVersion: surveys.fileVersion, published: surveys.publishedVersion })
+        .from(surveys)
+        .where(eq(surveys.slug, input.slug))
+        .get();
       if (row?.fileVersion === input.version) return undefined;
       const at = new Date().toISOString();
       if (!row) tx.insert(surveys).values({ slug: input.slug }).run();
@@ -74,7 +78,10 @@ export function importFileVersion(db: Db, input: VersionInput): { previous: stri
  * Stores an uploaded definition as an unpublished version. Uploading the same content again
  * changes nothing. A new slug creates the survey, which respondents see only once published.
  */
-export function storeDraftVersion(db: Db, input: VersionInput & { uploadedBy: string }): { isNew: boolean; surveyCreated: boolean; published: boolean } {
+export function storeDraftVersion(
+  db: Db,
+  input: VersionInput & { uploadedBy: string },
+): { isNew: boolean; surveyCreated: boolean; published: boolean } {
   return db.transaction(
     (tx) => {
       const survey = tx.select({ published: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, input.slug)).get();
@@ -110,7 +117,10 @@ export function publishVersion(db: Db, slug: string, version: string): { previou
       const previous = tx.select({ v: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, slug)).get()?.v ?? null;
       if (previous === version) return { previous };
       const at = new Date().toISOString();
-      tx.update(surveyVersions).set({ publishedAt: at }).where(and(eq(surveyVersions.slug, slug), eq(surveyVersions.version, version))).run();
+      tx.update(surveyVersions)
+        .set({ publishedAt: at })
+        .where(and(eq(surveyVersions.slug, slug), eq(surveyVersions.version, version)))
+        .run();
       tx.update(surveys).set({ publishedVersion: version, updatedAt: at }).where(eq(surveys.slug, slug)).run();
       return { previous };
     },

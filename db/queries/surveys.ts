@@ -42,5 +42,11 @@ export function setSurveyStatus(db: Db, slug: string, status: "open" | "closed")
 
 /** Status of every survey that has one recorded (absent = open). */
 export function listSurveyStatuses(db: Db): Map<string, "open" | "closed"> {
-  return new Map(db.select({ slug: surveys.slug, status: surveys.status }).from(surveys).all().map((r) => [r.slug, r.status]));
+  return new Map(
+    db
+      .select({ slug: surveys.slug, status: surveys.status })
+      .from(surveys)
+      .all()
+      .map((r) => [r.slug, r.status]),
+  );
 }

@@ -92,7 +92,10 @@ export function importUnits(db: Db, rows: readonly UnitFields[]): { created: str
       for (const row of rows) {
         const existing = tx.select({ id: units.id }).from(units).where(eq(units.code, row.code)).get();
         if (existing) {
-          tx.update(units).set({ ...row, isSample: false, updatedAt: now }).where(eq(units.id, existing.id)).run();
+          tx.update(units)
+            .set({ ...row, isSample: false, updatedAt: now })
+            .where(eq(units.id, existing.id))
+            .run();
           updated.push(row.code);
         } else {
           tx.insert(units)

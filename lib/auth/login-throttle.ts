@@ -36,7 +36,5 @@ export function decideLoginThrottle(
   const account = secondsUntilBelowLimit(input.accountFailures, limits.perAccount, limits.windowMs, now);
   const ip = secondsUntilBelowLimit(input.ipFailures, limits.perIp, limits.windowMs, now);
   if (account === 0 && ip === 0) return { blocked: false };
-  return account >= ip
-    ? { blocked: true, retryAfterSeconds: account, scope: "account" }
-    : { blocked: true, retryAfterSeconds: ip, scope: "ip" };
+  return account >= ip ? { blocked: true, retryAfterSeconds: account, scope: "account" } : { blocked: true, retryAfterSeconds: ip, scope: "ip" };
 }

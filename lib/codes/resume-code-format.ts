@@ -7,10 +7,6 @@ export function formatResumeCode(code: string): string {
 
 /** Accepts what a person types: lower case, spaces or dashes, and the look-alikes O/I/L. */
 export function normalizeResumeCode(input: string): string | null {
-  const cleaned = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  const cleaned = input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   return /^[0-9A-HJKMNP-TV-Z]{12}$/.test(cleaned) ? cleaned : null;
 }

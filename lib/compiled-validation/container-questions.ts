@@ -31,7 +31,10 @@ interface Column {
 function compileColumns(q: AnyObj, json: Json, scope: Scope, localizer: Localizer, factory: NodeFactory): Column[] {
   const columns = q.columns as AnyObj[];
   const jsonColumns = json.columns as Json[];
-  const fields = fieldNames(columns.map((c) => String(c.name)), String(q.name));
+  const fields = fieldNames(
+    columns.map((c) => String(c.name)),
+    String(q.name),
+  );
   const cellScope: Scope = { top: scope.top, item: { prefix: "row", fields } };
   return columns.map((column, i) => {
     const columnJson = jsonColumns[i];
@@ -168,7 +171,10 @@ export class PanelDynamicNode extends QuestionNode {
     const elements = (json.templateElements as Json[] | undefined) ?? [];
     const questions = template.elements as AnyObj[];
     if (questions.some((e) => e.isPanel)) throw new Unsupported(`${String(q.name)}: panels inside a dynamic panel`);
-    const fields = fieldNames(questions.map((e) => String(e.getValueName())), String(q.name));
+    const fields = fieldNames(
+      questions.map((e) => String(e.getValueName())),
+      String(q.name),
+    );
     const innerScope: Scope = { top: scope.top, item: { prefix: "panel", fields } };
     this.inner = questions.map((inner, i) => {
       const innerJson = elements[i];

@@ -52,7 +52,11 @@ function sortedDimensions(dimensions: readonly string[]) {
   return { names, index: names.map((n) => dimensions.indexOf(n)) };
 }
 
-export function personCells(dimensions: readonly string[], person: Pick<ReleasePerson, "values">, maxLevel = maxCellLevel(dimensions.length)): string[] {
+export function personCells(
+  dimensions: readonly string[],
+  person: Pick<ReleasePerson, "values">,
+  maxLevel = maxCellLevel(dimensions.length),
+): string[] {
   const { names, index } = sortedDimensions(dimensions);
   return cellsOf(
     names,
@@ -133,10 +137,7 @@ export function planRelease(input: PlanInput): ReleasePlan | null {
 
   // 3. Cells in priority order: fewer constraints first; then by the declaration order of their
   //    dimensions; then larger first (so that, as in complementary suppression, the smallest wait).
-  const rank = (key: string) =>
-    key === TOTAL_CELL
-      ? []
-      : key.split("&").map((piece) => dimensions.indexOf(piece.split("=")[0] as string));
+  const rank = (key: string) => (key === TOTAL_CELL ? [] : key.split("&").map((piece) => dimensions.indexOf(piece.split("=")[0] as string)));
   const order = [...members.keys()]
     .filter((c) => (members.get(c)?.length ?? 0) >= k)
     .map((c) => ({ c, level: cellLevel(c), rank: rank(c).sort((a, b) => a - b), size: members.get(c)?.length ?? 0 }))

@@ -8,6 +8,15 @@ export const COVERAGE_CSV_HEADER = ["code", "name", "institution", "region", "ex
 export function coverageCsvRows(rows: readonly UnitCoverage[], noUnitLabel: string): Cell[][] {
   return rows.map((r) => {
     const rate = responseRate(r);
-    return [r.code, r.name ?? noUnitLabel, r.institution, r.region, r.expected, r.started, r.completed, rate === null ? null : Number(rate.toFixed(1))];
+    return [
+      r.code,
+      r.name ?? noUnitLabel,
+      r.institution,
+      r.region,
+      r.expected,
+      r.started,
+      r.completed,
+      rate === null ? null : Number(rate.toFixed(1)),
+    ];
   });
 }

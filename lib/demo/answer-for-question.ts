@@ -197,7 +197,10 @@ function textAnswer(q: AnyQuestion, ctx: AnswerContext): unknown {
     email: () => `demo${Math.floor(ctx.rng() * 1000)}@example.org`,
     tel: () => `+51 9${String(Math.floor(ctx.rng() * 1e8)).padStart(8, "0")}`,
     url: () => "https://example.org/demo",
-    color: () => `#${Math.floor(ctx.rng() * 0xffffff).toString(16).padStart(6, "0")}`,
+    color: () =>
+      `#${Math.floor(ctx.rng() * 0xffffff)
+        .toString(16)
+        .padStart(6, "0")}`,
     password: () => undefined,
   };
   const make = byType[String(q.inputType)];

@@ -66,7 +66,10 @@ export function weightedSample(rng: Rng, weights: readonly number[], count: numb
 
 /** A fixed permutation of 0…n-1 for a key: each question gets its own "popular" choices. */
 export function ranksFor(key: string, n: number): number[] {
-  const order = shuffle(seededRng(hashString(key)), Array.from({ length: n }, (_, i) => i));
+  const order = shuffle(
+    seededRng(hashString(key)),
+    Array.from({ length: n }, (_, i) => i),
+  );
   const ranks = new Array<number>(n);
   order.forEach((position, rank) => (ranks[position] = rank));
   return ranks;

@@ -113,8 +113,7 @@ function withListCondition(choices: ChoicePlan[], expression: unknown, keys: Rea
   const list = compile(expression, true, keys);
   return choices.map((c) => {
     const own = c.visible;
-    const visible: Condition = (top, overlay) =>
-      list(top, { ...overlay, item: c.value, choice: c.value }) && (!own || own(top, overlay));
+    const visible: Condition = (top, overlay) => list(top, { ...overlay, item: c.value, choice: c.value }) && (!own || own(top, overlay));
     return { ...c, visible };
   });
 }
@@ -153,7 +152,7 @@ function planQuestion(q: AnyQuestion, own: Json, keys: ReadonlyMap<string, strin
   } else if (type === "matrixdropdown" || type === "matrixdynamic") {
     plan.rows = type === "matrixdropdown" ? withListCondition(choicePlans(q.rows, keys), q.rowsVisibleIf, keys) : [];
     if (type === "matrixdynamic" && (q.visibleRows as unknown[]).length === 0) q.rowCount = 1;
-    const cells = ((q.visibleRows as { cells: { column: AnyQuestion; question: AnyQuestion }[] }[])[0]?.cells ?? []);
+    const cells = (q.visibleRows as { cells: { column: AnyQuestion; question: AnyQuestion }[] }[])[0]?.cells ?? [];
     plan.inner = cells.map((cell) => ({ plan: planQuestion(cell.question, cell.column.toJSON() as Json, keys), containers: [] }));
   } else if (type === "paneldynamic") {
     const template = q.template as { questions: AnyQuestion[] };
@@ -170,7 +169,10 @@ function planQuestion(q: AnyQuestion, own: Json, keys: ReadonlyMap<string, strin
       plan.choices = plan.choices.map((c) => ({ ...c, enabled: (top, overlay) => enabled(top, { ...overlay, item: c.value }) }));
     }
     if (q.choicesFromQuestion) {
-      plan.choicesFrom = { key: keys.get(String(q.choicesFromQuestion).toLowerCase()) ?? String(q.choicesFromQuestion), mode: String(q.choicesFromQuestionMode ?? "all") };
+      plan.choicesFrom = {
+        key: keys.get(String(q.choicesFromQuestion).toLowerCase()) ?? String(q.choicesFromQuestion),
+        mode: String(q.choicesFromQuestionMode ?? "all"),
+      };
     }
   }
   return plan;

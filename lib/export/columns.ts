@@ -64,9 +64,10 @@ function scalar(type: ColumnType, value: unknown, codes: Code[] | undefined, lab
 function valueColumns(q: AnyQuestion, name: string, title: LocalizedText, path: (d: Record<string, unknown>) => unknown): ExportColumn[] {
   const type = q.getType();
   if (["radiogroup", "dropdown", "rating", "buttongroup"].includes(type)) {
-    const codes = type === "rating" && (q.rateValues as Item[]).length === 0
-      ? rangeCodes(q.rateMin as number, q.rateMax as number, (q.rateStep as number) || 1)
-      : itemCodes(choiceItems(q));
+    const codes =
+      type === "rating" && (q.rateValues as Item[]).length === 0
+        ? rangeCodes(q.rateMin as number, q.rateMax as number, (q.rateStep as number) || 1)
+        : itemCodes(choiceItems(q));
     return [{ name, title, type: "code", codes, cell: (d, l) => scalar("code", path(d), codes, l) }];
   }
   if (["checkbox", "tagbox", "ranking"].includes(type)) {
@@ -144,12 +145,19 @@ function questionColumns(q: AnyQuestion): ExportColumn[] {
   }
   if (type === "multipletext") {
     return (q.items as { name: string; editor: AnyQuestion; toJSON(): { title?: unknown } }[]).flatMap((item) =>
-      valueColumns(item.editor, `${key}.${item.name}`, joinTitle(title, localized(item.toJSON().title, item.name)), (d) => get(get(d, key), item.name)),
+      valueColumns(item.editor, `${key}.${item.name}`, joinTitle(title, localized(item.toJSON().title, item.name)), (d) =>
+        get(get(d, key), item.name),
+      ),
     );
   }
   const cols = valueColumns(q, key, title, (d) => d[key]);
   if (q.showOtherItem || q.showCommentArea) {
-    cols.push({ name: `${key}-Comment`, title: joinTitle(title, { es: "comentario", en: "comment" }), type: "text", cell: (d) => scalar("text", d[`${key}-Comment`], undefined, null) });
+    cols.push({
+      name: `${key}-Comment`,
+      title: joinTitle(title, { es: "comentario", en: "comment" }),
+      type: "text",
+      cell: (d) => scalar("text", d[`${key}-Comment`], undefined, null),
+    });
   }
   return cols;
 }

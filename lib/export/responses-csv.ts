@@ -22,16 +22,7 @@ export interface RawCsvOptions {
   separator: Separator;
 }
 
-export const META_COLUMNS = [
-  "response_id",
-  "survey_version",
-  "unit_code",
-  "unit_name",
-  "status",
-  "locale",
-  "started_at",
-  "submitted_at",
-] as const;
+export const META_COLUMNS = ["response_id", "survey_version", "unit_code", "unit_name", "status", "locale", "started_at", "submitted_at"] as const;
 
 export function rawHeader(definition: object): string[] {
   return [...META_COLUMNS, ...answerColumns(definition).map((c) => c.name)];
@@ -56,12 +47,7 @@ export function rawRecord(definition: object, row: RawRow, labels: Locale | null
  * A Node stream of CSV text for `rows`. `onEnd` runs once when the rows are exhausted or the
  * consumer goes away (to close the database reader).
  */
-export function rawCsvStream(
-  definition: object,
-  rows: Iterable<RawRow>,
-  options: RawCsvOptions,
-  onEnd: () => void = () => undefined,
-): Readable {
+export function rawCsvStream(definition: object, rows: Iterable<RawRow>, options: RawCsvOptions, onEnd: () => void = () => undefined): Readable {
   function* records() {
     try {
       for (const row of rows) yield rawRecord(definition, row, options.labels);

@@ -16,10 +16,7 @@ export function errorResponse(err: unknown, context: string): Response {
 }
 
 /** Wraps a route handler so that every thrown error becomes a JSON response. */
-export function handle<A extends unknown[]>(
-  context: string,
-  fn: (...args: A) => Promise<Response> | Response,
-): (...args: A) => Promise<Response> {
+export function handle<A extends unknown[]>(context: string, fn: (...args: A) => Promise<Response> | Response): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       return await fn(...args);

@@ -11,7 +11,10 @@ export function breakdownValue(value: unknown): string | null {
 }
 
 /** Question breakdown name → the response's value (null when unanswered). */
-export function breakdownValues(declaration: Pick<NeedsDeclaration, "breakdowns"> | undefined, data: Record<string, unknown>): Map<string, string | null> {
+export function breakdownValues(
+  declaration: Pick<NeedsDeclaration, "breakdowns"> | undefined,
+  data: Record<string, unknown>,
+): Map<string, string | null> {
   const out = new Map<string, string | null>();
   for (const b of declaration?.breakdowns ?? []) if (b.kind === "question") out.set(b.name, breakdownValue(data[b.name]));
   return out;

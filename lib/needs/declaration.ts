@@ -69,23 +69,12 @@ export const RESERVED_PARAMETERS = ["by", "from", "to", "labels", "partial", "se
 const BREAKDOWN_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
 const SINGLE_CHOICE = new Set(["radiogroup", "dropdown", "boolean"]);
 const OPEN_TYPES = new Set(["text", "comment"]);
-const KNOWN_KEYS = new Set([
-  "matrix",
-  "importance",
-  "competence",
-  "notApplicable",
-  "breakdowns",
-  "openQuestions",
-  "minGroupSize",
-  "planning",
-]);
+const KNOWN_KEYS = new Set(["matrix", "importance", "competence", "notApplicable", "breakdowns", "openQuestions", "minGroupSize", "planning"]);
 
 /** One problem of a declaration, in both languages. */
 export type DeclarationProblem = LocalizedText;
 
-export type DeclarationResult =
-  | { ok: true; declaration: NeedsDeclaration | undefined }
-  | { ok: false; problems: DeclarationProblem[] };
+export type DeclarationResult = { ok: true; declaration: NeedsDeclaration | undefined } | { ok: false; problems: DeclarationProblem[] };
 
 const p = (es: string, en: string): DeclarationProblem => ({ es, en });
 
@@ -252,7 +241,10 @@ export function readNeedsDeclaration(definition: Json, model: Model): Declaratio
     const cellType = String(column?.cellType ?? matrixJson.cellType ?? "dropdown");
     if (!column) {
       problems.push(
-        p(`La matriz «${matrixName}» no tiene la columna «${notApplicableName}» (no aplica).`, `The matrix "${matrixName}" has no column "${notApplicableName}" (not applicable).`),
+        p(
+          `La matriz «${matrixName}» no tiene la columna «${notApplicableName}» (no aplica).`,
+          `The matrix "${matrixName}" has no column "${notApplicableName}" (not applicable).`,
+        ),
       );
     } else if (cellType !== "boolean" && cellType !== "checkbox") {
       problems.push(
@@ -283,13 +275,19 @@ export function readNeedsDeclaration(definition: Json, model: Model): Declaratio
       }
       if (!BREAKDOWN_NAME.test(name)) {
         problems.push(
-          p(`El desglose «${name}» debe llamarse con letras, cifras, _ o - (es un parámetro de los filtros).`, `The breakdown "${name}" must be named with letters, digits, _ or - (it is a filter parameter).`),
+          p(
+            `El desglose «${name}» debe llamarse con letras, cifras, _ o - (es un parámetro de los filtros).`,
+            `The breakdown "${name}" must be named with letters, digits, _ or - (it is a filter parameter).`,
+          ),
         );
         continue;
       }
       if (RESERVED_PARAMETERS.includes(name)) {
         problems.push(
-          p(`El desglose «${name}» usa un nombre reservado de los filtros (${RESERVED_PARAMETERS.join(", ")}).`, `The breakdown "${name}" uses a name the filters reserve (${RESERVED_PARAMETERS.join(", ")}).`),
+          p(
+            `El desglose «${name}» usa un nombre reservado de los filtros (${RESERVED_PARAMETERS.join(", ")}).`,
+            `The breakdown "${name}" uses a name the filters reserve (${RESERVED_PARAMETERS.join(", ")}).`,
+          ),
         );
         continue;
       }
@@ -318,7 +316,10 @@ export function readNeedsDeclaration(definition: Json, model: Model): Declaratio
           : choicesOf(json.choices);
       if (choices.length === 0) {
         problems.push(
-          p(`El desglose «${name}» no tiene opciones fijas (choicesByUrl u opciones vacías no sirven).`, `The breakdown "${name}" has no fixed choices (choicesByUrl or empty choices cannot be used).`),
+          p(
+            `El desglose «${name}» no tiene opciones fijas (choicesByUrl u opciones vacías no sirven).`,
+            `The breakdown "${name}" has no fixed choices (choicesByUrl or empty choices cannot be used).`,
+          ),
         );
         continue;
       }
@@ -326,7 +327,10 @@ export function readNeedsDeclaration(definition: Json, model: Model): Declaratio
     }
     if (breakdowns.filter((b) => b.kind === "question").length > MAX_QUESTION_BREAKDOWNS) {
       problems.push(
-        p(`Se admiten como máximo ${MAX_QUESTION_BREAKDOWNS} desgloses por pregunta (más «unit»).`, `At most ${MAX_QUESTION_BREAKDOWNS} question breakdowns are supported (plus "unit").`),
+        p(
+          `Se admiten como máximo ${MAX_QUESTION_BREAKDOWNS} desgloses por pregunta (más «unit»).`,
+          `At most ${MAX_QUESTION_BREAKDOWNS} question breakdowns are supported (plus "unit").`,
+        ),
       );
     }
   }
@@ -341,7 +345,12 @@ export function readNeedsDeclaration(definition: Json, model: Model): Declaratio
         const q = questions.get(name);
         if (!q) problems.push(p(`La pregunta abierta «${name}» no existe.`, `The open question "${name}" does not exist.`));
         else if (!OPEN_TYPES.has(q.getType())) {
-          problems.push(p(`La pregunta abierta «${name}» debe ser text o comment, no ${q.getType()}.`, `The open question "${name}" must be text or comment, not ${q.getType()}.`));
+          problems.push(
+            p(
+              `La pregunta abierta «${name}» debe ser text o comment, no ${q.getType()}.`,
+              `The open question "${name}" must be text or comment, not ${q.getType()}.`,
+            ),
+          );
         } else openQuestions.push({ name, title: title(q, name) });
       }
     }
@@ -358,7 +367,10 @@ export function readNeedsDeclaration(definition: Json, model: Model): Declaratio
     const k = decl.minGroupSize;
     if (typeof k !== "number" || !Number.isInteger(k) || k < 3) {
       problems.push(
-        p("needsAssessment.minGroupSize debe ser un entero de al menos 3 (confidencialidad).", "needsAssessment.minGroupSize must be an integer of at least 3 (confidentiality)."),
+        p(
+          "needsAssessment.minGroupSize debe ser un entero de al menos 3 (confidencialidad).",
+          "needsAssessment.minGroupSize must be an integer of at least 3 (confidentiality).",
+        ),
       );
     } else minGroupSize = k;
   }
@@ -411,7 +423,10 @@ function readPlanning(raw: unknown, questions: Map<string, Question>, breakdowns
     if ((PLANNING_FIELDS as readonly string[]).includes(key)) {
       if (typeof value !== "string" || !questions.has(value)) {
         problems.push(
-          p(`needsAssessment.planning.${key}: «${String(value)}» no es una pregunta de la encuesta.`, `needsAssessment.planning.${key}: "${String(value)}" is not a question of the survey.`),
+          p(
+            `needsAssessment.planning.${key}: «${String(value)}» no es una pregunta de la encuesta.`,
+            `needsAssessment.planning.${key}: "${String(value)}" is not a question of the survey.`,
+          ),
         );
       } else planning[key as PlanningField] = value;
     } else if ((PLANNING_BREAKDOWNS as readonly string[]).includes(key)) {
@@ -433,14 +448,20 @@ function readPlanning(raw: unknown, questions: Map<string, Question>, breakdowns
     const values = new Set(choicesOf(obstacles?.toJSON().choices).map((c) => c.value));
     if (!obstacles || !implications || typeof implications !== "object" || Array.isArray(implications)) {
       problems.push(
-        p("needsAssessment.planning.implications debe ser un objeto (opción de obstacles → texto).", "needsAssessment.planning.implications must be an object (choice of obstacles → text)."),
+        p(
+          "needsAssessment.planning.implications debe ser un objeto (opción de obstacles → texto).",
+          "needsAssessment.planning.implications must be an object (choice of obstacles → text).",
+        ),
       );
     } else {
       planning.implications = {};
       for (const [value, text] of Object.entries(implications as Json)) {
         if (!values.has(value)) {
           problems.push(
-            p(`needsAssessment.planning.implications: «${value}» no es una opción de «${planning.obstacles}».`, `needsAssessment.planning.implications: "${value}" is not a choice of "${planning.obstacles}".`),
+            p(
+              `needsAssessment.planning.implications: «${value}» no es una opción de «${planning.obstacles}».`,
+              `needsAssessment.planning.implications: "${value}" is not a choice of "${planning.obstacles}".`,
+            ),
           );
         } else planning.implications[value] = localizedText(text, value);
       }

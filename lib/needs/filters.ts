@@ -107,11 +107,7 @@ export function parseNeedsQuery(input: SearchInput, spec: FilterSpec, options: P
 }
 
 /** The canonical URL query of a view (default `by` and empty filters left out). */
-export function toSearchParams(
-  query: NeedsQuery,
-  spec: FilterSpec,
-  extra: Record<string, string | number | undefined> = {},
-): URLSearchParams {
+export function toSearchParams(query: NeedsQuery, spec: FilterSpec, extra: Record<string, string | number | undefined> = {}): URLSearchParams {
   const params = new URLSearchParams();
   if (query.by !== null && query.by !== (spec.dimensions[0]?.name ?? null)) params.set("by", query.by);
   for (const key of filterKeys(spec)) {

@@ -20,9 +20,7 @@ export interface GroupFigures {
   locus: { importanceLine: number; discrepancyLine: number } | null;
 }
 
-export type GroupResult =
-  | ({ group: string | null; suppressed: null } & GroupFigures)
-  | { group: string | null; suppressed: HiddenReason };
+export type GroupResult = ({ group: string | null; suppressed: null } & GroupFigures) | { group: string | null; suppressed: HiddenReason };
 
 export interface NeedsReport {
   k: number;

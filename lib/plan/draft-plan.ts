@@ -109,7 +109,10 @@ function highGroups(report: NeedsReport, topic: string, k: number, onlyGroup?: s
   for (const g of report.groups) {
     if (g.suppressed) continue;
     if (onlyGroup !== undefined && g.group !== onlyGroup) continue;
-    const t = shownFigures(g.topics.find((x) => x.topic === topic), k);
+    const t = shownFigures(
+      g.topics.find((x) => x.topic === topic),
+      k,
+    );
     if (t && isTop(t)) out.push({ group: g.group, n: g.n, rank: t.rank as number, mwds: t.mwds as number });
   }
   return out;
@@ -151,7 +154,10 @@ export function draftPlan(input: DraftInput): PlanDraft {
   if (national.suppressed || !national.total) return { ...base, topics: [], modules: [] };
   const total = national.total;
   const topics: TopicPlan[] = input.topics.map((topic) => {
-    const figures = shownFigures(total.topics.find((t) => t.topic === topic), k);
+    const figures = shownFigures(
+      total.topics.find((t) => t.topic === topic),
+      k,
+    );
     const nationalReasons: TopicPlan["nationalReasons"] = [];
     if (figures?.quadrant === HIGH_QUADRANT) nationalReasons.push("quadrant");
     if (figures && isTop(figures)) nationalReasons.push("top");
@@ -164,7 +170,12 @@ export function draftPlan(input: DraftInput): PlanDraft {
   for (const t of topics) {
     if (!t.figures) continue;
     const one = t.highFor.length === 1 ? (t.highFor[0] as HighGroup) : null;
-    const module = (scope: ProposedModule["scope"]): ProposedModule => ({ id: t.topic, topic: t.topic, scope, group: scope === "specific" && one ? one.group : null });
+    const module = (scope: ProposedModule["scope"]): ProposedModule => ({
+      id: t.topic,
+      topic: t.topic,
+      scope,
+      group: scope === "specific" && one ? one.group : null,
+    });
     if (one) specific.push(module("specific"));
     else if (t.nationalReasons.length > 0) core.push(module("core"));
   }

@@ -49,9 +49,7 @@ const byCount = <T extends LogisticsItem>(a: T, b: T) => (b.count ?? -1) - (a.co
 
 function items(section: SummarySection): LogisticsItem[] {
   if (section.kind !== "choice" && section.kind !== "multi" && section.kind !== "ranking") return [];
-  return section.items
-    .filter((i) => i.value !== NO_ANSWER)
-    .map((i) => ({ value: i.value, label: i.label, count: i.count, share: i.share }));
+  return section.items.filter((i) => i.value !== NO_ANSWER).map((i) => ({ value: i.value, label: i.label, count: i.count, share: i.share }));
 }
 
 function question(field: PlanningField, section: SummarySection, n: number): LogisticsQuestion {
@@ -71,7 +69,12 @@ export function planLogistics(planning: PlanningDeclaration, sections: readonly 
       .sort((a, b) => (b.borda ?? -1) - (a.borda ?? -1) || (b.count ?? -1) - (a.count ?? -1));
     out.modality = { field: "modality", title: modality.title, base: modality.rankers, items: list };
   } else if (modality) {
-    out.modality = { ...question("modality", modality, n), items: items(modality).map((i) => ({ ...i, borda: null })).sort(byCount) };
+    out.modality = {
+      ...question("modality", modality, n),
+      items: items(modality)
+        .map((i) => ({ ...i, borda: null }))
+        .sort(byCount),
+    };
   }
   for (const field of ["duration", "schedule"] as const) {
     const s = find(field);
@@ -81,8 +84,18 @@ export function planLogistics(planning: PlanningDeclaration, sections: readonly 
   if (months) {
     const q = question("months", months, n);
     // The most available months, told in calendar (the question's) order.
-    const best = new Set(q.items.filter((i) => i.count !== null && i.count > 0).slice(0, TOP_MONTHS).map((i) => i.value));
-    out.months = { ...q, best: items(months).map((i) => i.value).filter((v) => best.has(v)) };
+    const best = new Set(
+      q.items
+        .filter((i) => i.count !== null && i.count > 0)
+        .slice(0, TOP_MONTHS)
+        .map((i) => i.value),
+    );
+    out.months = {
+      ...q,
+      best: items(months)
+        .map((i) => i.value)
+        .filter((v) => best.has(v)),
+    };
   }
   const obstacles = find("obstacles");
   if (obstacles) {

@@ -23,9 +23,7 @@ export function snapshotOf(draft: PlanDraft, edits: PlanEdits): PlanSnapshot {
 
 function moduleSizes(draft: PlanDraft, edits: PlanEdits): Record<string, number> {
   const byTopic = new Map(draft.topics.map((t) => [t.topic, t]));
-  return Object.fromEntries(
-    edits.modules.map((m) => [m.id, Math.max(0, ...m.topics.map((code) => byTopic.get(code)?.audience.respondents ?? 0))]),
-  );
+  return Object.fromEntries(edits.modules.map((m) => [m.id, Math.max(0, ...m.topics.map((code) => byTopic.get(code)?.audience.respondents ?? 0))]));
 }
 
 export interface TopicChange {

@@ -72,13 +72,16 @@ function table(header: string[], rows: string[][], numeric: boolean[] = [], mono
 
 const para = (text: string, options: { bold?: boolean; italic?: boolean } = {}) =>
   new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text, bold: options.bold, italics: options.italic })] });
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, spacing: { before: 240, after: 120 }, children: [new TextRun(text)] });
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  new Paragraph({ heading: level, spacing: { before: 240, after: 120 }, children: [new TextRun(text)] });
 
 function moduleBlock(m: PlanModule, index: number, input: PlanDocInput): (Paragraph | Table)[] {
   const { labels, texts: t, moduleTexts: mt } = input;
   const loc = labels.locale;
   const out: (Paragraph | Table)[] = [heading(`${fill(t.moduleN!, { n: index + 1 })}. ${moduleTitle(m, labels)}`, HeadingLevel.HEADING_2)];
-  out.push(para(m.scope === "specific" && m.group !== null ? fill(mt.scopeSpecific!, { group: labels.group(m.group) }) : mt.scopeCore!, { italic: true }));
+  out.push(
+    para(m.scope === "specific" && m.group !== null ? fill(mt.scopeSpecific!, { group: labels.group(m.group) }) : mt.scopeCore!, { italic: true }),
+  );
   const highFor = [...new Set(m.topics.flatMap((x) => x.highFor.map((g) => labels.group(g.group))))];
   out.push(para(highFor.length ? fill(mt.highFor!, { list: highFor.join(", ") }) : fill(mt.highForNone!, { top: TOP_N })));
   out.push(heading(t.figures!, HeadingLevel.HEADING_3));
@@ -159,7 +162,12 @@ function logisticsBlock(l: Logistics, input: PlanDocInput): (Paragraph | Table)[
     out.push(
       table(
         [t.option!, fill(t.borda!, { max }), t.first!, t.bar!],
-        l.modality.items.map((i) => [i.label[loc], decimal(i.borda, loc), percent(i.share, loc), i.borda === null ? "" : textBar(max ? i.borda / max : 0)]),
+        l.modality.items.map((i) => [
+          i.label[loc],
+          decimal(i.borda, loc),
+          percent(i.share, loc),
+          i.borda === null ? "" : textBar(max ? i.borda / max : 0),
+        ]),
         [false, true, true, false],
         [false, false, false, true],
       ),
@@ -179,7 +187,9 @@ function logisticsBlock(l: Logistics, input: PlanDocInput): (Paragraph | Table)[
     out.push(
       table(
         [t.option!, t.count!, t.share!, t.implication!],
-        l.obstacles.items.filter((i) => i.count !== null).map((i) => [i.label[loc], String(i.count), percent(i.share, loc), i.implication?.[loc] ?? ""]),
+        l.obstacles.items
+          .filter((i) => i.count !== null)
+          .map((i) => [i.label[loc], String(i.count), percent(i.share, loc), i.implication?.[loc] ?? ""]),
         [false, true, true, false],
       ),
     );
@@ -206,7 +216,9 @@ export async function planDocx(input: PlanDocInput): Promise<Buffer> {
     creator: "Sondeo",
     title: `${t.title} – ${input.surveyTitle}`,
     styles: { default: { document: { run: { font: "Calibri", size: 21 } } } },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } }, children }],
+    sections: [
+      { properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } }, children },
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -1,9 +1,7 @@
 // The body of PUT /api/responses/{uuid}.
 import { z } from "zod";
 
-export const RESPONSE_ID = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, "not a UUID");
+export const RESPONSE_ID = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, "not a UUID");
 
 export const responsePayload = z
   .object({

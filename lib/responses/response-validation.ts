@@ -15,9 +15,7 @@ import type { ValidationIssue } from "./validation-issue";
 
 export type { ValidationIssue };
 
-export type ValidationResult =
-  | { ok: true; data: Record<string, unknown> }
-  | { ok: false; issues: ValidationIssue[] };
+export type ValidationResult = { ok: true; data: Record<string, unknown> } | { ok: false; issues: ValidationIssue[] };
 
 export interface ValidateOptions {
   complete: boolean;

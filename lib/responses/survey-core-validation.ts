@@ -60,14 +60,12 @@ function collectErrors(q: AnyQuestion, key: string, out: ValidationIssue[]): voi
   }
   const type = q.getType();
   if (type === "matrixdropdown" || type === "matrixdynamic") {
-    (q.visibleRows as { rowName: string; cells: { column: { name: string }; question: AnyQuestion }[] }[]).forEach(
-      (row, i) => {
-        const rowKey = type === "matrixdropdown" ? row.rowName : `[${i}]`;
-        for (const cell of row.cells) {
-          collectErrors(cell.question, `${key}${rowKey.startsWith("[") ? "" : "."}${rowKey}.${cell.column.name}`, out);
-        }
-      },
-    );
+    (q.visibleRows as { rowName: string; cells: { column: { name: string }; question: AnyQuestion }[] }[]).forEach((row, i) => {
+      const rowKey = type === "matrixdropdown" ? row.rowName : `[${i}]`;
+      for (const cell of row.cells) {
+        collectErrors(cell.question, `${key}${rowKey.startsWith("[") ? "" : "."}${rowKey}.${cell.column.name}`, out);
+      }
+    });
   }
   if (type === "paneldynamic") {
     (q.panels as { questions: AnyQuestion[] }[]).forEach((panel, i) => {
@@ -103,11 +101,7 @@ function surveyCoreIssues(model: SurveyModel, data: Record<string, unknown>): Va
  * survey-core's verdict on complete data whose shape is already checked (see survey-shape.ts):
  * [] when accepted, else the issues (hidden answers first, on their own).
  */
-export function surveyCoreCompletionIssues(
-  definition: object,
-  record: Record<string, unknown>,
-  locale: string,
-): ValidationIssue[] {
+export function surveyCoreCompletionIssues(definition: object, record: Record<string, unknown>, locale: string): ValidationIssue[] {
   // A new Model every time: one reused across submissions keeps state from the previous one
   // (dynamic panels it added, errors of cells it no longer validates), so its verdict on the
   // same data could differ from call to call. A new Model costs tens of milliseconds (hundreds

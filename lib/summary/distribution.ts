@@ -69,7 +69,13 @@ export function binValues(values: readonly ValueCount[], target: number): Bin[] 
   const sorted = values.filter((v) => v.count > 0).sort((a, b) => a.value - b.value);
   if (sorted.length === 0) return [];
   if (sorted.length <= target) {
-    return sorted.map((v) => ({ key: plain(v.value), from: v.value, to: v.value, label: { es: plain(v.value), en: plain(v.value) }, count: v.count }));
+    return sorted.map((v) => ({
+      key: plain(v.value),
+      from: v.value,
+      to: v.value,
+      label: { es: plain(v.value), en: plain(v.value) },
+      count: v.count,
+    }));
   }
   const min = sorted[0]!.value;
   const max = sorted[sorted.length - 1]!.value;

@@ -147,7 +147,11 @@ interface Cell {
 function partition(cells: readonly Cell[], n: number, k: number, denominator = n): { items: SummaryItem[]; answeredShown: boolean } {
   const answered = cells.reduce((a, c) => a + c.count, 0);
   const all = n - answered > 0 ? [...cells, { value: NO_ANSWER, label: NO_ANSWER_LABEL, count: n - answered }] : [...cells];
-  const suppressed = suppressCounts(all.map((c) => ({ key: c.value, count: c.count })), k, true);
+  const suppressed = suppressCounts(
+    all.map((c) => ({ key: c.value, count: c.count })),
+    k,
+    true,
+  );
   const items = all.map((c, i) => {
     const s = suppressed[i]!;
     const of = c.value === NO_ANSWER ? n : denominator;
@@ -160,7 +164,11 @@ function partition(cells: readonly Cell[], n: number, k: number, denominator = n
 
 /** Rule 1 over counts that do not partition the selection (overlapping options). */
 function counted(cells: readonly Cell[], n: number, k: number): SummaryItem[] {
-  const suppressed = suppressCounts(cells.map((c) => ({ key: c.value, count: c.count })), k, false);
+  const suppressed = suppressCounts(
+    cells.map((c) => ({ key: c.value, count: c.count })),
+    k,
+    false,
+  );
   return cells.map((c, i) => {
     const s = suppressed[i]!;
     return { value: c.value, label: c.label, count: s.count, share: shareOf(s.count, n), hidden: s.hidden };
@@ -213,7 +221,14 @@ function ranking(q: Extract<CatalogueQuestion, { kind: "ranking" }>, c: Counts, 
       return { ...i, meanRank: meanRankHidden || !s || s.count === 0 ? null : s.sum / s.count };
     });
   const noRanking = items.find((i) => i.value === NO_ANSWER) ?? null;
-  return { ...head(q), kind: "ranking", rankers: answeredShown ? rankers : null, items: optionItems, noRanking, meanRankHidden: meanRankHidden && rankers > 0 };
+  return {
+    ...head(q),
+    kind: "ranking",
+    rankers: answeredShown ? rankers : null,
+    items: optionItems,
+    noRanking,
+    meanRankHidden: meanRankHidden && rankers > 0,
+  };
 }
 
 function matrixColumn(q: { key: string }, rows: readonly SummaryOption[], col: MatrixColumn, c: Counts, n: number, k: number): MatrixColumnSummary {
@@ -279,7 +294,13 @@ function section(q: CatalogueQuestion, c: Counts, n: number, k: number, answers:
       return { ...head(q), kind: "date", period, answered: answeredShown ? total : null, items };
     }
     case "text":
-      return { ...head(q), kind: "text", answered: c.answered(q.key) ?? 0, listable: q.listable, answers: q.listable ? (answers.get(q.key) ?? null) : null };
+      return {
+        ...head(q),
+        kind: "text",
+        answered: c.answered(q.key) ?? 0,
+        listable: q.listable,
+        answers: q.listable ? (answers.get(q.key) ?? null) : null,
+      };
     case "matrix":
       return {
         ...head(q),

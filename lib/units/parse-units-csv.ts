@@ -9,9 +9,7 @@ export interface CsvLineError extends FieldError {
   line: number;
 }
 
-export type UnitsCsvResult =
-  | { ok: true; units: (UnitFields & { line: number })[] }
-  | { ok: false; errors: CsvLineError[] };
+export type UnitsCsvResult = { ok: true; units: (UnitFields & { line: number })[] } | { ok: false; errors: CsvLineError[] };
 
 export const MAX_CSV_BYTES = 1024 * 1024;
 export const MAX_CSV_ROWS = 5000;

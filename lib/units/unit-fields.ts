@@ -84,7 +84,8 @@ export function validateUnitFields(raw: Partial<Record<UnitColumn, unknown>>): U
   }
   const expectedText = text(raw.expected);
   const expected = Number(expectedText);
-  if (expectedText === "") errors.push(err("expected", "required", "Falta el número esperado de respuestas.", "The expected number of respondents is missing."));
+  if (expectedText === "")
+    errors.push(err("expected", "required", "Falta el número esperado de respuestas.", "The expected number of respondents is missing."));
   else if (!/^\d+$/.test(expectedText) || !Number.isSafeInteger(expected) || expected > MAX_EXPECTED) {
     errors.push(
       err(
@@ -97,9 +98,7 @@ export function validateUnitFields(raw: Partial<Record<UnitColumn, unknown>>): U
   }
   const active = parseActive(raw.active);
   if (active === undefined) {
-    errors.push(
-      err("active", "invalid_active", `«${text(raw.active)}» no es sí/no (o 1/0).`, `"${text(raw.active)}" is not yes/no (or 1/0).`),
-    );
+    errors.push(err("active", "invalid_active", `«${text(raw.active)}» no es sí/no (o 1/0).`, `"${text(raw.active)}" is not yes/no (or 1/0).`));
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: { code, name, institution, region, expected, active: active ?? true } };

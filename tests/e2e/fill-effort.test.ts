@@ -142,7 +142,9 @@ describe("the effort of answering (real Chromium)", () => {
       return {
         table: !!q.querySelector("table th"),
         // The table fits: its box does not scroll sideways (which would hide the last column).
-        scrolls: [...q.querySelectorAll<HTMLElement>("*")].filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible").length,
+        scrolls: [...q.querySelectorAll<HTMLElement>("*")].filter(
+          (e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible",
+        ).length,
         outside: scales.filter((s) => s.getBoundingClientRect().right > card.right + 0.5).length,
         smallest: Math.min(...scales.flatMap((s) => [...s.querySelectorAll("label")].map((l) => l.getBoundingClientRect().width))),
         documentWidth: document.documentElement.scrollWidth,

@@ -5,18 +5,7 @@ import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeCheck, launchBrowser, newPhoneContext, screenshot } from "../support/browser";
-import {
-  cellText,
-  choose,
-  consent,
-  fillProfile,
-  markNotApplicable,
-  question,
-  rateTopic,
-  ratingFor,
-  settled,
-  tapIn,
-} from "../support/fill-dnc-tim";
+import { cellText, choose, consent, fillProfile, markNotApplicable, question, rateTopic, ratingFor, settled, tapIn } from "../support/fill-dnc-tim";
 import { TOPICS } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";
 import { unitLink } from "../support/units";
@@ -70,7 +59,14 @@ const saved = (page: Page) => page.getByText("Guardado", { exact: true }).waitFo
 /** The survey's pages: full titles and the short names of the desktop step navigation. */
 const PAGES = {
   es: {
-    titles: ["Presentación y consentimiento", "Perfil", "Necesidades de capacitación", "Modalidad y disponibilidad", "Obstáculos", "Preguntas abiertas"],
+    titles: [
+      "Presentación y consentimiento",
+      "Perfil",
+      "Necesidades de capacitación",
+      "Modalidad y disponibilidad",
+      "Obstáculos",
+      "Preguntas abiertas",
+    ],
     steps: ["Inicio", "Perfil", "Necesidades", "Modalidad", "Obstáculos", "Comentarios"],
   },
   en: {
@@ -109,9 +105,7 @@ async function progressLayout(page: Page): Promise<ProgressLayout> {
       .flatMap((e) => [e, ...e.querySelectorAll<HTMLElement>("*")])
       .filter((e) => e.getClientRects().length > 0 && e.scrollWidth > e.clientWidth)
       .map((e) => `${e.className} (${e.scrollWidth} > ${e.clientWidth}): ${e.textContent}`);
-    const steps = shown
-      .flatMap((e) => [...e.querySelectorAll<HTMLElement>(".sd-progress-buttons__page-title")])
-      .map((e) => e.textContent ?? "");
+    const steps = shown.flatMap((e) => [...e.querySelectorAll<HTMLElement>(".sd-progress-buttons__page-title")]).map((e) => e.textContent ?? "");
     const title = document.querySelector<HTMLElement>(".sd-page__title");
     return {
       documentWidth: document.documentElement.scrollWidth,
@@ -184,9 +178,7 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     await fillProfile(page, CARGO);
     // Phones zoom into inputs with text under 16 px (iOS): none here.
     const smallInputs = await page.evaluate(() =>
-      [...document.querySelectorAll("input, textarea")]
-        .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 16)
-        .map((e) => e.id || e.className),
+      [...document.querySelectorAll("input, textarea")].filter((e) => parseFloat(getComputedStyle(e).fontSize) < 16).map((e) => e.id || e.className),
     );
     expect(smallInputs).toEqual([]);
     expect(await axeCheck(page)).toEqual([]);
@@ -211,7 +203,11 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     await page.getByRole("button", { name: "Anterior" }).click();
     expect(await page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).inputValue()).toBe(CARGO);
     expect(await page.getByRole("radio", { name: "Policía Nacional del Perú" }).isChecked()).toBe(true);
-    expect(await question(page, "dependencia").getByRole("radio", { name: /^DIRCTPTIM/ }).isChecked()).toBe(true);
+    expect(
+      await question(page, "dependencia")
+        .getByRole("radio", { name: /^DIRCTPTIM/ })
+        .isChecked(),
+    ).toBe(true);
     await next(page);
 
     for (const topic of TOPICS.slice(9)) {
@@ -329,7 +325,10 @@ describe("fill page (390×844 phone, real Chromium)", () => {
 
   it("keeps the step navigation where it fits, with every step's name in full, in both languages", async () => {
     // A laptop, and a phone held sideways (narrow for the steps, too wide for SurveyJS's phone layout).
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 667, height: 375 }]) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 667, height: 375 },
+    ]) {
       const context = await browser.newContext({ viewport, locale: "es-PE" });
       const page = await context.newPage();
       await page.goto(`${server.url}/s/dnc-tim?u=${link}`);
@@ -359,7 +358,10 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     await matrix.waitFor();
     // The page's title is a heading a screen reader can jump to, under the survey's h1.
     expect(await page.getByRole("heading", { name: "Necesidades de capacitación", level: 2 }).isVisible()).toBe(true);
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 800, height: 1000 }]) {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 800, height: 1000 },
+    ]) {
       await page.setViewportSize(viewport);
       const stacked = page.locator(".sd-root-modern--mobile");
       if (viewport.width < 1000) await stacked.waitFor();
@@ -410,9 +412,7 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     const b = await phone();
     await b.page.goto(`${server.url}/s/dnc-tim?r=${code}`);
     await b.page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).waitFor();
-    expect(await b.page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).inputValue()).toBe(
-      "Inspectora – Santa Rosa, Tacna",
-    );
+    expect(await b.page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).inputValue()).toBe("Inspectora – Santa Rosa, Tacna");
     expect(await b.page.getByRole("radio", { name: "Superintendencia Nacional de Migraciones" }).isChecked()).toBe(true);
     expect(await b.page.getByRole("radio", { name: "Puesto de control migratorio o fronterizo" }).isChecked()).toBe(true);
     // The code was used once; the address now carries the unit link instead.
@@ -453,9 +453,7 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     expect(await page.getByRole("button", { name: "Siguiente" }).count()).toBe(0);
 
     const conn = new Database(server.dbFile);
-    conn
-      .prepare("insert into surveys (slug, status) values ('dnc-tim', 'closed') on conflict (slug) do update set status = 'closed'")
-      .run();
+    conn.prepare("insert into surveys (slug, status) values ('dnc-tim', 'closed') on conflict (slug) do update set status = 'closed'").run();
     conn.close();
     await page.goto(`${server.url}/s/dnc-tim?u=${link}`);
     await page.getByRole("heading", { name: "Esta encuesta está cerrada" }).waitFor();

@@ -196,7 +196,9 @@ describe("release note on the needs dashboard", () => {
     submit("poder_judicial", "PE-TUM", 4, "2026-05-15");
     const page = await openWatched(context, DASHBOARD);
     const text = await note(page);
-    expect(text).toMatch(/^Cifras publicadas al 18\/05\/(20)?26,? 10:00:00\D* \(publicación 3\)\. Todas las respuestas completas están publicadas\.\n/);
+    expect(text).toMatch(
+      /^Cifras publicadas al 18\/05\/(20)?26,? 10:00:00\D* \(publicación 3\)\. Todas las respuestas completas están publicadas\.\n/,
+    );
     expect(await page.getByTestId("needs-pending").getAttribute("data-pending")).toBe("0");
     await expect(page.getByTestId("needs-n").textContent()).resolves.toContain("31 respuestas completas");
     expect(page.errors).toEqual([]);

@@ -27,7 +27,15 @@ beforeAll(async () => {
   const data = dncInspeccionDataset();
   data.completed.forEach((answers, i) => {
     const id = `5e0c0d00-0000-4000-a000-${String(i).padStart(12, "0")}`;
-    saveResponse(db, { id, survey, unitId: null, locale: "es", data: answers, complete: true, at: new Date(Date.parse("2026-04-01T15:00:00Z") + i * 3_600_000).toISOString() });
+    saveResponse(db, {
+      id,
+      survey,
+      unitId: null,
+      locale: "es",
+      data: answers,
+      complete: true,
+      at: new Date(Date.parse("2026-04-01T15:00:00Z") + i * 3_600_000).toISOString(),
+    });
   });
   db.$client.close();
   await createAnalyst(server.dbFile);

@@ -53,7 +53,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const moduleIds = (page: import("playwright-core").Page) => page.locator("li[data-module]").evaluateAll((els) => els.map((e) => e.getAttribute("data-module")));
+const moduleIds = (page: import("playwright-core").Page) =>
+  page.locator("li[data-module]").evaluateAll((els) => els.map((e) => e.getAttribute("data-module")));
 
 describe("training plan", () => {
   it("an admin edits the draft, saves it, and the reload shows the saved plan", async () => {
@@ -78,10 +79,9 @@ describe("training plan", () => {
       "Trata de personas en frontera: identificación y derivación",
     );
     await expect(page.locator("li[data-module]").nth(1).getByLabel("Incluir en el plan").isChecked()).resolves.toBe(false);
-    await expect(page.getByTestId(`places-${before[0]}`).evaluate((s: HTMLSelectElement) => [...s.selectedOptions].map((o) => o.value))).resolves.toEqual([
-      "PE-TAC",
-      "PE-TUM",
-    ]);
+    await expect(
+      page.getByTestId(`places-${before[0]}`).evaluate((s: HTMLSelectElement) => [...s.selectedOptions].map((o) => o.value)),
+    ).resolves.toEqual(["PE-TAC", "PE-TUM"]);
     await expect(page.getByLabel("Notas generales del plan").inputValue()).resolves.toBe("Prioridad: fronteras sur y norte — señalética ¿sí?");
     await expect(page.getByTestId("plan-changes").textContent()).resolves.toContain("Nada cambió");
     expect(page.errors).toEqual([]);
@@ -95,7 +95,9 @@ describe("training plan", () => {
     expect(headings[0]).toBe("Módulo 1. Trata de personas en frontera: identificación y derivación");
     expect(await page.locator("[data-testid=module-places]").first().textContent()).toBe("Lugares propuestos: Tacna, Tumbes");
     const saved = await (await adminContext.request.get("/api/surveys/dnc-tim/plan")).json();
-    const accepted = (saved.plan.modules as { id: string; accepted: boolean; shown: boolean }[]).filter((m) => m.accepted && m.shown).map((m) => m.id);
+    const accepted = (saved.plan.modules as { id: string; accepted: boolean; shown: boolean }[])
+      .filter((m) => m.accepted && m.shown)
+      .map((m) => m.id);
     expect(await page.locator(".plan-module").evaluateAll((els) => els.map((e) => e.getAttribute("data-module")))).toEqual(accepted);
     await expect(page.getByTestId("plan-logistics").textContent()).resolves.toContain("Borda");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

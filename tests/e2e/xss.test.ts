@@ -111,7 +111,8 @@ beforeAll(async () => {
   admin = await signIn(server.url, "admin@dgsd.gob.pe");
   unit = (await adminPost("/api/admin/units", { code: "XSS-1", name: UNIT_NAME, institution: PAYLOADS[2], region: "PE-TUM", expected: 12 })).unit;
   await adminPost("/api/admin/units", { code: "XSS-2", name: FORMULA, institution: PAYLOADS[5], region: "PE-TAC", expected: 4 });
-  userId = (await adminPost("/api/admin/users", { email: "xss@dgsd.gob.pe", name: PAYLOADS[1], role: "analyst", password: "una-clave-larga" })).user.id;
+  userId = (await adminPost("/api/admin/users", { email: "xss@dgsd.gob.pe", name: PAYLOADS[1], role: "analyst", password: "una-clave-larga" })).user
+    .id;
   const failed = await call(server.url, "/api/auth/login", { method: "POST", json: { email: `${PAYLOADS[0]}@x.pe`, password: "no-es-la-clave" } });
   expect(failed.status).toBe(401);
   // ≥ k completed responses in one group ("otra"), so open answers and group figures are shown.
@@ -227,7 +228,11 @@ const PAGES: { path: string; shows?: readonly string[]; charts?: boolean; shot?:
     { path: `/admin/surveys/${s}/needs`, shows: s === "xss-textos" ? [FORMULA] : [], charts: true, shot: `xss-needs-${s}` },
     { path: `/admin/surveys/${s}/needs?by=unit`, shows: [UNIT_NAME], charts: true },
     { path: `/admin/surveys/${s}/summary`, charts: true },
-    ...OPEN.map((q) => ({ path: `/admin/surveys/${s}/needs/open?question=${q}`, shows: PAYLOADS, shot: q === "sugerencias" ? `xss-open-${s}` : undefined })),
+    ...OPEN.map((q) => ({
+      path: `/admin/surveys/${s}/needs/open?question=${q}`,
+      shows: PAYLOADS,
+      shot: q === "sugerencias" ? `xss-open-${s}` : undefined,
+    })),
     { path: `/admin/surveys/${s}/needs/report`, charts: true },
   ]),
 ];
@@ -267,17 +272,27 @@ describe("CSV exports", () => {
   it.each(SURVEYS)("raw responses of %s: payloads verbatim, the formula neutralised, served as an attachment", async (s) => {
     const rows = await csv(`/api/surveys/${s}/export/responses.csv`);
     for (const col of ["cargo", "institucion_otra", "obstaculo_otro", ...OPEN]) {
-      expect(rows.map((r) => r[col]), col).toEqual(expect.arrayContaining(PAYLOADS.map(literal)));
+      expect(
+        rows.map((r) => r[col]),
+        col,
+      ).toEqual(expect.arrayContaining(PAYLOADS.map(literal)));
     }
     expect(new Set(rows.map((r) => r.unit_name))).toEqual(new Set([UNIT_NAME]));
   });
 
   it("codebook, needs and coverage CSVs neutralise formula-looking survey texts and unit names", async () => {
     const cells = (rows: Record<string, string>[]) => rows.flatMap((r) => Object.values(r));
-    for (const p of ["/api/surveys/xss-textos/export/codebook.csv", "/api/surveys/xss-textos/export/needs.csv?labels=es", "/api/admin/surveys/dnc-tim/coverage?format=csv"]) {
+    for (const p of [
+      "/api/surveys/xss-textos/export/codebook.csv",
+      "/api/surveys/xss-textos/export/needs.csv?labels=es",
+      "/api/admin/surveys/dnc-tim/coverage?format=csv",
+    ]) {
       const all = cells(await csv(p));
       expect(all, p).toContain(`'${FORMULA}`);
-      expect(all.filter((c) => c.startsWith("=")), p).toEqual([]);
+      expect(
+        all.filter((c) => c.startsWith("=")),
+        p,
+      ).toEqual([]);
     }
     expect(cells(await csv("/api/admin/surveys/dnc-tim/coverage?format=csv"))).toContain(UNIT_NAME);
   });

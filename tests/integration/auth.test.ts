@@ -85,10 +85,9 @@ describe("sign-in and sessions", () => {
     expect((await call(server.url, "/api/admin/surveys/dnc-tim/coverage", { cookie: session })).status).toBe(200);
     const db = openTestDb(server.dbFile);
     try {
-      db.$client.prepare("update sessions set expires_at = ? where revoked_at is null and user_id = (select id from users where email = ?)").run(
-        new Date(Date.now() - 1000).toISOString(),
-        "luis@dgsd.gob.pe",
-      );
+      db.$client
+        .prepare("update sessions set expires_at = ? where revoked_at is null and user_id = (select id from users where email = ?)")
+        .run(new Date(Date.now() - 1000).toISOString(), "luis@dgsd.gob.pe");
     } finally {
       db.$client.close();
     }
@@ -154,7 +153,9 @@ describe("throttling of failed sign-ins", () => {
     });
     expect(afterRestart.status).toBe(429);
     // Another account is not affected.
-    expect((await call(server.url, "/api/auth/login", { method: "POST", json: { email: "ana@dgsd.gob.pe", password: TEST_PASSWORD } })).status).toBe(200);
+    expect((await call(server.url, "/api/auth/login", { method: "POST", json: { email: "ana@dgsd.gob.pe", password: TEST_PASSWORD } })).status).toBe(
+      200,
+    );
   });
 
   it("blocks an IP after 20 failures across many accounts, without locking those accounts elsewhere", async () => {
@@ -167,7 +168,11 @@ describe("throttling of failed sign-ins", () => {
       });
       expect(res.status).toBe(401);
     }
-    const blocked = await call(server.url, "/api/auth/login", { method: "POST", json: { email: "ana@dgsd.gob.pe", password: TEST_PASSWORD }, headers: ip });
+    const blocked = await call(server.url, "/api/auth/login", {
+      method: "POST",
+      json: { email: "ana@dgsd.gob.pe", password: TEST_PASSWORD },
+      headers: ip,
+    });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
     const elsewhere = await call(server.url, "/api/auth/login", {
@@ -181,7 +186,11 @@ describe("throttling of failed sign-ins", () => {
   it("forgives an account's earlier failures after a successful sign-in", async () => {
     await createUser(server.dbFile, "eva@dgsd.gob.pe", "analyst");
     const attempt = (password: string) =>
-      call(server.url, "/api/auth/login", { method: "POST", json: { email: "eva@dgsd.gob.pe", password }, headers: { "x-forwarded-for": "192.0.2.200" } });
+      call(server.url, "/api/auth/login", {
+        method: "POST",
+        json: { email: "eva@dgsd.gob.pe", password },
+        headers: { "x-forwarded-for": "192.0.2.200" },
+      });
     for (let i = 0; i < 4; i++) expect((await attempt("wrong-wrong-wrong")).status).toBe(401);
     expect((await attempt(TEST_PASSWORD)).status).toBe(200);
     for (let i = 0; i < 4; i++) expect((await attempt("wrong-wrong-wrong")).status).toBe(401);

@@ -20,7 +20,10 @@ afterAll(async () => {
 });
 
 it("is not in the production build", async () => {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../.next/app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../.next/app-path-routes-manifest.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   expect(Object.values(manifest)).toContain("/api/responses/[id]");
   expect(Object.values(manifest).filter((route) => route.startsWith("/api/bench"))).toEqual([]);
   const id = randomUUID();

@@ -62,7 +62,15 @@ class Scene {
 
   async submit(institucion: Institution, region: string, anios: string, day: number): Promise<Person> {
     const i = this.people.length;
-    const person: Person = { id: randomUUID(), institucion, region, anios_casos: anios, day, ratings: ratingsFor(i), note: `Comentario único ñandú nº ${i}` };
+    const person: Person = {
+      id: randomUUID(),
+      institucion,
+      region,
+      anios_casos: anios,
+      day,
+      ratings: ratingsFor(i),
+      note: `Comentario único ñandú nº ${i}`,
+    };
     const data = completeAnswers({
       institucion,
       dependencia: INSTITUTIONS[institucion],
@@ -94,7 +102,10 @@ class Scene {
   batches(): Map<string, number | null> {
     const db = new Database(this.server.dbFile, { readonly: true });
     try {
-      const rows = db.prepare("select id, release_batch as b from responses where survey_slug = 'dnc-tim'").all() as { id: string; b: number | null }[];
+      const rows = db.prepare("select id, release_batch as b from responses where survey_slug = 'dnc-tim'").all() as {
+        id: string;
+        b: number | null;
+      }[];
       return new Map(rows.map((r) => [r.id, r.b]));
     } finally {
       db.close();
@@ -121,7 +132,12 @@ class Scene {
         this.remember(figureSet(report.total, inView));
         for (const g of report.groups) {
           if (g.suppressed || g.n === undefined) continue;
-          this.remember(figureSet(g as Figures, inView.filter((p) => matches(p, { [by]: g.group }))));
+          this.remember(
+            figureSet(
+              g as Figures,
+              inView.filter((p) => matches(p, { [by]: g.group })),
+            ),
+          );
         }
       }
     }
@@ -175,7 +191,6 @@ function selections(): Record<string, string>[] {
   return out;
 }
 
-
 const INSTITUTION_LIST = Object.keys(INSTITUTIONS) as Institution[];
 
 /** n and Σ importance, Σ competence per topic, straight from the answers (no rule at all). */
@@ -209,7 +224,13 @@ describe("the issue's attack: 400 completed responses, one submitted a day befor
     const fromNextDay = rawFigures(scene.people.filter((p) => p.day >= 1));
     expect(all.n - fromNextDay.n).toBe(1);
     const recovered = Object.fromEntries(
-      TOPICS.map((t, j) => [t, { importancia: (all.sums[j]?.[0] ?? 0) - (fromNextDay.sums[j]?.[0] ?? 0), dominio: (all.sums[j]?.[1] ?? 0) - (fromNextDay.sums[j]?.[1] ?? 0) }]),
+      TOPICS.map((t, j) => [
+        t,
+        {
+          importancia: (all.sums[j]?.[0] ?? 0) - (fromNextDay.sums[j]?.[0] ?? 0),
+          dominio: (all.sums[j]?.[1] ?? 0) - (fromNextDay.sums[j]?.[1] ?? 0),
+        },
+      ]),
     );
     expect(recovered).toEqual(early.ratings);
 
@@ -310,6 +331,11 @@ describe("an analyst sweeping every view after each of four days of submissions"
 
     // And the views stay useful: each institution with k published responses shows its figures.
     const byInstitution = await scene.needs({ by: "institucion" });
-    expect(byInstitution.groups.filter((g) => g.suppressed === null).map((g) => g.group).sort()).toEqual(["migraciones", "ministerio_publico", "pnp"]);
+    expect(
+      byInstitution.groups
+        .filter((g) => g.suppressed === null)
+        .map((g) => g.group)
+        .sort(),
+    ).toEqual(["migraciones", "ministerio_publico", "pnp"]);
   });
 });

@@ -14,7 +14,15 @@ let admin: string;
 let analyst: string;
 const link: Record<string, string> = {};
 
-type UnitRow = { unitId: number | null; code: string | null; started: number; completed: number; expected: number; active: boolean; rate: number | null };
+type UnitRow = {
+  unitId: number | null;
+  code: string | null;
+  started: number;
+  completed: number;
+  expected: number;
+  active: boolean;
+  rate: number | null;
+};
 type GroupRow = { key: string | null; units: number; started: number; completed: number; expected: number };
 
 function put(unit: string | null, complete: boolean) {
@@ -34,7 +42,11 @@ beforeAll(async () => {
     json: { code: "PNP-LIMA", name: "DIRCTPTIM Lima", institution: "Policía Nacional del Perú", region: "PE-LMA", expected: 4 },
   });
   expect(created.status).toBe(201);
-  const list = (await (await call(server.url, "/api/admin/units", { cookie: admin })).json()).units as { id: number; code: string; linkCode: string }[];
+  const list = (await (await call(server.url, "/api/admin/units", { cookie: admin })).json()).units as {
+    id: number;
+    code: string;
+    linkCode: string;
+  }[];
   for (const u of list) link[u.code] = u.linkCode;
 
   // CR-TUM: 3 completed on known days (Peru time), 2 unfinished.
@@ -71,7 +83,12 @@ async function coverage() {
   const res = await call(server.url, "/api/admin/surveys/dnc-tim/coverage", { cookie: analyst });
   expect(res.status).toBe(200);
   return (await res.json()) as {
-    total: { started: number; completed: number; expected: number; rate: number | null; withoutUnit: { started: number; completed: number } }; units: UnitRow[]; byInstitution: GroupRow[]; byRegion: GroupRow[]; byDay: { day: string; completed: number }[] };
+    total: { started: number; completed: number; expected: number; rate: number | null; withoutUnit: { started: number; completed: number } };
+    units: UnitRow[];
+    byInstitution: GroupRow[];
+    byRegion: GroupRow[];
+    byDay: { day: string; completed: number }[];
+  };
 }
 
 describe("coverage counts", () => {
@@ -146,7 +163,11 @@ describe("coverage counts", () => {
     expect(text).toContain("CR-TUM,");
     expect(text).toMatch(/,Sin unidad,,,0,3,2,\r?\n/);
     const db = openTestDb(server.dbFile);
-    const n = (db.$client.prepare("select count(*) as n from audit_log where action = 'export.coverage_csv' and actor = 'analista@dgsd.gob.pe'").get() as { n: number }).n;
+    const n = (
+      db.$client.prepare("select count(*) as n from audit_log where action = 'export.coverage_csv' and actor = 'analista@dgsd.gob.pe'").get() as {
+        n: number;
+      }
+    ).n;
     db.$client.close();
     expect(n).toBe(1);
   });

@@ -15,7 +15,12 @@ import { completeAnswers, TOPICS } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";
 
 const ROOT = path.resolve(__dirname, "../..");
-const NEEDS_VIEWS = ["/admin/surveys/dnc-tim/needs", "/admin/surveys/dnc-tim/summary", "/admin/surveys/dnc-tim/needs/open", "/admin/surveys/dnc-tim/needs/report"];
+const NEEDS_VIEWS = [
+  "/admin/surveys/dnc-tim/needs",
+  "/admin/surveys/dnc-tim/summary",
+  "/admin/surveys/dnc-tim/needs/open",
+  "/admin/surveys/dnc-tim/needs/report",
+];
 const COVERAGE = "/admin/surveys/dnc-tim/coverage";
 const REAL_COMPLETE = 6;
 
@@ -104,7 +109,10 @@ beforeAll(async () => {
     const id = randomUUID();
     const complete = i < REAL_COMPLETE;
     const data = complete ? completeAnswers() : { consentimiento: true, institucion: "pnp" };
-    const res = await call(server.url, `/api/responses/${id}`, { method: "PUT", json: { survey: "dnc-tim", unit: null, locale: "es", data, complete } });
+    const res = await call(server.url, `/api/responses/${id}`, {
+      method: "PUT",
+      json: { survey: "dnc-tim", unit: null, locale: "es", data, complete },
+    });
     expect(res.status).toBe(200);
     realIds.push(id);
   }
@@ -163,7 +171,9 @@ describe("demo data on the dashboards", () => {
       `Estas cifras incluyen ${started} respuestas de demostración (${demo.complete} completas), generadas con npm run demo. No las use para tomar decisiones.`,
     );
     expect(await html("/admin")).toContain(`incluye ${started} de demostración`);
-    expect(banner(await html(NEEDS_VIEWS[0] as string, "en"))).toContain(`These results include ${demoReleased} demo responses (generated with npm run demo).`);
+    expect(banner(await html(NEEDS_VIEWS[0] as string, "en"))).toContain(
+      `These results include ${demoReleased} demo responses (generated with npm run demo).`,
+    );
 
     const body = await needs();
     expect(body.n).toBe(REAL_COMPLETE + demoReleased);
@@ -213,7 +223,10 @@ describe("demo data on the dashboards", () => {
     expect(JSON.parse(audit.details)).toMatchObject({ responses: demo.complete + demo.partial });
     // The unfinished real respondent can still finish.
     const last = realIds[REAL_COMPLETE] as string;
-    const finish = await call(server.url, `/api/responses/${last}`, { method: "PUT", json: { survey: "dnc-tim", unit: null, locale: "es", data: completeAnswers(), complete: true } });
+    const finish = await call(server.url, `/api/responses/${last}`, {
+      method: "PUT",
+      json: { survey: "dnc-tim", unit: null, locale: "es", data: completeAnswers(), complete: true },
+    });
     expect(finish.status).toBe(200);
     // Alone (1 < k) it waits for a release: the figures stay, the pending count says so.
     const after = await needs();

@@ -16,13 +16,20 @@ let admin: string;
 /** Open answers as typed: each response's three comment boxes. */
 const OPEN_ANSWERS = [
   { sugerencias: "x\ny", caso_reciente: "p\r\nq", otras_necesidades: "a\rb" },
-  { sugerencias: "Primero, más práctica;\nsegundo: \"casos reales\"\n", caso_reciente: "\r\nempieza con salto", otras_necesidades: "\rCR al inicio" },
-  { sugerencias: "=1+1\nno es fórmula", caso_reciente: "línea 1\n\n\nlínea 4", otras_necesidades: "Tumbes, Tacna; \"Aguas Verdes\"" },
+  { sugerencias: 'Primero, más práctica;\nsegundo: "casos reales"\n', caso_reciente: "\r\nempieza con salto", otras_necesidades: "\rCR al inicio" },
+  { sugerencias: "=1+1\nno es fórmula", caso_reciente: "línea 1\n\n\nlínea 4", otras_necesidades: 'Tumbes, Tacna; "Aguas Verdes"' },
 ];
 const OPEN = ["sugerencias", "caso_reciente", "otras_necesidades"] as const;
 const ids = OPEN_ANSWERS.map(() => randomUUID());
 /** A unit whose name and institution carry what a coordinator could paste into the form. */
-const UNIT = { code: "RT-1", name: "Comisión \"Tumbes\", frontera;\r\nnorte", institution: "@Ministerio\nPúblico", region: "PE-TUM", expected: 4, active: true };
+const UNIT = {
+  code: "RT-1",
+  name: 'Comisión "Tumbes", frontera;\r\nnorte',
+  institution: "@Ministerio\nPúblico",
+  region: "PE-TUM",
+  expected: 4,
+  active: true,
+};
 
 /** What the export writes for a text cell: formula-looking text after a ', the text kept whole. */
 const inert = (t: string) => (/^[=+\-@\t\r]/.test(t) ? `'${t}` : t);

@@ -31,7 +31,17 @@ beforeAll(async () => {
     const id = randomUUID();
     ids.push(id);
     // Six pnp (k = 5: one release holds them all), three in Tumbes and three in Tacna.
-    await put(id, completeAnswers({ sugerencias: text, cargo: `${ACCENTS} ${i}`, institucion: "pnp", dependencia: "dirctptim", region: i % 2 ? "PE-TUM" : "PE-TAC" }), true);
+    await put(
+      id,
+      completeAnswers({
+        sugerencias: text,
+        cargo: `${ACCENTS} ${i}`,
+        institucion: "pnp",
+        dependencia: "dirctptim",
+        region: i % 2 ? "PE-TUM" : "PE-TAC",
+      }),
+      true,
+    );
   }
   await put(randomUUID(), { consentimiento: true, institucion: "pnp", cargo: "parcial" }, false);
 });

@@ -35,8 +35,11 @@ const validBase = { survey: "dnc-tim", unit: null, locale: "es", data: { consent
 
 /** A response payload with at least one defect. */
 const badPayload = fc.oneof(
-  fc.record({ field: fc.constantFrom("survey", "unit", "locale", "data", "complete", "page"), value: badValue }).map(({ field, value }) => ({ ...validBase, [field]: value })),
-  fc.record({ key: fc.constantFrom("__proto__", "constructor", "x", "institucion", "necesidades", "region"), value: badValue })
+  fc
+    .record({ field: fc.constantFrom("survey", "unit", "locale", "data", "complete", "page"), value: badValue })
+    .map(({ field, value }) => ({ ...validBase, [field]: value })),
+  fc
+    .record({ key: fc.constantFrom("__proto__", "constructor", "x", "institucion", "necesidades", "region"), value: badValue })
     .filter(({ key, value }) => !["x"].includes(key) || value !== undefined)
     .map(({ key, value }) => ({ ...validBase, data: JSON.parse(`{"${key}": ${enc(value) ?? "null"}}`) })),
   fc.dictionary(fc.string(), fc.anything()),
@@ -87,9 +90,9 @@ const request: fc.Arbitrary<FuzzRequest> = fc.oneof(
   }),
   fc.record({
     method: fc.constantFrom("GET", "POST"),
-    path: fc.tuple(fc.constantFrom("/s/dnc-tim", "/s/no-existe", "/api/health"), fc.string({ maxLength: 40 })).map(
-      ([p, q]) => `${p}?u=${encodeURIComponent(q)}&r=${encodeURIComponent(q)}`,
-    ),
+    path: fc
+      .tuple(fc.constantFrom("/s/dnc-tim", "/s/no-existe", "/api/health"), fc.string({ maxLength: 40 }))
+      .map(([p, q]) => `${p}?u=${encodeURIComponent(q)}&r=${encodeURIComponent(q)}`),
     contentType: fc.constant(null),
     body: fc.constant(null),
   }),

@@ -84,13 +84,33 @@ function makeOldDatabase(file: string): void {
       for (const topic of ROWS) {
         const cell = matrix[topic] ?? {};
         const na = cell.no_aplica === true;
-        insertRating.run(id, topic, na ? null : (cell.importancia ?? null), na ? null : (cell.dominio ?? null), na ? 1 : 0,
-          data.institucion, data.region, data.cargo_categoria, data.anios_casos, unitId, at);
+        insertRating.run(
+          id,
+          topic,
+          na ? null : (cell.importancia ?? null),
+          na ? null : (cell.dominio ?? null),
+          na ? 1 : 0,
+          data.institucion,
+          data.region,
+          data.cargo_categoria,
+          data.anios_casos,
+          unitId,
+          at,
+        );
       }
       made.push({ id, data, unitId, at });
     }
     partialId = "00000000-0000-4000-a000-999999999999";
-    insertResponse.run(partialId, null, "partial", JSON.stringify({ consentimiento: true, institucion: "pnp" }), "RCPARTIAL001", made[0]?.at, made[0]?.at, null);
+    insertResponse.run(
+      partialId,
+      null,
+      "partial",
+      JSON.stringify({ consentimiento: true, institucion: "pnp" }),
+      "RCPARTIAL001",
+      made[0]?.at,
+      made[0]?.at,
+      null,
+    );
   })();
   sqlite.close();
 }
@@ -115,11 +135,23 @@ beforeAll(() => {
   fresh = openDb(path.join(dir, "fresh.db"), { seedSample: false });
   const ids = new Map<number, number>();
   for (const u of migrated.select().from(units).all()) {
-    const row = fresh.insert(units).values({ ...u }).returning().get();
+    const row = fresh
+      .insert(units)
+      .values({ ...u })
+      .returning()
+      .get();
     ids.set(u.id, row.id);
   }
   for (const m of made) {
-    saveResponse(fresh, { id: m.id, survey, unitId: m.unitId === null ? null : (ids.get(m.unitId) ?? null), locale: "es", data: m.data, complete: true, at: m.at });
+    saveResponse(fresh, {
+      id: m.id,
+      survey,
+      unitId: m.unitId === null ? null : (ids.get(m.unitId) ?? null),
+      locale: "es",
+      data: m.data,
+      complete: true,
+      at: m.at,
+    });
   }
 });
 
@@ -188,7 +220,10 @@ describe("migration 0003: generic need storage", () => {
     }
     // Before the release: nothing, on both.
     for (const db of [migrated, fresh]) {
-      expect(getNeedsReport(db, db === migrated ? a : b, { by: "institucion", filters: { to: "2026-03-12" } }, 5)).toMatchObject({ n: null, suppressed: "filter_below_k" });
+      expect(getNeedsReport(db, db === migrated ? a : b, { by: "institucion", filters: { to: "2026-03-12" } }, 5)).toMatchObject({
+        n: null,
+        suppressed: "filter_below_k",
+      });
     }
   });
 });

@@ -96,7 +96,8 @@ interface View {
   oracleFilters?: Record<string, string>;
 }
 
-const params = (v: View, extra: Record<string, string> = {}) => new URLSearchParams({ ...(v.by ? { by: v.by } : {}), ...v.filters, ...extra }).toString();
+const params = (v: View, extra: Record<string, string> = {}) =>
+  new URLSearchParams({ ...(v.by ? { by: v.by } : {}), ...v.filters, ...extra }).toString();
 
 function expectedFor(slug: string, v: View): ExpectedNeeds {
   const p = posted[slug] as Posted;
@@ -137,7 +138,10 @@ function viewsOf(slug: string, pairs: [string, string][]): Record<ViewKind, View
     const ids = [...new Set(p.responses.map((r) => r.unit).filter((u): u is number => u !== null))];
     const codes = [...p.unitIds].filter(([, id]) => ids.includes(id));
     // By id, and once by code as a coordinator would type it.
-    return [...ids.map((id) => ({ api: String(id), oracle: String(id) })), ...codes.slice(0, 1).map(([code, id]) => ({ api: code.toLowerCase(), oracle: String(id) }))];
+    return [
+      ...ids.map((id) => ({ api: String(id), oracle: String(id) })),
+      ...codes.slice(0, 1).map(([code, id]) => ({ api: code.toLowerCase(), oracle: String(id) })),
+    ];
   };
   const one = (b: string, v: { api: string; oracle: string }): View => ({ filters: { [b]: v.api }, oracleFilters: { [b]: v.oracle } });
   const everyBy = (views: View[]) => breakdowns.flatMap((by) => views.map((v) => ({ ...v, by })));
@@ -152,7 +156,11 @@ function viewsOf(slug: string, pairs: [string, string][]): Record<ViewKind, View
     unfiltered: [{ filters: {} }, ...everyBy([{ filters: {} }])],
     single: everyBy(breakdowns.flatMap((b) => valuesOf(b).map((v) => one(b, v)))),
     pairs: everyBy(
-      pairs.flatMap(([a, b]) => valuesOf(a).flatMap((va) => valuesOf(b).map((vb) => ({ filters: { [a]: va.api, [b]: vb.api }, oracleFilters: { [a]: va.oracle, [b]: vb.oracle } })))),
+      pairs.flatMap(([a, b]) =>
+        valuesOf(a).flatMap((va) =>
+          valuesOf(b).map((vb) => ({ filters: { [a]: va.api, [b]: vb.api }, oracleFilters: { [a]: va.oracle, [b]: vb.oracle } })),
+        ),
+      ),
     ),
     dates: everyBy([
       { filters: { from: first } },
@@ -168,7 +176,13 @@ function viewsOf(slug: string, pairs: [string, string][]): Record<ViewKind, View
 const SURVEYS: { slug: string; pairs: [string, string][] }[] = [
   // Expected to fail until the needs storage and filters follow the declaration (issue #11).
   { slug: "dnc-inspeccion", pairs: [["intendencia", "funcion"]] },
-  { slug: "dnc-tim", pairs: [["institucion", "cargo_categoria"], ["institucion", "unit"]] },
+  {
+    slug: "dnc-tim",
+    pairs: [
+      ["institucion", "cargo_categoria"],
+      ["institucion", "unit"],
+    ],
+  },
 ];
 
 for (const { slug, pairs } of SURVEYS) {
@@ -183,7 +197,9 @@ for (const { slug, pairs } of SURVEYS) {
 
     it("the dataset exercises every suppression rule, and k is the one that applies", () => {
       const p = posted[slug] as Posted;
-      const all = Object.values(viewsOf(slug, pairs)).flat().map((v) => expectedFor(slug, v));
+      const all = Object.values(viewsOf(slug, pairs))
+        .flat()
+        .map((v) => expectedFor(slug, v));
       const seen = new Set(all.flatMap((e) => [e.suppressed, ...e.groups.map((g) => g.suppressed)]).filter(Boolean));
       // One release (everything submitted, then read): a selection or group whose cell is not
       // published, a group below k inside a published selection, a date range without releases.

@@ -32,10 +32,28 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Topic = { topic: string; n: number; meanImportance: number; meanCompetence: number; meanDiscrepancy: number; mwds: number; rank: number; quadrant: string };
+type Topic = {
+  topic: string;
+  n: number;
+  meanImportance: number;
+  meanCompetence: number;
+  meanDiscrepancy: number;
+  mwds: number;
+  rank: number;
+  quadrant: string;
+};
 type Group = { group: string; suppressed: string | null; n?: number; topics?: Topic[] };
 type Release = { asOf: { release: number; releasedAt: string } | null; covers: Record<string, unknown> | null; pending: number };
-type Report = { survey: string; k: number; by: string; release: Release; n: number | null; suppressed: string | null; total: { n: number; topics: Topic[] } | null; groups: Group[] };
+type Report = {
+  survey: string;
+  k: number;
+  by: string;
+  release: Release;
+  n: number | null;
+  suppressed: string | null;
+  total: { n: number; topics: Topic[] } | null;
+  groups: Group[];
+};
 
 async function needs(query = ""): Promise<{ status: number; body: Report & { error?: string; message?: string } }> {
   const res = await fetch(`${server.url}/api/surveys/dnc-tim/needs${query}`, { headers: { cookie } });
@@ -99,7 +117,13 @@ describe("GET /api/surveys/{slug}/needs", () => {
   it("a selection no release holds, or one that would single out fewer than k by difference, shows nothing", async () => {
     // poder_judicial's responses wait: not released.
     const waiting = await needs("?institucion=poder_judicial");
-    expect(waiting.body).toMatchObject({ n: null, suppressed: "not_released", total: null, groups: [], release: { asOf: null, covers: null, pending: 2 } });
+    expect(waiting.body).toMatchObject({
+      n: null,
+      suppressed: "not_released",
+      total: null,
+      groups: [],
+      release: { asOf: null, covers: null, pending: 2 },
+    });
     // region=PE-TUM holds 8 (pnp 3, migraciones 5), but with pnp's figures it would reveal pnp's
     // other 4 (PE-TAC): not released. Under by=region, PE-TUM is "unreleased" and PE-TAC (4) below k.
     const tumbes = await needs("?region=PE-TUM");
@@ -117,7 +141,13 @@ describe("GET /api/surveys/{slug}/needs", () => {
     expect(migraciones.body.n).toBe(5);
     // A date range without releases: fewer than k.
     const before = await needs("?institucion=pnp&to=2026-03-19");
-    expect(before.body).toMatchObject({ n: null, suppressed: "filter_below_k", total: null, groups: [], release: { asOf: { release: 1 }, covers: null } });
+    expect(before.body).toMatchObject({
+      n: null,
+      suppressed: "filter_below_k",
+      total: null,
+      groups: [],
+      release: { asOf: { release: 1 }, covers: null },
+    });
   });
 
   it("filters dates as Peru days of the release (not of the submissions), by unit code and by region, with other breakdowns", async () => {

@@ -106,10 +106,12 @@ describe("the needs API over three releases", () => {
     // The second day alone: release 2.
     const second = await getJson(`/api/surveys/${SLUG}/needs?from=${DAYS[1]}&to=${DAYS[1]}`);
     expect(second.body.release).toMatchObject({ covers: { fromRelease: 2, toRelease: 2 } });
-    const seen = new Set(views().flatMap((v) => {
-      const e = expectedFor(v);
-      return [e.suppressed, ...e.groups.map((g) => g.suppressed)];
-    }));
+    const seen = new Set(
+      views().flatMap((v) => {
+        const e = expectedFor(v);
+        return [e.suppressed, ...e.groups.map((g) => g.suppressed)];
+      }),
+    );
     for (const reason of ["not_released", "unreleased", "not_updated", "primary"]) expect(seen.has(reason as never), reason).toBe(true);
   });
 });

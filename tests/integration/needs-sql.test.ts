@@ -29,7 +29,15 @@ beforeAll(() => {
 });
 
 // dim1 holds institucion and dim2 region (the dnc-tim declaration's first two breakdowns).
-type Row = { dim1: string | null; dim2: string | null; topic: string; importance: number | null; competence: number | null; not_applicable: number; response_id: string };
+type Row = {
+  dim1: string | null;
+  dim2: string | null;
+  topic: string;
+  importance: number | null;
+  competence: number | null;
+  not_applicable: number;
+  response_id: string;
+};
 
 describe("needs SQL aggregation", () => {
   it("equals a row-by-row recount with the spec's rule (both ratings, no no_aplica)", () => {
@@ -38,7 +46,10 @@ describe("needs SQL aggregation", () => {
     expect(sql.length).toBeGreaterThan(18 * 5);
     for (const s of sql) {
       const mine = rows.filter((r) => r.dim1 === s.group && r.topic === s.topic);
-      const expected = sumRatings(s.topic, mine.map((r) => ({ importance: r.importance, competence: r.competence, notApplicable: r.not_applicable === 1 })));
+      const expected = sumRatings(
+        s.topic,
+        mine.map((r) => ({ importance: r.importance, competence: r.competence, notApplicable: r.not_applicable === 1 })),
+      );
       expect({ n: s.n, sumImportance: s.sumImportance, sumCompetence: s.sumCompetence, rows: s.rows }).toEqual({
         n: expected.n,
         sumImportance: expected.sumImportance,

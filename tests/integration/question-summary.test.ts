@@ -21,9 +21,21 @@ let surveysDir: string;
 let cookie: string;
 
 type Answers = Record<string, unknown>;
-type Summary = { survey: string; k: number; n: number | null; suppressed: string | null; questions: SummarySection[]; error?: string; message?: string };
+type Summary = {
+  survey: string;
+  k: number;
+  n: number | null;
+  suppressed: string | null;
+  questions: SummarySection[];
+  error?: string;
+  message?: string;
+};
 
-const INSTITUTIONS = { pnp: ["dirctptim", "policia_investigador"], migraciones: ["control_migratorio", "inspector_migratorio"], poder_judicial: ["juzgado_penal", "fiscal_juez"] } as const;
+const INSTITUTIONS = {
+  pnp: ["dirctptim", "policia_investigador"],
+  migraciones: ["control_migratorio", "inspector_migratorio"],
+  poder_judicial: ["juzgado_penal", "fiscal_juez"],
+} as const;
 const HOURS = [0, 4, 8, 12, 16, 40, 75, 120];
 const ORDER = ["talleres_casos", "presencial", "semipresencial", "virtual_vivo", "pasantias", "formador_formadores", "autoaprendizaje"];
 
@@ -81,7 +93,14 @@ const CLIMA = {
             { value: "direccion", text: { default: "Dirección", en: "Management" } },
           ],
         },
-        { type: "rating", name: "satisfaccion", title: { default: "Satisfacción con su trabajo", en: "Job satisfaction" }, rateMin: 1, rateMax: 5, isRequired: true },
+        {
+          type: "rating",
+          name: "satisfaccion",
+          title: { default: "Satisfacción con su trabajo", en: "Job satisfaction" },
+          rateMin: 1,
+          rateMax: 5,
+          isRequired: true,
+        },
         { type: "boolean", name: "teletrabajo", title: { default: "¿Hace teletrabajo?", en: "Do you work from home?" } },
         { type: "text", name: "ingreso", inputType: "date", title: { default: "Fecha de ingreso", en: "Start date" } },
         { type: "comment", name: "comentarios", title: { default: "Comentarios", en: "Comments" } },
@@ -89,7 +108,20 @@ const CLIMA = {
     },
   ],
 };
-const CLIMA_AREAS = ["logistica", "logistica", "atencion", "logistica", "atencion", "logistica", "direccion", "logistica", "atencion", "logistica", "atencion", "logistica"];
+const CLIMA_AREAS = [
+  "logistica",
+  "logistica",
+  "atencion",
+  "logistica",
+  "atencion",
+  "logistica",
+  "direccion",
+  "logistica",
+  "atencion",
+  "logistica",
+  "atencion",
+  "logistica",
+];
 const CLIMA_RATINGS = [5, 4, 4, 3, 5, 2, 4, 4, 5, 3, 4, 1];
 function climaAnswers(i: number): Answers {
   return {
@@ -195,7 +227,11 @@ describe("GET /api/surveys/{slug}/summary (dnc-tim, 16 responses of which 14 rel
 
   it("yes/no: 7 and 7", async () => {
     const q = question((await summary("dnc-tim")).body, "capacitacion_tim", "choice");
-    expect(item(q.items, "true")).toMatchObject({ count: countOf(released, (d) => d.capacitacion_tim === true), share: 0.5, label: { es: "Sí", en: "Yes" } });
+    expect(item(q.items, "true")).toMatchObject({
+      count: countOf(released, (d) => d.capacitacion_tim === true),
+      share: 0.5,
+      label: { es: "Sí", en: "Yes" },
+    });
     expect(item(q.items, "false")?.count).toBe(7);
   });
 
@@ -275,9 +311,18 @@ describe("GET /api/surveys/{slug}/summary (dnc-tim, 16 responses of which 14 rel
     const pnp = await summary("dnc-tim", "?institucion=pnp");
     expect(pnp.body.n).toBe(8);
     // pnp: 1 día 2, 2 a 3 días 4, 1 semana 2 — all below k.
-    expect(question(pnp.body, "duracion", "choice").items.filter((i) => i.count).map((i) => i.value)).toEqual([]);
+    expect(
+      question(pnp.body, "duracion", "choice")
+        .items.filter((i) => i.count)
+        .map((i) => i.value),
+    ).toEqual([]);
     expect(question(pnp.body, "capacitacion_tim", "choice").items.map((i) => i.hidden)).toEqual(["primary", "primary"]);
-    expect((await summary("dnc-tim", "?institucion=poder_judicial")).body).toMatchObject({ n: null, suppressed: "not_released", questions: [], release: { asOf: null, pending: 2 } });
+    expect((await summary("dnc-tim", "?institucion=poder_judicial")).body).toMatchObject({
+      n: null,
+      suppressed: "not_released",
+      questions: [],
+      release: { asOf: null, pending: 2 },
+    });
     expect((await summary("dnc-tim", "?institucion=migraciones")).body.n).toBe(6);
     // region=PE-TUM holds 11, but with pnp's 8 it would give away pnp's 3 in Tacna.
     expect((await summary("dnc-tim", "?region=PE-TUM")).body).toMatchObject({ n: null, suppressed: "not_released", questions: [] });
@@ -295,7 +340,11 @@ describe("a survey without needs declaration (clima-laboral, 12 responses)", () 
     expect(body).toMatchObject({ survey: "clima-laboral", k: 5, n: 12, suppressed: null });
     // logistica 7 shown; atencion 4 and direccion 1 hidden (5 together).
     const area = question(body, "area", "choice");
-    expect(item(area.items, "logistica")).toMatchObject({ count: countOf(clima, (d) => d.area === "logistica"), share: 7 / 12, label: { es: "Logística", en: "Logistics" } });
+    expect(item(area.items, "logistica")).toMatchObject({
+      count: countOf(clima, (d) => d.area === "logistica"),
+      share: 7 / 12,
+      label: { es: "Logística", en: "Logistics" },
+    });
     expect([item(area.items, "atencion")?.hidden, item(area.items, "direccion")?.hidden]).toEqual(["primary", "primary"]);
     const rating = question(body, "satisfaccion", "choice");
     expect(rating.stats).toEqual({ mean: mean(CLIMA_RATINGS), median: median(CLIMA_RATINGS) });
@@ -345,7 +394,9 @@ describe("summary page", () => {
     expect(html).toContain("8 respuestas completas");
     // The needs views' tabs keep the filter; the summary's is the current one.
     expect(html).toContain('href="/admin/surveys/dnc-tim/needs/open?institucion=pnp"');
-    expect(html).toMatch(/href="\/admin\/surveys\/dnc-tim\/summary\?institucion=pnp" aria-current="page"|aria-current="page" href="\/admin\/surveys\/dnc-tim\/summary\?institucion=pnp"/);
+    expect(html).toMatch(
+      /href="\/admin\/surveys\/dnc-tim\/summary\?institucion=pnp" aria-current="page"|aria-current="page" href="\/admin\/surveys\/dnc-tim\/summary\?institucion=pnp"/,
+    );
     const small = await page("/admin/surveys/dnc-tim/summary?institucion=poder_judicial");
     expect(small).toContain('data-suppressed="not_released"');
     expect(small).toContain("2 respuestas completas esperan su publicación");

@@ -80,9 +80,7 @@ describe("PUT /api/responses/{uuid}", () => {
     const id = randomUUID();
     const answers = completeAnswers();
     expect((await put(id, payload(answers, true))).status).toBe(200);
-    const ratings = sqlite
-      .prepare("select * from need_ratings where response_id = ? order by topic")
-      .all(id) as Record<string, unknown>[];
+    const ratings = sqlite.prepare("select * from need_ratings where response_id = ? order by topic").all(id) as Record<string, unknown>[];
     expect(ratings).toHaveLength(18);
     const matrix = answers.necesidades as Record<string, { importancia?: number; dominio?: number; no_aplica?: boolean }>;
     for (const r of ratings) {
@@ -156,7 +154,7 @@ describe("PUT /api/responses/{uuid}", () => {
   });
 
   it.each([
-    ["malformed JSON", "{\"survey\": ", 400, "malformed_json"],
+    ["malformed JSON", '{"survey": ', 400, "malformed_json"],
     ["a missing field", JSON.stringify({ survey: "dnc-tim", data: {}, complete: false }), 400, "invalid_payload"],
     ["an unknown top-level field", JSON.stringify({ ...payload({}, false), admin: true }), 400, "invalid_payload"],
     ["data that is not an object", JSON.stringify({ ...payload({}, false), data: [1] }), 400, "invalid_payload"],
@@ -176,7 +174,11 @@ describe("PUT /api/responses/{uuid}", () => {
     expect((await put("not-a-uuid", payload({}, false))).status).toBe(400);
     const id = randomUUID();
     expect((await put(id, JSON.stringify(payload({}, false)), { headers: { "content-type": "text/plain" } })).status).toBe(415);
-    const bytes = Buffer.concat([Buffer.from('{"survey":"dnc-tim","locale":"es","complete":false,"data":{"cargo":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}}')]);
+    const bytes = Buffer.concat([
+      Buffer.from('{"survey":"dnc-tim","locale":"es","complete":false,"data":{"cargo":"'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}}'),
+    ]);
     const bad = await fetch(`${server.url}/api/responses/${id}`, { method: "PUT", headers: { "content-type": "application/json" }, body: bytes });
     expect(bad.status).toBe(400);
     expect(row(id)).toBeUndefined();

@@ -83,7 +83,11 @@ describe("user management by admins", () => {
     });
     expect(dup.status).toBe(409);
     expect(await dup.json()).toMatchObject({ error: "email_taken" });
-    const short = await call(server.url, "/api/admin/users", { method: "POST", cookie: admin, json: { email: "c@d.pe", role: "admin", password: "corta" } });
+    const short = await call(server.url, "/api/admin/users", {
+      method: "POST",
+      cookie: admin,
+      json: { email: "c@d.pe", role: "admin", password: "corta" },
+    });
     expect(short.status).toBe(422);
     expect(await short.json()).toMatchObject({ issues: [{ field: "password", code: "password_too_short" }] });
   });
@@ -112,7 +116,11 @@ describe("user management by admins", () => {
   it("resetting a password signs the person out and the new password works", async () => {
     const user = await createUser(server.dbFile, "olvido@dgsd.gob.pe", "analyst");
     const session = await signIn(server.url, "olvido@dgsd.gob.pe");
-    const res = await call(server.url, `/api/admin/users/${user.id}/password`, { method: "POST", cookie: admin, json: { password: "nueva-clave-2026" } });
+    const res = await call(server.url, `/api/admin/users/${user.id}/password`, {
+      method: "POST",
+      cookie: admin,
+      json: { password: "nueva-clave-2026" },
+    });
     expect(res.status).toBe(200);
     expect((await call(server.url, "/api/admin/surveys/dnc-tim/coverage", { cookie: session })).status).toBe(401);
     await signIn(server.url, "olvido@dgsd.gob.pe", "nueva-clave-2026");

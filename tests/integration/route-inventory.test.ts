@@ -100,7 +100,9 @@ const SAMPLES: Record<string, Sample> = {
   "PATCH /api/admin/users/[id]": { params: () => ({ id: String(targetUserId) }), json: { name: "Otro nombre" } },
   "POST /api/admin/users/[id]/password": { params: () => ({ id: String(targetUserId) }), json: { password: "otra-clave-larga" } },
   "POST /api/admin/surveys/[slug]/status": { json: { status: "open" } },
-  "POST /api/admin/surveys": { json: { slug: "origen-prueba", title: "Encuesta de prueba", pages: [{ name: "p1", elements: [{ type: "comment", name: "opinion" }] }] } },
+  "POST /api/admin/surveys": {
+    json: { slug: "origen-prueba", title: "Encuesta de prueba", pages: [{ name: "p1", elements: [{ type: "comment", name: "opinion" }] }] },
+  },
   // Publishing the version already published: a valid request that changes nothing.
   "POST /api/admin/surveys/[slug]/versions/[version]/publish": {},
   // A draft-only survey made in beforeAll, which nobody has answered.

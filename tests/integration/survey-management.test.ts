@@ -156,7 +156,12 @@ describe("a definition that cannot be served", () => {
     const res = await upload(withoutSlug);
     expect(res.status).toBe(422);
     expect(((await res.json()).problems as { es: string }[])[0]?.es).toContain("Falta la propiedad «slug»");
-    const bad = await call(server.url, "/api/admin/surveys", { method: "POST", cookie: admin, headers: { "content-type": "application/json" }, body: "{ no es json" });
+    const bad = await call(server.url, "/api/admin/surveys", {
+      method: "POST",
+      cookie: admin,
+      headers: { "content-type": "application/json" },
+      body: "{ no es json",
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: "malformed_json" });
   });

@@ -94,7 +94,9 @@ describe("files and uploads on one database", () => {
     storeDraftVersion(db, { slug: "borrador", version: "eeeeeeeeeeeeeeee", definition: { title: "Borrador" }, uploadedBy: "admin@dgsd.gob.pe" });
     publishVersion(db, "borrador", "eeeeeeeeeeeeeeee");
     db.$client
-      .prepare("insert into responses (id, survey_slug, survey_version, status, data, locale, resume_code) values (?, 'borrador', 'eeeeeeeeeeeeeeee', 'partial', '{}', 'es', 'WXYZ2345EFGH')")
+      .prepare(
+        "insert into responses (id, survey_slug, survey_version, status, data, locale, resume_code) values (?, 'borrador', 'eeeeeeeeeeeeeeee', 'partial', '{}', 'es', 'WXYZ2345EFGH')",
+      )
       .run("11111111-2222-4333-8444-555555555555");
     expect(removeSurvey(db, "borrador")).toEqual({ removed: false, responses: 1 });
     expect(listSurveyVersions(db, "borrador")).toHaveLength(1);

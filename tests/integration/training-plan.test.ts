@@ -57,15 +57,34 @@ interface TopicJson {
   topic: string;
   figures: { n: number; mwds: number; rank: number; quadrant: string } | null;
   highFor: { group: string | null; n: number; rank: number }[];
-  audience: { sites: { site: string; respondents: number; officials: number | null }[]; byGroup: { group: string | null; respondents: number }[]; respondents: number; suggested: string[] };
+  audience: {
+    sites: { site: string; respondents: number; officials: number | null }[];
+    byGroup: { group: string | null; respondents: number }[];
+    respondents: number;
+    suggested: string[];
+  };
 }
 interface PlanJson {
   k: number;
   n: number | null;
   draft: { topics: TopicJson[]; modules: { id: string; scope: string; group: string | null }[] };
-  logistics: Record<string, { items: { value: string; count: number | null; share: number | null; borda?: number | null }[]; best?: string[] } | null> | null;
+  logistics: Record<
+    string,
+    { items: { value: string; count: number | null; share: number | null; borda?: number | null }[]; best?: string[] } | null
+  > | null;
   saved: { version: number; author: string } | null;
-  edits: { modules: { id: string; topics: string[]; title: string | null; accepted: boolean; places: string[] | null; months: string[] | null; notes: string }[]; notes: string };
+  edits: {
+    modules: {
+      id: string;
+      topics: string[];
+      title: string | null;
+      accepted: boolean;
+      places: string[] | null;
+      months: string[] | null;
+      notes: string;
+    }[];
+    notes: string;
+  };
   plan: { modules: { id: string; title: string | null; accepted: boolean; places: string[]; months: string[]; notes: string }[] };
   changes: { any: boolean; nBefore: number | null; nAfter: number | null; topics: { topic: string }[]; modules: { id: string }[] } | null;
   versions: { version: number }[];
@@ -90,10 +109,21 @@ interface ExpectedPlan {
   topics: Map<string, { highFor: string[]; sites: { site: string; respondents: number; officials: number | null }[]; respondents: number }>;
 }
 
-function independentPlan(survey: OracleSurvey, responses: OracleResponse[], groupsBy: string, sitesBy: string | null, headcount: Map<string, number> | null): ExpectedPlan {
+function independentPlan(
+  survey: OracleSurvey,
+  responses: OracleResponse[],
+  groupsBy: string,
+  sitesBy: string | null,
+  headcount: Map<string, number> | null,
+): ExpectedPlan {
   const national = expectedNeeds(survey, K, responses, { by: groupsBy });
   const total = national.total as Figures;
-  const siteReports = sitesBy ? (survey.choices[sitesBy] ?? []).map((site) => ({ site, report: expectedNeeds(survey, K, responses, { by: groupsBy, filters: { [sitesBy]: site } }) })) : [];
+  const siteReports = sitesBy
+    ? (survey.choices[sitesBy] ?? []).map((site) => ({
+        site,
+        report: expectedNeeds(survey, K, responses, { by: groupsBy, filters: { [sitesBy]: site } }),
+      }))
+    : [];
   const core: { id: string; rank: number }[] = [];
   const specific: { id: string; rank: number; group: string | null }[] = [];
   const topics: ExpectedPlan["topics"] = new Map();
@@ -117,7 +147,10 @@ function independentPlan(survey: OracleSurvey, responses: OracleResponse[], grou
   }
   const byRank = (a: { rank: number }, b: { rank: number }) => a.rank - b.rank;
   return {
-    modules: [...core.sort(byRank).map((m) => ({ id: m.id, scope: "core", group: null })), ...specific.sort(byRank).map((m) => ({ id: m.id, scope: "specific", group: m.group }))],
+    modules: [
+      ...core.sort(byRank).map((m) => ({ id: m.id, scope: "core", group: null })),
+      ...specific.sort(byRank).map((m) => ({ id: m.id, scope: "specific", group: m.group })),
+    ],
     topics,
   };
 }
@@ -126,10 +159,16 @@ function compareWithIndependent(plan: PlanJson, expected: ExpectedPlan): void {
   expect(plan.draft.modules.map(({ id, scope, group }) => ({ id, scope, group }))).toEqual(expected.modules);
   for (const [code, e] of expected.topics) {
     const got = plan.draft.topics.find((t) => t.topic === code) as TopicJson;
-    expect(got.highFor.map((g) => String(g.group)), code).toEqual(e.highFor);
+    expect(
+      got.highFor.map((g) => String(g.group)),
+      code,
+    ).toEqual(e.highFor);
     expect(got.audience.respondents, code).toBe(e.respondents);
     // Ties in respondents may come in either order only if their choice order says so: compare as sets with counts.
-    expect([...got.audience.sites].sort((a, b) => a.site.localeCompare(b.site)), code).toEqual([...e.sites].sort((a, b) => a.site.localeCompare(b.site)));
+    expect(
+      [...got.audience.sites].sort((a, b) => a.site.localeCompare(b.site)),
+      code,
+    ).toEqual([...e.sites].sort((a, b) => a.site.localeCompare(b.site)));
   }
 }
 
@@ -175,7 +214,9 @@ beforeAll(async () => {
   const rng = prng(5);
   for (let i = 0; i < SMALL_GROUP; i++) {
     const g = generateAnswers(rng, [], [["poder_judicial", 1]]);
-    const necesidades = Object.fromEntries(timSurvey.topics.map((t) => [t, t === "T18" ? { importancia: 5, dominio: 1 } : { importancia: 2, dominio: 2 }]));
+    const necesidades = Object.fromEntries(
+      timSurvey.topics.map((t) => [t, t === "T18" ? { importancia: 5, dominio: 1 } : { importancia: 2, dominio: 2 }]),
+    );
     const data = valid({ ...g.data, region: "PE-PUN", necesidades });
     await submit("dnc-tim", data, null);
     tim.responses.push({ answers: data, complete: true, unit: null, day: "" });
@@ -217,14 +258,21 @@ describe("the draft", () => {
     // The three judges of Puno rank T18 first, but they are fewer than k.
     expect(plan.draft.modules.some((m) => m.group === "poder_judicial")).toBe(false);
     for (const t of plan.draft.topics) {
-      expect(t.highFor.some((g) => g.group === "poder_judicial"), t.topic).toBe(false);
-      expect(t.audience.sites.some((s) => s.site === "PE-PUN"), t.topic).toBe(false);
+      expect(
+        t.highFor.some((g) => g.group === "poder_judicial"),
+        t.topic,
+      ).toBe(false);
+      expect(
+        t.audience.sites.some((s) => s.site === "PE-PUN"),
+        t.topic,
+      ).toBe(false);
       for (const s of t.audience.sites) expect(s.respondents).toBeGreaterThanOrEqual(K);
       for (const g of t.highFor) expect(g.n).toBeGreaterThanOrEqual(K);
       if (t.figures) expect(t.figures.n).toBeGreaterThanOrEqual(K);
     }
     // Logistics counts: none below k.
-    for (const q of Object.values(plan.logistics ?? {})) for (const i of q?.items ?? []) if (i.count !== null) expect(i.count === 0 || i.count >= K).toBe(true);
+    for (const q of Object.values(plan.logistics ?? {}))
+      for (const i of q?.items ?? []) if (i.count !== null) expect(i.count === 0 || i.count >= K).toBe(true);
     // A filter below k shows no plan at all.
     const small = await getPlan("dnc-tim", "?institucion=poder_judicial");
     expect(small.n).toBeNull();
@@ -266,14 +314,24 @@ describe("editing and saving", () => {
     expect(third).toBeTruthy();
     const edits = {
       modules: [
-        { ...third!, title: "Trata de personas: identificación de víctimas", places: ["PE-TAC", "PE-TUM"], months: ["03", "04"], notes: "En frontera, con Migraciones" },
+        {
+          ...third!,
+          title: "Trata de personas: identificación de víctimas",
+          places: ["PE-TAC", "PE-TUM"],
+          months: ["03", "04"],
+          notes: "En frontera, con Migraciones",
+        },
         { ...first!, topics: [...first!.topics, ...second!.topics], id: `${first!.id}+${second!.id}` },
         ...before.edits.modules.slice(3).map((m, i) => (i === 0 ? { ...m, accepted: false } : m)),
       ],
       notes: "Plan piloto — ñandú ¿sí?",
     };
     const put = (cookie: string, body: unknown) =>
-      fetch(`${server.url}/api/surveys/dnc-tim/plan`, { method: "PUT", headers: { cookie, "content-type": "application/json", origin: server.url }, body: JSON.stringify(body) });
+      fetch(`${server.url}/api/surveys/dnc-tim/plan`, {
+        method: "PUT",
+        headers: { cookie, "content-type": "application/json", origin: server.url },
+        body: JSON.stringify(body),
+      });
     expect((await put(analyst, { edits, filters: {} })).status).toBe(403);
     const bad = await put(admin, { edits: { ...edits, modules: [{ ...edits.modules[0]!, topics: ["T99"] }] }, filters: {} });
     expect(bad.status).toBe(422);
@@ -286,7 +344,11 @@ describe("editing and saving", () => {
     const again = await getPlan("dnc-tim");
     expect(again.saved).toMatchObject({ version: 1, author: "admin@dgsd.gob.pe" });
     expect(again.edits).toEqual(edits);
-    expect(again.plan.modules[0]).toMatchObject({ title: "Trata de personas: identificación de víctimas", places: ["PE-TAC", "PE-TUM"], months: ["03", "04"] });
+    expect(again.plan.modules[0]).toMatchObject({
+      title: "Trata de personas: identificación de víctimas",
+      places: ["PE-TAC", "PE-TUM"],
+      months: ["03", "04"],
+    });
     expect(again.changes?.any).toBe(false);
     // A second save is a second version; both are listed.
     expect((await put(admin, { edits: { ...edits, notes: "v2: plan piloto — señal ¿sí?" }, filters: {} })).status).toBe(200);
@@ -324,7 +386,11 @@ describe("outputs", () => {
     const accepted = plan.plan.modules.filter((m) => m.accepted);
     const moduleRows = rows.filter((r) => r.table === "module");
     expect([...new Set(moduleRows.map((r) => r.module))]).toEqual(accepted.map((m) => m.id));
-    expect(moduleRows[0]).toMatchObject({ module_title: "Trata de personas: identificación de víctimas", places: "Tacna; Tumbes", months: "Marzo; Abril" });
+    expect(moduleRows[0]).toMatchObject({
+      module_title: "Trata de personas: identificación de víctimas",
+      places: "Tacna; Tumbes",
+      months: "Marzo; Abril",
+    });
     const t = plan.draft.topics.find((x) => x.topic === moduleRows[0]!.topic)!;
     expect(Number(moduleRows[0]!.mwds)).toBeCloseTo(t.figures!.mwds, 3);
     for (const r of rows.filter((x) => x.table === "module_site")) expect(Number(r.respondents)).toBeGreaterThanOrEqual(K);

@@ -18,7 +18,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Unit = { id: number; code: string; name: string; institution: string; region: string; expected: number; active: boolean; linkCode: string; isSample: boolean };
+type Unit = {
+  id: number;
+  code: string;
+  name: string;
+  institution: string;
+  region: string;
+  expected: number;
+  active: boolean;
+  linkCode: string;
+  isSample: boolean;
+};
 
 async function units(): Promise<Unit[]> {
   const res = await call(server.url, "/api/admin/units", { cookie: admin });
@@ -60,7 +70,14 @@ describe("units", () => {
     const res = await call(server.url, "/api/admin/units", {
       method: "POST",
       cookie: admin,
-      json: { code: "pnp-dirctptim", name: "DIRCTPTIM – Lima", institution: "Policía Nacional del Perú", region: "PE-LMA", expected: "30", active: true },
+      json: {
+        code: "pnp-dirctptim",
+        name: "DIRCTPTIM – Lima",
+        institution: "Policía Nacional del Perú",
+        region: "PE-LMA",
+        expected: "30",
+        active: true,
+      },
     });
     expect(res.status).toBe(201);
     const { unit } = (await res.json()) as { unit: Unit };
@@ -70,7 +87,11 @@ describe("units", () => {
     expect(taken.status).toBe(409);
     expect(await taken.json()).toMatchObject({ error: "unit_code_taken" });
 
-    const edit = await call(server.url, `/api/admin/units/${unit.id}`, { method: "PATCH", cookie: admin, json: { expected: 35, name: "DIRCTPTIM – Lima Metropolitana" } });
+    const edit = await call(server.url, `/api/admin/units/${unit.id}`, {
+      method: "PATCH",
+      cookie: admin,
+      json: { expected: 35, name: "DIRCTPTIM – Lima Metropolitana" },
+    });
     expect(edit.status).toBe(200);
     expect((await edit.json()).unit).toMatchObject({ expected: 35, name: "DIRCTPTIM – Lima Metropolitana", linkCode: unit.linkCode });
   });
@@ -142,7 +163,8 @@ describe("CSV import", () => {
   it("inserts and updates by code in one go, keeps link codes and accents, and records it in the audit log", async () => {
     const before = await units();
     const tumbes = before.find((u) => u.code === "CR-TUM") as Unit;
-    const csv = "\uFEFFcode,name,institution,region,expected,active\n" +
+    const csv =
+      "\uFEFFcode,name,institution,region,expected,active\n" +
       "CR-TUM,Comisión Regional – Tumbes (actualizada),Comisión regional,PE-TUM,40,sí\n" +
       'MIG-TAC,"Migraciones – Jefatura Zonal Tacna, Santa Rosa",Superintendencia Nacional de Migraciones,PE-TAC,15,1\n' +
       "MT-ICA,Mesa de Trabajo – Ica,Mesa de trabajo,PE-ICA,7,no\n";
@@ -153,13 +175,20 @@ describe("CSV import", () => {
     expect(after).toHaveLength(before.length + 1);
     const t2 = after.find((u) => u.code === "CR-TUM") as Unit;
     expect(t2).toMatchObject({ name: "Comisión Regional – Tumbes (actualizada)", expected: 40, linkCode: tumbes.linkCode, isSample: false });
-    expect(after.find((u) => u.code === "MIG-TAC")).toMatchObject({ name: "Migraciones – Jefatura Zonal Tacna, Santa Rosa", region: "PE-TAC", active: true });
+    expect(after.find((u) => u.code === "MIG-TAC")).toMatchObject({
+      name: "Migraciones – Jefatura Zonal Tacna, Santa Rosa",
+      region: "PE-TAC",
+      active: true,
+    });
     expect(after.find((u) => u.code === "MT-ICA")).toMatchObject({ active: false });
     // Units absent from the file are untouched.
     expect(after.find((u) => u.code === "CR-LMA")).toEqual(before.find((u) => u.code === "CR-LMA"));
 
     const db = openTestDb(server.dbFile);
-    const audit = db.$client.prepare("select actor, details from audit_log where action = 'unit.import'").all() as { actor: string; details: string }[];
+    const audit = db.$client.prepare("select actor, details from audit_log where action = 'unit.import'").all() as {
+      actor: string;
+      details: string;
+    }[];
     db.$client.close();
     expect(audit).toHaveLength(1);
     expect(audit[0]?.actor).toBe("admin@dgsd.gob.pe");
@@ -167,7 +196,11 @@ describe("CSV import", () => {
   });
 
   it("rejects a file that is not UTF-8 with advice, and a body that is not a CSV", async () => {
-    const latin1 = Buffer.concat([Buffer.from("code,name,institution,region,expected\nX-1,Jun"), Buffer.from([0xed]), Buffer.from("n,Mesa,PE-JUN,3\n")]);
+    const latin1 = Buffer.concat([
+      Buffer.from("code,name,institution,region,expected\nX-1,Jun"),
+      Buffer.from([0xed]),
+      Buffer.from("n,Mesa,PE-JUN,3\n"),
+    ]);
     const res = await importCsv(new Uint8Array(latin1));
     expect(res.status).toBe(422);
     expect((await res.json()).errors[0]).toMatchObject({ code: "not_utf8" });

@@ -116,7 +116,11 @@ const NOISE = fc.constantFrom(0, 0, 0.05, 0.1, 0.2, 0.4, 0.8);
 
 function noisy(domain: Domain, noise: number): Arb {
   return fc
-    .tuple(fc.noBias(fc.integer({ min: 0, max: 999 })).map((n) => n / 1000), domain.good, domain.bad)
+    .tuple(
+      fc.noBias(fc.integer({ min: 0, max: 999 })).map((n) => n / 1000),
+      domain.good,
+      domain.bad,
+    )
     .map(([roll, good, bad]) => (roll < noise / 2 ? undefined : roll < noise ? bad : good));
 }
 
@@ -168,10 +172,7 @@ function deletePath(data: Record<string, unknown>, path: string): void {
  * Drops the answers `findHidden` names (answers to hidden questions, cells or options) until none
  * are left, so that conditional questions get consistent answers more often than by chance.
  */
-export function withoutHidden(
-  data: Record<string, unknown>,
-  findHidden: (data: Record<string, unknown>) => string[],
-): Record<string, unknown> {
+export function withoutHidden(data: Record<string, unknown>, findHidden: (data: Record<string, unknown>) => string[]): Record<string, unknown> {
   const copy = structuredClone(data);
   for (let round = 0; round < 6; round++) {
     const paths = findHidden(copy);

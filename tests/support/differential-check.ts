@@ -33,12 +33,7 @@ export function submissionsFor(definition: object): fc.Arbitrary<Data> {
  * survey-core's queued microtasks (its animations) run between cases: until they do, they keep
  * every Model alive, and thousands of synchronous cases exhaust the heap.
  */
-export async function checkAgreement(
-  definition: object,
-  submissions: fc.Arbitrary<Data>,
-  numRuns: number,
-  seed?: number,
-): Promise<Agreement> {
+export async function checkAgreement(definition: object, submissions: fc.Arbitrary<Data>, numRuns: number, seed?: number): Promise<Agreement> {
   const verdicts: Agreement = { accepted: 0, rejected: 0 };
   await fc.assert(
     fc.asyncProperty(submissions, fc.constantFrom("es" as const, "en" as const), async (data, locale) => {

@@ -70,8 +70,15 @@ const CASOS = [
   "En una empresa de tercerización no pude acreditar la desnaturalización; faltó conocer la jurisprudencia.",
   "Un trabajador extranjero sin contrato registrado; no sabía qué requerimiento emitir ni en qué plazo.",
 ];
-const SUGERENCIAS = ["Más talleres presenciales en las intendencias regionales, con acompañamiento en campo.", "Cursos cortos por la casilla electrónica, con exámenes prácticos; ¡gracias!"];
-const FUNCION_OTRA = ["Abogada del área de apoyo legal – revisión de actas", "Técnico administrativo de la subintendencia de actuación inspectiva", "Asistente de Lima Metropolitana: programación de órdenes"];
+const SUGERENCIAS = [
+  "Más talleres presenciales en las intendencias regionales, con acompañamiento en campo.",
+  "Cursos cortos por la casilla electrónica, con exámenes prácticos; ¡gracias!",
+];
+const FUNCION_OTRA = [
+  "Abogada del área de apoyo legal – revisión de actas",
+  "Técnico administrativo de la subintendencia de actuación inspectiva",
+  "Asistente de Lima Metropolitana: programación de órdenes",
+];
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
 const scale4 = (v: number) => Math.max(1, Math.min(4, Math.round(v)));
@@ -146,7 +153,13 @@ export function dncInspeccionDataset(seed = 20_261_203): InspeccionDataset {
   }
   const partialOf = (intendencia: Intendencia, funcion: Funcion): Json => {
     const full = completeResponse(rng, intendencia, funcion, 0);
-    return { consentimiento: true, intendencia, funcion, anios_inspeccion: full.anios_inspeccion, temas: { L01: { relevancia: 4, nivel: 1 }, L02: { relevancia: 4 } } };
+    return {
+      consentimiento: true,
+      intendencia,
+      funcion,
+      anios_inspeccion: full.anios_inspeccion,
+      temas: { L01: { relevancia: 4, nivel: 1 }, L02: { relevancia: 4 } },
+    };
   };
   return {
     completed: shuffle(rng, completed),

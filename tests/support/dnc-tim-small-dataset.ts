@@ -26,10 +26,7 @@ const REGION: Record<string, string> = { "CR-TUM": "PE-TUM", "CR-TAC": "PE-TAC",
 
 function ratings(rng: Rng): Json {
   return Object.fromEntries(
-    TOPICS.map((t) => [
-      t,
-      rng() < 0.08 ? { no_aplica: true } : { importancia: 1 + Math.floor(rng() * 5), dominio: 1 + Math.floor(rng() * 5) },
-    ]),
+    TOPICS.map((t) => [t, rng() < 0.08 ? { no_aplica: true } : { importancia: 1 + Math.floor(rng() * 5), dominio: 1 + Math.floor(rng() * 5) }]),
   );
 }
 
@@ -62,6 +59,10 @@ export function dncTimSmallDataset(seed = 11): TimSubmission[] {
       out.push({ data, unit, complete: true });
     }
   }
-  out.push({ data: completeAnswers({ institucion: "poder_judicial", dependencia: "sala_penal", necesidades: ratings(rng) }), unit: null, complete: false });
+  out.push({
+    data: completeAnswers({ institucion: "poder_judicial", dependencia: "sala_penal", necesidades: ratings(rng) }),
+    unit: null,
+    complete: false,
+  });
   return out;
 }

@@ -19,9 +19,7 @@ export async function choose(page: Page, group: string, option: string): Promise
 
 /** Waits until no SurveyJS popup (dropdown list) is open or fading out. */
 async function noPopupOpen(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll(".sv-popup")].every((p) => getComputedStyle(p).display === "none"),
-  );
+  await page.waitForFunction(() => [...document.querySelectorAll(".sv-popup")].every((p) => getComputedStyle(p).display === "none"));
 }
 
 /** Opens a dropdown (by its accessible name) and taps an option in the list that pops up. */
@@ -129,11 +127,7 @@ export async function fillProfile(page: Page, cargo: string): Promise<void> {
   await page.getByRole("textbox", { name: "Cargo que desempeña (opcional)" }).fill(cargo);
   await choose(page, "¿Qué categoría describe mejor su función?", "Policía investigador(a)");
   await choose(page, "¿Cuántos años lleva trabajando en su institución actual?", "De 7 a 10 años");
-  await choose(
-    page,
-    "¿Cuántos años lleva atendiendo casos de tráfico ilícito de migrantes o de trata de personas?",
-    "De 1 a 3 años",
-  );
+  await choose(page, "¿Cuántos años lleva atendiendo casos de tráfico ilícito de migrantes o de trata de personas?", "De 1 a 3 años");
   await tapIn(page, "capacitacion_tim", "Sí");
   await page.getByRole("spinbutton", { name: /cuántas horas de capacitación/ }).fill("40");
   await tapIn(page, "capacitacion_tim_entidad", "OIM – Organización Internacional para las Migraciones");

@@ -53,8 +53,7 @@ async function chooseRadio(page: Page, question: string, option: string): Promis
 }
 
 /** Whether a dropdown list (or a phone's sheet of it) is on screen. */
-const listOpen = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll(".sv-popup")].some((p) => getComputedStyle(p).display !== "none"));
+const listOpen = (page: Page) => page.evaluate(() => [...document.querySelectorAll(".sv-popup")].some((p) => getComputedStyle(p).display !== "none"));
 
 /** Opens a dropdown's list and closes it with Escape: the list goes and the focus is back on the dropdown. */
 async function openAndEscape(page: Page, question: string): Promise<void> {

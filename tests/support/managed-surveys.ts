@@ -35,7 +35,10 @@ export function managedSurvey(title = "Capacitación en zonas de frontera — 20
           {
             type: "matrixdropdown",
             name: "necesidades",
-            title: { default: "Para cada tema: ¿cuánta importancia tiene y cuánto lo domina?", en: "For each topic: how important is it and how well do you master it?" },
+            title: {
+              default: "Para cada tema: ¿cuánta importancia tiene y cuánto lo domina?",
+              en: "For each topic: how important is it and how well do you master it?",
+            },
             columns: [
               { name: "importancia", title: { default: "Importancia", en: "Importance" }, cellType: "dropdown", choices: [1, 2, 3, 4, 5] },
               { name: "dominio", title: { default: "Dominio", en: "Mastery" }, cellType: "dropdown", choices: [1, 2, 3, 4, 5] },

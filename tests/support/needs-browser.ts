@@ -14,7 +14,11 @@ export async function launchChromium(): Promise<Browser> {
 
 /** A browser context signed in as `account` (the session cookie lands in the context's jar). */
 export async function signedInContext(browser: Browser, baseUrl: string, account = ANALYST, locale = "es"): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1400, height: 1000 }, locale: locale === "en" ? "en-GB" : "es-PE" });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1400, height: 1000 },
+    locale: locale === "en" ? "en-GB" : "es-PE",
+  });
   const res = await context.request.post("/api/auth/login", { data: account });
   if (!res.ok()) throw new Error(`login failed: ${res.status()} ${await res.text()}`);
   if (locale === "en") await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseUrl }]);

@@ -35,7 +35,11 @@ export function documentedFields(body: Record<string, unknown>): Record<string, 
   const keys = ["survey", "k", "by", "filters", "release", "n", "suppressed", "total", "groups", "demoResponses"];
   const out: Record<string, unknown> = Object.fromEntries(keys.filter((k) => k in body).map((k) => [k, body[k]]));
   if (out.release && typeof out.release === "object") {
-    const r = out.release as { asOf?: { release?: unknown } | null; covers?: { fromRelease?: unknown; toRelease?: unknown } | null; pending?: unknown };
+    const r = out.release as {
+      asOf?: { release?: unknown } | null;
+      covers?: { fromRelease?: unknown; toRelease?: unknown } | null;
+      pending?: unknown;
+    };
     out.release = {
       asOf: r.asOf ? { release: r.asOf.release } : r.asOf,
       covers: r.covers ? { fromRelease: r.covers.fromRelease, toRelease: r.covers.toRelease } : r.covers,

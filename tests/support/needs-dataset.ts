@@ -40,9 +40,16 @@ export function insertNeedsDataset(db: Db): void {
   ];
   t05.forEach((rating, i) => {
     // The last one is sent at 23:59 on 5 March in Lima (04:59 UTC on the 6th).
-    const at = ["2026-03-02T15:00:00.000Z", "2026-03-03T15:00:00.000Z", "2026-03-04T15:00:00.000Z", "2026-03-05T15:00:00.000Z", "2026-03-05T16:00:00.000Z", "2026-03-06T04:59:00.000Z", "2026-03-05T17:00:00.000Z"][i];
-    const open =
-      i === 0 ? { otras_necesidades: SCRIPT_ANSWER } : i === 1 ? { sugerencias: FORMULA_ANSWER } : {};
+    const at = [
+      "2026-03-02T15:00:00.000Z",
+      "2026-03-03T15:00:00.000Z",
+      "2026-03-04T15:00:00.000Z",
+      "2026-03-05T15:00:00.000Z",
+      "2026-03-05T16:00:00.000Z",
+      "2026-03-06T04:59:00.000Z",
+      "2026-03-05T17:00:00.000Z",
+    ][i];
+    const open = i === 0 ? { otras_necesidades: SCRIPT_ANSWER } : i === 1 ? { sugerencias: FORMULA_ANSWER } : {};
     save(
       completeAnswers({
         institucion: "pnp",
@@ -84,5 +91,10 @@ export function insertNeedsDataset(db: Db): void {
     );
   }
   // A started but unfinished pnp response: counts nowhere in the analysis.
-  save(completeAnswers({ institucion: "pnp", necesidades: matrix({ T05: { importancia: 1, dominio: 5 } }) }), "2026-03-03T12:00:00.000Z", tumbes, false);
+  save(
+    completeAnswers({ institucion: "pnp", necesidades: matrix({ T05: { importancia: 1, dominio: 5 } }) }),
+    "2026-03-03T12:00:00.000Z",
+    tumbes,
+    false,
+  );
 }

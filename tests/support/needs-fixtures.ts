@@ -55,7 +55,7 @@ const OPEN_TEXTS = [
 /** Each institution's need profile: topic index → [importance offset, competence offset]. */
 function profileOffset(inst: string, topic: number): [number, number] {
   const h = (inst.length * 7 + topic * 13) % 5;
-  return [(h - 2) * 0.35, ((topic * 3 + inst.length) % 5 - 2) * 0.3];
+  return [(h - 2) * 0.35, (((topic * 3 + inst.length) % 5) - 2) * 0.3];
 }
 
 export interface GeneratedResponse {

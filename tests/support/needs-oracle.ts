@@ -71,9 +71,7 @@ export interface ExpectedFigures {
 
 export type HiddenReason = "primary" | "complementary" | "unreleased" | "not_updated";
 
-export type ExpectedGroup =
-  | ({ group: string | null; suppressed: null } & ExpectedFigures)
-  | { group: string | null; suppressed: HiddenReason };
+export type ExpectedGroup = ({ group: string | null; suppressed: null } & ExpectedFigures) | { group: string | null; suppressed: HiddenReason };
 
 /** The API's `release` field, without the times (the oracle knows days, not instants). */
 export interface ExpectedRelease {
@@ -112,8 +110,7 @@ function findElement(node: unknown, name: string): Json | undefined {
   return undefined;
 }
 
-const itemValue = (item: unknown): string =>
-  String(item && typeof item === "object" ? (item as Json).value : item);
+const itemValue = (item: unknown): string => String(item && typeof item === "object" ? (item as Json).value : item);
 
 /** The parts of a survey definition the oracle needs, read straight from its JSON. */
 export function oracleSurvey(definition: Json): OracleSurvey {
@@ -402,7 +399,8 @@ function release(state: OracleReleaseState, dimensions: readonly string[], k: nu
     .filter((c) => c.n >= k)
     .sort((a, b) => {
       if (a.positions.length !== b.positions.length) return a.positions.length - b.positions.length;
-      for (let i = 0; i < a.positions.length; i++) if (a.positions[i] !== b.positions[i]) return (a.positions[i] as number) - (b.positions[i] as number);
+      for (let i = 0; i < a.positions.length; i++)
+        if (a.positions[i] !== b.positions[i]) return (a.positions[i] as number) - (b.positions[i] as number);
       return b.n - a.n || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
     });
   for (const { cell } of candidates) {
@@ -438,7 +436,10 @@ export function releaseState(survey: OracleSurvey, k: number, responses: readonl
   const reads = Math.max(0, ...people.map((p) => p.response.epoch ?? 0));
   for (let read = 0; read <= reads; read++) {
     const available = (p: Person) => (p.response.epoch ?? 0) <= read;
-    const days = people.filter(available).map((p) => p.response.day).sort();
+    const days = people
+      .filter(available)
+      .map((p) => p.response.day)
+      .sort();
     release(state, dimensions, k, available, days.at(-1) ?? "");
   }
   state.pending = people.filter((p) => p.batch === null).length;
@@ -500,7 +501,14 @@ export function expectedNeeds(survey: OracleSurvey, envK: number, responses: rea
   const groups = keys.map((group): ExpectedGroup => {
     const reason = hidden.get(group);
     if (reason) return { group, suppressed: reason };
-    return { group, suppressed: null, ...figuresOf(survey, people.filter((r) => groupOf(r, by) === group)) };
+    return {
+      group,
+      suppressed: null,
+      ...figuresOf(
+        survey,
+        people.filter((r) => groupOf(r, by) === group),
+      ),
+    };
   });
   return { k, by, release, n: people.length, suppressed: null, total: figuresOf(survey, people), groups };
 }

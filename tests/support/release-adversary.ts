@@ -55,7 +55,7 @@ export function exposedPeople(seen: readonly ReadonlySet<string>[], people: read
     for (const b of basis) {
       const f = row[b.pivot] as bigint;
       if (f === 0n) continue;
-      for (let j = 0; j < width; j++) row[j] = (((row[j] as bigint) - f * (b.row[j] as bigint)) % P + P) % P;
+      for (let j = 0; j < width; j++) row[j] = ((((row[j] as bigint) - f * (b.row[j] as bigint)) % P) + P) % P;
     }
     return row;
   };
@@ -74,7 +74,7 @@ export function exposedPeople(seen: readonly ReadonlySet<string>[], people: read
     for (const b of basis) {
       const f = b.row[pivot] as bigint;
       if (f === 0n) continue;
-      for (let j = 0; j < width; j++) b.row[j] = (((b.row[j] as bigint) - f * (row[j] as bigint)) % P + P) % P;
+      for (let j = 0; j < width; j++) b.row[j] = ((((b.row[j] as bigint) - f * (row[j] as bigint)) % P) + P) % P;
     }
     basis.push({ pivot, row });
   }

@@ -47,9 +47,7 @@ export async function runRespondentLoad(opts: LoadOptions): Promise<LoadReport> 
   };
   const deadline = Date.now() + opts.seconds * 1000;
   const stop = () =>
-    Date.now() > deadline ||
-    opts.signal?.aborted === true ||
-    (opts.maxCompletions !== undefined && report.acknowledged.size >= opts.maxCompletions);
+    Date.now() > deadline || opts.signal?.aborted === true || (opts.maxCompletions !== undefined && report.acknowledged.size >= opts.maxCompletions);
 
   async function send(id: string, data: Record<string, unknown>, complete: boolean): Promise<Response | null> {
     const started = performance.now();

@@ -22,9 +22,7 @@ export function verifyAcknowledged(dbFile: string, acknowledged: Iterable<string
       else if (row.status !== "complete") out.notComplete.push(id);
       else if ((ratings.get(id) as { n: number }).n !== 18) out.wrongRatings.push(id);
     }
-    out.duplicates = (
-      db.prepare("select count(*) as n from (select id from responses group by id having count(*) > 1)").get() as { n: number }
-    ).n;
+    out.duplicates = (db.prepare("select count(*) as n from (select id from responses group by id having count(*) > 1)").get() as { n: number }).n;
     return out;
   } finally {
     db.close();

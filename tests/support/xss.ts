@@ -66,7 +66,7 @@ export function xssSurvey(base: Json): Json {
       }
     }
   }
-  const elements = (page: string) => ((s.pages as Json[]).find((p) => p.name === page)!.elements as Json[]);
+  const elements = (page: string) => (s.pages as Json[]).find((p) => p.name === page)!.elements as Json[];
   const find = (page: string, name: string) => elements(page).find((e) => e.name === name)!;
   // Answers piped into titles (rendered as text) and into html questions (escaped since the fix).
   find("perfil", "cargo_categoria").title = both("Usted escribió «{cargo}»: ¿qué categoría describe mejor su función?");

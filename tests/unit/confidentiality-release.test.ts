@@ -166,7 +166,12 @@ describe("the release rule against differencing", () => {
     world.arrive([one], 0);
     expect(world.release(0)).toBeNull(); // the analyst looks on day 0: one response, nothing to publish
     world.arrive(
-      Array.from({ length: 399 }, (_, i) => ({ inst: DOMAIN.inst[i % 3] as string, region: DOMAIN.region[i % 2] as string, unit: String(1 + (i % 3)), demo: false })),
+      Array.from({ length: 399 }, (_, i) => ({
+        inst: DOMAIN.inst[i % 3] as string,
+        region: DOMAIN.region[i % 2] as string,
+        unit: String(1 + (i % 3)),
+        demo: false,
+      })),
       1,
     );
     world.release(1);
@@ -182,12 +187,18 @@ describe("the release rule against differencing", () => {
 
   it("a new response waits until its group has k, and the figures before and after differ by k or more", () => {
     const world = new World(5);
-    world.arrive(Array.from({ length: 12 }, () => ({ inst: "a", region: "n", unit: "1", demo: false })), 0);
+    world.arrive(
+      Array.from({ length: 12 }, () => ({ inst: "a", region: "n", unit: "1", demo: false })),
+      0,
+    );
     world.release(0);
     world.arrive([{ inst: "a", region: "s", unit: "2", demo: false }], 1);
     expect(world.release(1)).toBeNull();
     expect(world.state().pending).toBe(1);
-    world.arrive(Array.from({ length: 4 }, () => ({ inst: "a", region: "s", unit: "2", demo: false })), 2);
+    world.arrive(
+      Array.from({ length: 4 }, () => ({ inst: "a", region: "s", unit: "2", demo: false })),
+      2,
+    );
     const plan = world.release(2);
     expect(plan?.released).toHaveLength(5);
   });

@@ -27,7 +27,17 @@ const unit = (code: string, completed: number, expected: number, extra: Partial<
   ...extra,
 });
 
-const noUnit: UnitCoverage = { unitId: null, code: null, name: null, institution: null, region: null, active: true, started: 9, completed: 4, expected: 0 };
+const noUnit: UnitCoverage = {
+  unitId: null,
+  code: null,
+  name: null,
+  institution: null,
+  region: null,
+  active: true,
+  started: 9,
+  completed: 4,
+  expected: 0,
+};
 
 describe("coverage", () => {
   it("computes the response rate as completed over expected, none without a target", () => {
@@ -84,10 +94,13 @@ describe("coverage", () => {
   });
 
   it("fills the timeline with zero days and a running total", () => {
-    const days = fillTimeline([
-      { day: "2026-11-03", completed: 2 },
-      { day: "2026-11-01", completed: 1 },
-    ], "2026-11-04");
+    const days = fillTimeline(
+      [
+        { day: "2026-11-03", completed: 2 },
+        { day: "2026-11-01", completed: 1 },
+      ],
+      "2026-11-04",
+    );
     expect(days).toEqual([
       { day: "2026-11-01", completed: 1, cumulative: 1 },
       { day: "2026-11-02", completed: 0, cumulative: 1 },
@@ -95,9 +108,11 @@ describe("coverage", () => {
       { day: "2026-11-04", completed: 0, cumulative: 3 },
     ]);
     expect(fillTimeline([])).toEqual([]);
-    expect(fillTimeline([{ day: "2026-02-28", completed: 1 }, { day: "2026-03-01", completed: 1 }]).map((d) => d.day)).toEqual([
-      "2026-02-28",
-      "2026-03-01",
-    ]);
+    expect(
+      fillTimeline([
+        { day: "2026-02-28", completed: 1 },
+        { day: "2026-03-01", completed: 1 },
+      ]).map((d) => d.day),
+    ).toEqual(["2026-02-28", "2026-03-01"]);
   });
 });

@@ -26,7 +26,20 @@ function read(text: string, separator: Separator): string[][] {
 const HEADER = ["id", "text", "other"];
 /** What the writer makes of a text cell: formula-looking text gets a leading ', the rest is kept. */
 const inert = (t: string) => (/^[=+\-@\t\r]/.test(t) ? `'${t}` : t);
-const MULTI_LINE = ["x\ny", "p\r\nq", "a\rb", "\n", "vacías:\r\n\r\n", "fin\n", "\nprincipio", "a,b", "a;b", 'dijo "sí"', '"', "Ñandú – ¿á?\nsegunda línea"];
+const MULTI_LINE = [
+  "x\ny",
+  "p\r\nq",
+  "a\rb",
+  "\n",
+  "vacías:\r\n\r\n",
+  "fin\n",
+  "\nprincipio",
+  "a,b",
+  "a;b",
+  'dijo "sí"',
+  '"',
+  "Ñandú – ¿á?\nsegunda línea",
+];
 
 describe.each(["comma", "semicolon"] as const)("the CSV writer (%s)", (separator) => {
   it("keeps an answer with line breaks, separators and quotes in one row, byte for byte", async () => {
@@ -45,7 +58,14 @@ describe.each(["comma", "semicolon"] as const)("the CSV writer (%s)", (separator
 
   it("prefixes formula-looking text with ' and keeps the rest of it, a leading CR included", async () => {
     const injections = ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "\r\n=1+1", "\n=1"];
-    const rows = read(await write(injections.map((t, i) => [String(i), t, null]), separator, HEADER), separator);
+    const rows = read(
+      await write(
+        injections.map((t, i) => [String(i), t, null]),
+        separator,
+        HEADER,
+      ),
+      separator,
+    );
     expect(rows).toHaveLength(1 + injections.length);
     expect(rows.slice(1).map((r) => r[1])).toEqual(injections.map(inert));
     expect(rows[6]![1]).toBe("'\rCR");

@@ -97,7 +97,10 @@ function expectUnevenGroups(survey: SurveyEntry, responses: DemoResponse[]): voi
   expect(Math.max(...sizes), `${first.name}: ${JSON.stringify([...counts])}`).toBeGreaterThanOrEqual(3 * Math.max(smallest, 1));
 }
 
-const surveyFiles = fs.readdirSync(SURVEYS_DIR).filter((f) => f.endsWith(".json")).sort();
+const surveyFiles = fs
+  .readdirSync(SURVEYS_DIR)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 describe.each(surveyFiles)("demo responses to surveys/%s", (file) => {
   const definition = JSON.parse(fs.readFileSync(path.join(SURVEYS_DIR, file), "utf8")) as SurveyJson;
@@ -149,9 +152,21 @@ const TALLER: SurveyJson = {
     {
       name: "datos",
       elements: [
-        { type: "boolean", name: "acepto", isRequired: true, renderAs: "checkbox", validators: [{ type: "expression", expression: "{acepto} = true" }] },
+        {
+          type: "boolean",
+          name: "acepto",
+          isRequired: true,
+          renderAs: "checkbox",
+          validators: [{ type: "expression", expression: "{acepto} = true" }],
+        },
         { type: "radiogroup", name: "provincia", isRequired: true, choices: choices("capital", "norte", "sur", "este", "oeste") },
-        { type: "dropdown", name: "sede", isRequired: true, choices: choices("central", "anexo", "remota"), choicesVisibleIf: "{item} <> 'central' or {provincia} = 'capital'" },
+        {
+          type: "dropdown",
+          name: "sede",
+          isRequired: true,
+          choices: choices("central", "anexo", "remota"),
+          choicesVisibleIf: "{item} <> 'central' or {provincia} = 'capital'",
+        },
         { type: "boolean", name: "docente", isRequired: true, valueTrue: "si", valueFalse: "no" },
         {
           type: "panel",
@@ -165,7 +180,14 @@ const TALLER: SurveyJson = {
         { type: "text", name: "fecha", inputType: "date", isRequired: true },
         { type: "text", name: "mes", inputType: "month" },
         { type: "rating", name: "satisfaccion", isRequired: true, rateMin: 1, rateMax: 10 },
-        { type: "checkbox", name: "areas", isRequired: true, minSelectedChoices: 2, maxSelectedChoices: 3, choices: choices("lectura", "calculo", "ciencia", "arte", "deporte") },
+        {
+          type: "checkbox",
+          name: "areas",
+          isRequired: true,
+          minSelectedChoices: 2,
+          maxSelectedChoices: 3,
+          choices: choices("lectura", "calculo", "ciencia", "arte", "deporte"),
+        },
         { type: "ranking", name: "areas_orden", visibleIf: "{areas} notempty", choicesFromQuestion: "areas", choicesFromQuestionMode: "selected" },
         { type: "tagbox", name: "dias", maxSelectedChoices: 2, choices: choices("lunes", "martes", "miercoles") },
       ],
@@ -188,7 +210,13 @@ const TALLER: SurveyJson = {
     {
       name: "cierre",
       elements: [
-        { type: "matrix", name: "opiniones", isAllRowRequired: true, rows: choices("materiales", "horarios", "tutores"), columns: choices("mal", "regular", "bien", "muy_bien") },
+        {
+          type: "matrix",
+          name: "opiniones",
+          isAllRowRequired: true,
+          rows: choices("materiales", "horarios", "tutores"),
+          columns: choices("mal", "regular", "bien", "muy_bien"),
+        },
         {
           type: "matrixdynamic",
           name: "cursos",
@@ -214,7 +242,9 @@ const TALLER: SurveyJson = {
 describe("demo responses to a survey written for no one in particular", () => {
   const survey = buildEntry(TALLER, "taller-docente");
   const responses = generate(survey, 200, 11);
-  const ratings = responses.flatMap((r) => Object.entries((r.data.competencias ?? {}) as Record<string, Row>).map(([topic, row]) => ({ r, topic, row })));
+  const ratings = responses.flatMap((r) =>
+    Object.entries((r.data.competencias ?? {}) as Record<string, Row>).map(([topic, row]) => ({ r, topic, row })),
+  );
 
   it("are valid, answer nothing hidden, label open answers [DEMO], and give uneven groups", () => {
     // Option conditions ({item}) put this survey on survey-core's validation (~0.1–0.3 s each): one in ten.
@@ -235,7 +265,7 @@ describe("demo responses to a survey written for no one in particular", () => {
     for (const { data } of responses) {
       expect(data.codigo).toBeUndefined();
       if (data.correo !== undefined) expect(data.correo).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
-      expect(Number(data.horas) * 2 % 1).toBe(0);
+      expect((Number(data.horas) * 2) % 1).toBe(0);
       expect(data.horas).toBeGreaterThanOrEqual(1);
       expect(data.horas).toBeLessThanOrEqual(40);
       const age = NOW - Date.parse(String(data.fecha));
@@ -272,7 +302,10 @@ describe("demo responses to a survey written for no one in particular", () => {
       TALLER_TOPICS.map((t) => mean(rows.filter((x) => x.topic === t).map((x) => Number(x.row[column]))));
     const groups = [...countBy(responses.map((r) => r.data.provincia))].sort((a, b) => b[1] - a[1]).slice(0, 2);
     const topTopics = groups.map(([group]) => {
-      const importance = byTopic(rated.filter((x) => x.r.data.provincia === group), "valor");
+      const importance = byTopic(
+        rated.filter((x) => x.r.data.provincia === group),
+        "valor",
+      );
       expect(Math.max(...importance) - Math.min(...importance), group).toBeGreaterThan(0.5);
       return TALLER_TOPICS[importance.indexOf(Math.max(...importance))];
     });

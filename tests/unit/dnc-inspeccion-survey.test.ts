@@ -16,8 +16,21 @@ const definition = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../sur
 const dataset = dncInspeccionDataset();
 
 const LOCALIZABLE = new Set([
-  "title", "description", "text", "html", "completedHtml", "navigationTitle", "labelTrue", "labelFalse", "placeholder",
-  "requiredErrorText", "minErrorText", "maxErrorText", "stepErrorText", "minRateDescription", "maxRateDescription",
+  "title",
+  "description",
+  "text",
+  "html",
+  "completedHtml",
+  "navigationTitle",
+  "labelTrue",
+  "labelFalse",
+  "placeholder",
+  "requiredErrorText",
+  "minErrorText",
+  "maxErrorText",
+  "stepErrorText",
+  "minRateDescription",
+  "maxRateDescription",
 ]);
 
 describe("surveys/dnc-inspeccion.json", () => {
@@ -138,7 +151,9 @@ describe("surveys/dnc-inspeccion.json", () => {
     expect(verdict({ intendencia: "ilm", funcion: "inspector_trabajo" })).toBeNull();
     expect(verdict({ intendencia: "ilm", funcion: "inspector_auxiliar" })).toBeNull();
     expect(verdict({ intendencia: "ilm", funcion: "supervisor_inspector" })).toBe("not_released");
-    expect(expectedNeeds(survey, 5, responses, { by: "funcion", filters: { intendencia: "ilm" } }).groups.map((g) => [g.group, g.suppressed])).toEqual([
+    expect(
+      expectedNeeds(survey, 5, responses, { by: "funcion", filters: { intendencia: "ilm" } }).groups.map((g) => [g.group, g.suppressed]),
+    ).toEqual([
       ["inspector_auxiliar", null],
       ["inspector_trabajo", null],
       ["supervisor_inspector", "unreleased"],

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  clearDraft,
-  draftKey,
-  readDraft,
-  reconcileDraft,
-  writeDraft,
-  type DraftStorage,
-  type LocalDraft,
-} from "@/lib/fill/local-draft";
+import { clearDraft, draftKey, readDraft, reconcileDraft, writeDraft, type DraftStorage, type LocalDraft } from "@/lib/fill/local-draft";
 
 function memoryStorage(): DraftStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();

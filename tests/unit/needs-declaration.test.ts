@@ -19,7 +19,15 @@ function survey(needs: Json | undefined, matrix: Json = {}): SurveyJson {
         name: "p1",
         elements: [
           { type: "dropdown", name: "ministerio", title: { default: "Ministerio", en: "Ministry" }, choices: ["trabajo", "salud"] },
-          { type: "radiogroup", name: "provincia", title: "Provincia", choices: [{ value: "lima", text: "Lima" }, { value: "cusco", text: "Cusco" }] },
+          {
+            type: "radiogroup",
+            name: "provincia",
+            title: "Provincia",
+            choices: [
+              { value: "lima", text: "Lima" },
+              { value: "cusco", text: "Cusco" },
+            ],
+          },
           { type: "boolean", name: "jefatura", title: "¿Tiene personal a cargo?" },
           { type: "checkbox", name: "idiomas", choices: ["es", "qu"] },
           { type: "comment", name: "comentario" },
@@ -80,7 +88,13 @@ describe("needs declaration", () => {
     const entry = buildEntry(
       survey(
         { ...VALID, notApplicable: "na", breakdowns: ["jefatura"], minGroupSize: 8, openQuestions: [] },
-        { columns: [{ name: "relevancia", ...rating }, { name: "nivel", ...rating }, { name: "na", cellType: "boolean" }] },
+        {
+          columns: [
+            { name: "relevancia", ...rating },
+            { name: "nivel", ...rating },
+            { name: "na", cellType: "boolean" },
+          ],
+        },
       ),
       "inspeccion",
     );
@@ -123,14 +137,35 @@ describe("needs declaration", () => {
   it("refuses unequal or non-numeric scales", () => {
     const five = [1, 2, 3, 4, 5].map((v) => ({ value: v, text: String(v) }));
     expect(
-      problems(survey(VALID, { columns: [{ name: "relevancia", cellType: "radiogroup", choices: five }, { name: "nivel", cellType: "radiogroup", choices: [1, 2, 3, 4] }] })),
+      problems(
+        survey(VALID, {
+          columns: [
+            { name: "relevancia", cellType: "radiogroup", choices: five },
+            { name: "nivel", cellType: "radiogroup", choices: [1, 2, 3, 4] },
+          ],
+        }),
+      ),
     ).toEqual([`The columns "relevancia" and "nivel" must have the same scale (1,2,3,4,5 vs 1,2,3,4).`]);
     expect(
-      problems(survey(VALID, { columns: [{ name: "relevancia", cellType: "dropdown", choices: ["alta", "baja"] }, { name: "nivel", cellType: "dropdown", choices: [1, 2] }] })),
+      problems(
+        survey(VALID, {
+          columns: [
+            { name: "relevancia", cellType: "dropdown", choices: ["alta", "baja"] },
+            { name: "nivel", cellType: "dropdown", choices: [1, 2] },
+          ],
+        }),
+      ),
     ).toEqual([`The column "relevancia" must have at least two choices with integer values (the scale); not numeric: alta, baja.`]);
-    expect(problems(survey(VALID, { columns: [{ name: "relevancia", cellType: "text" }, { name: "nivel", cellType: "text" }] }))[0]).toMatch(
-      /The column "relevancia" must be single-choice/,
-    );
+    expect(
+      problems(
+        survey(VALID, {
+          columns: [
+            { name: "relevancia", cellType: "text" },
+            { name: "nivel", cellType: "text" },
+          ],
+        }),
+      )[0],
+    ).toMatch(/The column "relevancia" must be single-choice/);
   });
 
   it("refuses a breakdown that is not single-choice, and names that collide with the filters", () => {
@@ -159,18 +194,38 @@ describe("needs declaration", () => {
   });
 
   it("reads the training plan's planning: logistics questions, groups, sites and the obstacles' implications", () => {
-    const planning = { schedule: "jefatura", obstacles: "idiomas", groups: "provincia", sites: "ministerio", implications: { qu: { default: "Materiales en quechua", en: "Materials in Quechua" } } };
+    const planning = {
+      schedule: "jefatura",
+      obstacles: "idiomas",
+      groups: "provincia",
+      sites: "ministerio",
+      implications: { qu: { default: "Materiales en quechua", en: "Materials in Quechua" } },
+    };
     const needs = buildEntry(survey({ ...VALID, planning }), "inspeccion").needs;
-    expect(needs?.planning).toEqual({ schedule: "jefatura", obstacles: "idiomas", groups: "provincia", sites: "ministerio", implications: { qu: { es: "Materiales en quechua", en: "Materials in Quechua" } } });
+    expect(needs?.planning).toEqual({
+      schedule: "jefatura",
+      obstacles: "idiomas",
+      groups: "provincia",
+      sites: "ministerio",
+      implications: { qu: { es: "Materiales en quechua", en: "Materials in Quechua" } },
+    });
     expect(buildEntry(survey(VALID), "inspeccion").needs?.planning).toEqual({});
   });
 
   it("refuses a planning that names a missing question, a non-breakdown as sites, an unknown key or an implication of no obstacle", () => {
-    expect(problems(survey({ ...VALID, planning: { months: "meses" } }))).toEqual([`needsAssessment.planning.months: "meses" is not a question of the survey.`]);
-    expect(problems(survey({ ...VALID, planning: { sites: "idiomas" } }))).toEqual([`needsAssessment.planning.sites: "idiomas" is not a question breakdown (breakdowns).`]);
-    expect(problems(survey({ ...VALID, planning: { sites: "unit" } }))).toEqual([`needsAssessment.planning.sites: "unit" is not a question breakdown (breakdowns).`]);
+    expect(problems(survey({ ...VALID, planning: { months: "meses" } }))).toEqual([
+      `needsAssessment.planning.months: "meses" is not a question of the survey.`,
+    ]);
+    expect(problems(survey({ ...VALID, planning: { sites: "idiomas" } }))).toEqual([
+      `needsAssessment.planning.sites: "idiomas" is not a question breakdown (breakdowns).`,
+    ]);
+    expect(problems(survey({ ...VALID, planning: { sites: "unit" } }))).toEqual([
+      `needsAssessment.planning.sites: "unit" is not a question breakdown (breakdowns).`,
+    ]);
     expect(problems(survey({ ...VALID, planning: { place: "provincia" } }))).toEqual([`needsAssessment.planning: unknown property "place".`]);
-    expect(problems(survey({ ...VALID, planning: { obstacles: "idiomas", implications: { fr: "x" } } }))).toEqual([`needsAssessment.planning.implications: "fr" is not a choice of "idiomas".`]);
+    expect(problems(survey({ ...VALID, planning: { obstacles: "idiomas", implications: { fr: "x" } } }))).toEqual([
+      `needsAssessment.planning.implications: "fr" is not a choice of "idiomas".`,
+    ]);
     expect(problems(survey({ ...VALID, planning: { implications: { es: "x" } } }))).toHaveLength(1);
   });
 });

@@ -42,7 +42,9 @@ function response(grupo: string, rows: Record<string, Cells>, extra: Partial<Ora
   return { answers: { grupo, sede: true, necesidades: rows }, complete: true, unit: null, day: "2026-03-02", ...extra };
 }
 const plain = (grupo: string, n: number, extra: Partial<OracleResponse> = {}) =>
-  Array.from({ length: n }, () => response(grupo, { T04: { importancia: 3, dominio: 3 }, T05: { importancia: 3, dominio: 3 }, T06: { importancia: 3, dominio: 3 } }, extra));
+  Array.from({ length: n }, () =>
+    response(grupo, { T04: { importancia: 3, dominio: 3 }, T05: { importancia: 3, dominio: 3 }, T06: { importancia: 3, dominio: 3 } }, extra),
+  );
 
 const topic = (f: ExpectedFigures | null | undefined, code: string) => f?.topics.find((t) => t.topic === code);
 
@@ -77,7 +79,14 @@ describe("needs oracle", () => {
     // T04: (2, 2) for all seven → MWDS 0; T06: nobody rated it.
     expect(topic(report.total, "T04")).toMatchObject({ n: 7, mwds: 0, rank: 2 });
     expect(topic(report.total, "T06")).toEqual({
-      topic: "T06", n: 0, meanImportance: null, meanCompetence: null, meanDiscrepancy: null, mwds: null, rank: null, quadrant: null,
+      topic: "T06",
+      n: 0,
+      meanImportance: null,
+      meanCompetence: null,
+      meanDiscrepancy: null,
+      mwds: null,
+      rank: null,
+      quadrant: null,
     });
     // Lines over the two rated topics: Ī (4.2 + 2) / 2 = 3.1, D̄ (1.2 + 0) / 2 = 0.6.
     expect(report.total?.locus?.importanceLine).toBeCloseTo(3.1, 12);
@@ -92,7 +101,11 @@ describe("needs oracle", () => {
     // a 7 and b 5 join release 1; c 2 waits, and so do the partial ones (they count nowhere).
     const people = [...plain("a", 7), ...plain("b", 5), ...plain("c", 2), ...plain("c", 4, { complete: false })];
     const report = expectedNeeds(survey, K, people);
-    expect(report).toMatchObject({ n: 12, suppressed: null, release: { asOf: { release: 1 }, covers: { fromRelease: 1, toRelease: 1 }, pending: 2 } });
+    expect(report).toMatchObject({
+      n: 12,
+      suppressed: null,
+      release: { asOf: { release: 1 }, covers: { fromRelease: 1, toRelease: 1 }, pending: 2 },
+    });
     expect(report.groups.map((g) => [g.group, g.suppressed])).toEqual([
       ["b", null],
       ["a", null],
@@ -100,7 +113,13 @@ describe("needs oracle", () => {
     expect(report.total?.n).toBe(12);
     // The waiting group's cell is not published; b's is.
     expect(expectedNeeds(survey, K, people, { filters: { grupo: "c" } })).toEqual({
-      k: 5, by: "grupo", release: { asOf: null, covers: null, pending: 2 }, n: null, suppressed: "not_released", total: null, groups: [],
+      k: 5,
+      by: "grupo",
+      release: { asOf: null, covers: null, pending: 2 },
+      n: null,
+      suppressed: "not_released",
+      total: null,
+      groups: [],
     });
     expect(expectedNeeds(survey, K, people, { filters: { grupo: "b" } }).n).toBe(5);
     // Nothing is published before some group reaches k.
@@ -110,11 +129,54 @@ describe("needs oracle", () => {
   it("the primary and complementary rules of a breakdown: hidden groups number 0 or at least k (ties by code)", () => {
     const sizes = (entries: [string, number][]) => new Map<string | null, number>(entries);
     // c (3) hidden; a and b (6 each) tie: a goes first; then 9 ≥ 5 → b stays.
-    expect(hiddenGroups(sizes([["b", 6], ["a", 6], ["c", 3]]), K)).toEqual(new Map([["c", "primary"], ["a", "complementary"]]));
+    expect(
+      hiddenGroups(
+        sizes([
+          ["b", 6],
+          ["a", 6],
+          ["c", 3],
+        ]),
+        K,
+      ),
+    ).toEqual(
+      new Map([
+        ["c", "primary"],
+        ["a", "complementary"],
+      ]),
+    );
     // Two small groups that together reach k need no complementary suppression.
-    expect(hiddenGroups(sizes([["a", 6], ["b", 3], ["c", 2]]), K)).toEqual(new Map([["b", "primary"], ["c", "primary"]]));
+    expect(
+      hiddenGroups(
+        sizes([
+          ["a", 6],
+          ["b", 3],
+          ["c", 2],
+        ]),
+        K,
+      ),
+    ).toEqual(
+      new Map([
+        ["b", "primary"],
+        ["c", "primary"],
+      ]),
+    );
     // A group the release rule holds back counts as hidden too.
-    expect(hiddenGroups(sizes([["a", 6], ["b", 6], ["c", 2]]), K, (g) => (g === "b" ? "unreleased" : null))).toEqual(new Map([["c", "primary"], ["b", "unreleased"]]));
+    expect(
+      hiddenGroups(
+        sizes([
+          ["a", 6],
+          ["b", 6],
+          ["c", 2],
+        ]),
+        K,
+        (g) => (g === "b" ? "unreleased" : null),
+      ),
+    ).toEqual(
+      new Map([
+        ["c", "primary"],
+        ["b", "unreleased"],
+      ]),
+    );
   });
 
   it("a cell is published only if it splits every group of indistinguishable people into parts of 0 or ≥ k", () => {
@@ -131,7 +193,10 @@ describe("needs oracle", () => {
     expect(expectedNeeds(survey, K, mixed, { filters: { grupo: "b", sede: "true" } }).n).toBe(5);
     expect(expectedNeeds(survey, K, mixed, { by: "sede", filters: { grupo: "a" } })).toMatchObject({
       n: 9,
-      groups: [{ group: "true", suppressed: "unreleased" }, { group: "false", suppressed: "primary" }],
+      groups: [
+        { group: "true", suppressed: "unreleased" },
+        { group: "false", suppressed: "primary" },
+      ],
     });
     // With a 5 | 5, sede=true (10) splits a into 5 | 5 and b wholly: published; then sede=false
     // is the rest of a: published too.
@@ -168,14 +233,21 @@ describe("needs oracle", () => {
     ]);
     // sede=true's own view: as of release 1 (a's 5).
     expect(expectedNeeds(survey, K, people, { filters: { sede: "true" } })).toMatchObject({
-      n: 5, release: { asOf: { release: 1 }, covers: { fromRelease: 1, toRelease: 1 } },
+      n: 5,
+      release: { asOf: { release: 1 }, covers: { fromRelease: 1, toRelease: 1 } },
     });
     // from day 3: release 2 only (b and c, 10); released on day 3, though c's first 3 came on day 2.
     const later = expectedNeeds(survey, K, people, { filters: { from: "2026-03-03" } });
     expect(later).toMatchObject({ n: 10, release: { covers: { fromRelease: 2, toRelease: 2 } } });
     expect(later.groups.map((g) => g.group)).toEqual(["c", "b"]);
-    expect(expectedNeeds(survey, K, people, { filters: { to: "2026-03-02" } })).toMatchObject({ n: 5, release: { covers: { fromRelease: 1, toRelease: 1 } } });
-    expect(expectedNeeds(survey, K, people, { filters: { to: "2026-03-01" } })).toMatchObject({ suppressed: "filter_below_k", release: { covers: null } });
+    expect(expectedNeeds(survey, K, people, { filters: { to: "2026-03-02" } })).toMatchObject({
+      n: 5,
+      release: { covers: { fromRelease: 1, toRelease: 1 } },
+    });
+    expect(expectedNeeds(survey, K, people, { filters: { to: "2026-03-01" } })).toMatchObject({
+      suppressed: "filter_below_k",
+      release: { covers: null },
+    });
     expect(expectedNeeds(survey, K, people, { filters: { sede: "true", from: "2026-03-03" } })).toMatchObject({ suppressed: "filter_below_k" });
   });
 

@@ -7,33 +7,81 @@ const hiddenOf = (m: Map<string, unknown>) => Object.fromEntries(m);
 
 describe("small-cell suppression rules", () => {
   it("primary: a group below k shows nothing; at k it shows", () => {
-    const m = suppressBreakdown([{ key: "a", n: 4 }, { key: "b", n: 5 }, { key: "c", n: 9 }], 5, { withTotal: false });
+    const m = suppressBreakdown(
+      [
+        { key: "a", n: 4 },
+        { key: "b", n: 5 },
+        { key: "c", n: 9 },
+      ],
+      5,
+      { withTotal: false },
+    );
     expect(hiddenOf(m)).toEqual({ a: "primary", b: null, c: null });
   });
 
   it("complementary: exactly one group under k also hides its smallest neighbour", () => {
-    const m = suppressBreakdown([{ key: "pnp", n: 12 }, { key: "poder_judicial", n: 3 }, { key: "mininter", n: 6 }], 5);
+    const m = suppressBreakdown(
+      [
+        { key: "pnp", n: 12 },
+        { key: "poder_judicial", n: 3 },
+        { key: "mininter", n: 6 },
+      ],
+      5,
+    );
     expect(hiddenOf(m)).toEqual({ pnp: null, poder_judicial: "primary", mininter: "complementary" });
   });
 
   it("complementary: hides the smallest shown group first (shown groups have ≥ k, so one suffices)", () => {
-    const m = suppressBreakdown([{ key: "a", n: 3 }, { key: "b", n: 12 }, { key: "c", n: 10 }, { key: "d", n: 30 }], 10);
+    const m = suppressBreakdown(
+      [
+        { key: "a", n: 3 },
+        { key: "b", n: 12 },
+        { key: "c", n: 10 },
+        { key: "d", n: 30 },
+      ],
+      10,
+    );
     expect(hiddenOf(m)).toEqual({ a: "primary", b: null, c: "complementary", d: null });
   });
 
   it("complementary: ties are broken by group key, deterministically", () => {
-    const groups = [{ key: "z", n: 7 }, { key: "x", n: 2 }, { key: "m", n: 7 }];
+    const groups = [
+      { key: "z", n: 7 },
+      { key: "x", n: 2 },
+      { key: "m", n: 7 },
+    ];
     expect(hiddenOf(suppressBreakdown(groups, 5))).toEqual({ z: null, x: "primary", m: "complementary" });
     expect(hiddenOf(suppressBreakdown([...groups].reverse(), 5))).toEqual({ z: null, x: "primary", m: "complementary" });
   });
 
   it("complementary: nothing more when the hidden groups already number 0 or ≥ k", () => {
-    expect(hiddenOf(suppressBreakdown([{ key: "a", n: 2 }, { key: "b", n: 3 }, { key: "c", n: 8 }], 5))).toEqual({
+    expect(
+      hiddenOf(
+        suppressBreakdown(
+          [
+            { key: "a", n: 2 },
+            { key: "b", n: 3 },
+            { key: "c", n: 8 },
+          ],
+          5,
+        ),
+      ),
+    ).toEqual({
       a: "primary",
       b: "primary",
       c: null,
     });
-    expect(hiddenOf(suppressBreakdown([{ key: "a", n: 5 }, { key: "b", n: 8 }], 5))).toEqual({ a: null, b: null });
+    expect(
+      hiddenOf(
+        suppressBreakdown(
+          [
+            { key: "a", n: 5 },
+            { key: "b", n: 8 },
+          ],
+          5,
+        ),
+      ),
+    ).toEqual({ a: null, b: null });
   });
 
   it("a filter with fewer than k completed responses shows nothing but that fact", () => {
@@ -48,12 +96,23 @@ describe("small-cell suppression rules", () => {
   });
 
   it("a group the release rule holds back counts as hidden for the complementary rule", () => {
-    const m = suppressBreakdown([{ key: "a", n: 3 }, { key: "b", n: 8 }, { key: "c", n: 9 }], 5, { hidden: (key) => (key === "b" ? "unreleased" : null) });
+    const m = suppressBreakdown(
+      [
+        { key: "a", n: 3 },
+        { key: "b", n: 8 },
+        { key: "c", n: 9 },
+      ],
+      5,
+      { hidden: (key) => (key === "b" ? "unreleased" : null) },
+    );
     expect(hiddenOf(m)).toEqual({ a: "primary", b: "unreleased", c: null });
   });
 
   it("profile counts: partitions get the complementary rule, multiple choices only the primary", () => {
-    const cells = [{ key: "si", count: 2 }, { key: "no", count: 9 }];
+    const cells = [
+      { key: "si", count: 2 },
+      { key: "no", count: 9 },
+    ];
     expect(suppressCounts(cells, 5, true)).toEqual([
       { key: "si", count: null, hidden: "primary" },
       { key: "no", count: null, hidden: "complementary" },
@@ -62,7 +121,16 @@ describe("small-cell suppression rules", () => {
       { key: "si", count: null, hidden: "primary" },
       { key: "no", count: 9, hidden: null },
     ]);
-    expect(suppressCounts([{ key: "a", count: 0 }, { key: "b", count: 7 }], 5, true)[0]).toEqual({ key: "a", count: 0, hidden: null });
+    expect(
+      suppressCounts(
+        [
+          { key: "a", count: 0 },
+          { key: "b", count: 7 },
+        ],
+        5,
+        true,
+      )[0],
+    ).toEqual({ key: "a", count: 0, hidden: null });
   });
 
   it("k comes from configuration: default 5, never below 3", () => {
@@ -121,6 +189,15 @@ describe("needs report (breakdown + total)", () => {
 
   it("a filtered view below k returns only that fact", () => {
     const report = buildNeedsReport({ ...base, filters: { region: "PE-TUM" }, rows: rows("pnp", 4, { T01: [4, 16, 8] }) });
-    expect(report).toEqual({ k: 5, by: "institucion", filters: { region: "PE-TUM" }, release, n: null, suppressed: "filter_below_k", total: null, groups: [] });
+    expect(report).toEqual({
+      k: 5,
+      by: "institucion",
+      filters: { region: "PE-TUM" },
+      release,
+      n: null,
+      suppressed: "filter_below_k",
+      total: null,
+      groups: [],
+    });
   });
 });

@@ -11,18 +11,29 @@ function errorsOf(input: string | Uint8Array) {
 
 describe("units CSV import parsing", () => {
   it("reads a comma file and normalises codes, regions and the active flag", () => {
-    const r = parseUnitsCsv(`${HEADER}\ncr-tum,Comisión Regional – Tumbes,Comisión regional,pe-tum,18,sí\nMT-ICA,Mesa de Trabajo – Ica,Mesa de trabajo,PE-ICA,7,0\n`);
+    const r = parseUnitsCsv(
+      `${HEADER}\ncr-tum,Comisión Regional – Tumbes,Comisión regional,pe-tum,18,sí\nMT-ICA,Mesa de Trabajo – Ica,Mesa de trabajo,PE-ICA,7,0\n`,
+    );
     expect(r).toEqual({
       ok: true,
       units: [
-        { line: 2, code: "CR-TUM", name: "Comisión Regional – Tumbes", institution: "Comisión regional", region: "PE-TUM", expected: 18, active: true },
+        {
+          line: 2,
+          code: "CR-TUM",
+          name: "Comisión Regional – Tumbes",
+          institution: "Comisión regional",
+          region: "PE-TUM",
+          expected: 18,
+          active: true,
+        },
         { line: 3, code: "MT-ICA", name: "Mesa de Trabajo – Ica", institution: "Mesa de trabajo", region: "PE-ICA", expected: 7, active: false },
       ],
     });
   });
 
   it("reads Excel's Spanish export: BOM, semicolons, CRLF, Spanish headers, quoted fields, no active column", () => {
-    const text = '\uFEFFCódigo;Nombre;Institución;Región;Esperados\r\nCR-PUN;"Comisión Regional; Puno";Comisión regional;PE-PUN;14\r\n\r\nCR-CUS;"Mesa ""Cusco""";Mesa de trabajo;PE-CUS;12\r\n';
+    const text =
+      '\uFEFFCódigo;Nombre;Institución;Región;Esperados\r\nCR-PUN;"Comisión Regional; Puno";Comisión regional;PE-PUN;14\r\n\r\nCR-CUS;"Mesa ""Cusco""";Mesa de trabajo;PE-CUS;12\r\n';
     const bytes = new TextEncoder().encode(text);
     const r = parseUnitsCsv(bytes);
     expect(r.ok).toBe(true);

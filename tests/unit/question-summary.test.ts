@@ -25,7 +25,13 @@ const SURVEY = {
             { value: "c", text: es("Cañete", "Canete") },
           ],
         },
-        { type: "boolean", name: "capacitado", title: es("¿Recibió capacitación?", "Trained?"), labelTrue: es("Sí", "Yes"), labelFalse: es("No", "No") },
+        {
+          type: "boolean",
+          name: "capacitado",
+          title: es("¿Recibió capacitación?", "Trained?"),
+          labelTrue: es("Sí", "Yes"),
+          labelFalse: es("No", "No"),
+        },
         { type: "rating", name: "satisfaccion", title: es("Satisfacción", "Satisfaction"), rateMin: 1, rateMax: 5 },
         {
           type: "panel",
@@ -131,7 +137,11 @@ describe("question catalogue", () => {
     expect(sede?.kind === "choice" && sede.options[2]).toEqual({ value: "c", label: { es: "Cañete", en: "Canete" } });
     expect(catalogue.questions.find((q) => q.name === "temas")?.key).toBe("temas_elegidos");
     const rating = catalogue.questions.find((q) => q.name === "satisfaccion");
-    expect(rating?.kind === "choice" && [rating.scale, rating.numeric, rating.options.map((o) => o.value)]).toEqual(["rating", true, ["1", "2", "3", "4", "5"]]);
+    expect(rating?.kind === "choice" && [rating.scale, rating.numeric, rating.options.map((o) => o.value)]).toEqual([
+      "rating",
+      true,
+      ["1", "2", "3", "4", "5"],
+    ]);
     const needs = catalogue.questions.find((q) => q.name === "necesidades");
     expect(needs?.kind === "matrixdropdown" && needs.columns.map((c) => [c.name, c.kind, c.numeric, c.options.map((o) => o.value)])).toEqual([
       ["imp", "choice", true, ["1", "2", "3", "4", "5"]],
@@ -312,15 +322,33 @@ describe("question summary (n = 20, k = 5)", () => {
 
 describe("distributions", () => {
   it("mean and median of value counts (odd and even totals)", () => {
-    expect(statsOf([{ value: 2, count: 1 }, { value: 7, count: 2 }])).toEqual({ mean: 16 / 3, median: 7 });
-    expect(statsOf([{ value: 10, count: 1 }, { value: 1, count: 1 }])).toEqual({ mean: 5.5, median: 5.5 });
+    expect(
+      statsOf([
+        { value: 2, count: 1 },
+        { value: 7, count: 2 },
+      ]),
+    ).toEqual({ mean: 16 / 3, median: 7 });
+    expect(
+      statsOf([
+        { value: 10, count: 1 },
+        { value: 1, count: 1 },
+      ]),
+    ).toEqual({ mean: 5.5, median: 5.5 });
     expect(statsOf([])).toBeNull();
   });
 
   it("bins: distinct values when few, else nice widths; about 2k answers per bin", () => {
     expect(targetBins(10, 5)).toBe(3);
     expect(targetBins(400, 5)).toBe(10);
-    expect(binValues([{ value: 1, count: 4 }, { value: 2, count: 6 }], 3).map((b) => [b.label.es, b.count])).toEqual([
+    expect(
+      binValues(
+        [
+          { value: 1, count: 4 },
+          { value: 2, count: 6 },
+        ],
+        3,
+      ).map((b) => [b.label.es, b.count]),
+    ).toEqual([
       ["1", 4],
       ["2", 6],
     ]);
@@ -344,7 +372,16 @@ describe("distributions", () => {
 
   it("dates by month, quarter or year — the finest with at most 12 bars — gaps filled; anything else as written", () => {
     const keys = (r: ReturnType<typeof periodCounts>) => [r.period, r.items.map((m) => [m.key, m.count])];
-    expect(keys(periodCounts(new Map([["2025-12", 1], ["2026-02", 2]])))).toEqual([
+    expect(
+      keys(
+        periodCounts(
+          new Map([
+            ["2025-12", 1],
+            ["2026-02", 2],
+          ]),
+        ),
+      ),
+    ).toEqual([
       "month",
       [
         ["2025-12", 1],
@@ -353,7 +390,14 @@ describe("distributions", () => {
       ],
     ]);
     // January 2024 to February 2026: 26 months, 9 quarters.
-    const quarters = periodCounts(new Map([["2024-01", 1], ["2024-03", 2], ["2024-04", 4], ["2026-02", 8]]));
+    const quarters = periodCounts(
+      new Map([
+        ["2024-01", 1],
+        ["2024-03", 2],
+        ["2024-04", 4],
+        ["2026-02", 8],
+      ]),
+    );
     expect(quarters.period).toBe("quarter");
     expect(quarters.items.map((q) => [q.key, q.count])).toEqual([
       ["2024-Q1", 3],
@@ -368,8 +412,19 @@ describe("distributions", () => {
     ]);
     expect(quarters.items[0]?.label).toEqual({ es: "ene–mar 2024", en: "Jan–Mar 2024" });
     // 2014 to 2025: twelve years.
-    const years = periodCounts(new Map([["2014-05", 3], ["2019-11", 2], ["2025-01", 6]]));
-    expect([years.period, years.items.length, years.items[0], years.items[11]?.count]).toEqual(["year", 12, { key: "2014", label: { es: "2014", en: "2014" }, count: 3 }, 6]);
+    const years = periodCounts(
+      new Map([
+        ["2014-05", 3],
+        ["2019-11", 2],
+        ["2025-01", 6],
+      ]),
+    );
+    expect([years.period, years.items.length, years.items[0], years.items[11]?.count]).toEqual([
+      "year",
+      12,
+      { key: "2014", label: { es: "2014", en: "2014" }, count: 3 },
+      6,
+    ]);
     expect(periodCounts(new Map([["sin fecha", 1]])).items).toEqual([{ key: "sin fecha", label: { es: "sin fecha", en: "sin fecha" }, count: 1 }]);
   });
 });

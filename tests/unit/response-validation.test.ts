@@ -4,8 +4,7 @@ import { loadDncTim } from "../support/dnc-tim";
 import { completeAnswers, TOPICS } from "../support/sample-answers";
 
 const survey = loadDncTim();
-const validate = (data: unknown, complete = true, locale: "es" | "en" = "es") =>
-  validateResponseData(survey.definition, data, { complete, locale });
+const validate = (data: unknown, complete = true, locale: "es" | "en" = "es") => validateResponseData(survey.definition, data, { complete, locale });
 
 function issues(result: ValidationResult) {
   expect(result.ok).toBe(false);
@@ -119,7 +118,11 @@ describe("validating dnc-tim submissions", () => {
   it("requires both ratings for every applicable topic", () => {
     const data = completeAnswers();
     delete (data.necesidades as Record<string, unknown>).T18;
-    expect(issues(validate(data)).map((i) => i.key).sort()).toEqual(["necesidades.T18.dominio", "necesidades.T18.importancia"]);
+    expect(
+      issues(validate(data))
+        .map((i) => i.key)
+        .sort(),
+    ).toEqual(["necesidades.T18.dominio", "necesidades.T18.importancia"]);
   });
 
   it("saves progress without completeness, but still checks shape", () => {
@@ -171,12 +174,7 @@ describe("any SurveyJS definition", () => {
 
   it("names the offending key inside nested questions", () => {
     const result = v({ satisfaction: 11, contact: { zip: "x" }, courses: [{ title: 5 }], grid: { r1: "maybe" } });
-    expect(result.ok ? [] : result.issues.map((i) => i.key)).toEqual([
-      "satisfaction",
-      "contact.zip",
-      "courses[0].title",
-      "grid.r1",
-    ]);
+    expect(result.ok ? [] : result.issues.map((i) => i.key)).toEqual(["satisfaction", "contact.zip", "courses[0].title", "grid.r1"]);
   });
 
   it("runs survey-core's required checks inside dynamic panels", () => {

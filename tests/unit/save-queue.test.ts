@@ -6,8 +6,7 @@ type Call = { payload: string; resolve: (r: TransportResult) => void; reject: (e
 /** A transport whose requests the test answers one by one. */
 function manualTransport() {
   const calls: Call[] = [];
-  const send = (payload: string) =>
-    new Promise<TransportResult>((resolve, reject) => calls.push({ payload, resolve, reject }));
+  const send = (payload: string) => new Promise<TransportResult>((resolve, reject) => calls.push({ payload, resolve, reject }));
   return { calls, send };
 }
 

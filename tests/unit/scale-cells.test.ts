@@ -10,7 +10,10 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 describe("scaleCellChoices", () => {
   it("takes the declared scales of the surveys in surveys/ and of other organisations", () => {
     for (const values of [range(1, 5), range(1, 4), range(1, 7), range(0, 10), [1, 2]]) {
-      expect(scaleCellChoices(cellOf(values))?.map((c) => c.value), values.join(",")).toEqual(values);
+      expect(
+        scaleCellChoices(cellOf(values))?.map((c) => c.value),
+        values.join(","),
+      ).toEqual(values);
     }
   });
 

@@ -4,12 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  Model,
-  surveyLocalization,
-  type QuestionDropdownModel,
-  type QuestionMatrixDropdownModel,
-} from "survey-core";
+import { Model, surveyLocalization, type QuestionDropdownModel, type QuestionMatrixDropdownModel } from "survey-core";
 
 type Json = Record<string, unknown>;
 
@@ -103,17 +98,38 @@ const YEARS = ["lt1", "1_3", "4_6", "7_10", "gt10"];
 const CHOICES: Record<string, unknown[]> = {
   institucion: ["migraciones", "pnp", "ministerio_publico", "poder_judicial", "mininter", "gobierno_regional", "otra"],
   region: [
-    "PE-AMA", "PE-ANC", "PE-APU", "PE-ARE", "PE-AYA", "PE-CAJ", "PE-CAL", "PE-CUS", "PE-HUV",
-    "PE-HUC", "PE-ICA", "PE-JUN", "PE-LAL", "PE-LAM", "PE-LIM", "PE-LMA", "PE-LOR", "PE-MDD",
-    "PE-MOQ", "PE-PAS", "PE-PIU", "PE-PUN", "PE-SAM", "PE-TAC", "PE-TUM", "PE-UCA",
+    "PE-AMA",
+    "PE-ANC",
+    "PE-APU",
+    "PE-ARE",
+    "PE-AYA",
+    "PE-CAJ",
+    "PE-CAL",
+    "PE-CUS",
+    "PE-HUV",
+    "PE-HUC",
+    "PE-ICA",
+    "PE-JUN",
+    "PE-LAL",
+    "PE-LAM",
+    "PE-LIM",
+    "PE-LMA",
+    "PE-LOR",
+    "PE-MDD",
+    "PE-MOQ",
+    "PE-PAS",
+    "PE-PIU",
+    "PE-PUN",
+    "PE-SAM",
+    "PE-TAC",
+    "PE-TUM",
+    "PE-UCA",
   ],
   cargo_categoria: ["directivo", "fiscal_juez", "inspector_migratorio", "policia_investigador", "personal_apoyo", "otro"],
   anios_institucion: YEARS,
   anios_casos: YEARS,
   capacitacion_tim_entidad: ["propia", "mininter", "oim", "unodc", "mieux", "otra"],
-  modalidad_orden: [
-    "presencial", "virtual_vivo", "autoaprendizaje", "semipresencial", "talleres_casos", "pasantias", "formador_formadores",
-  ],
+  modalidad_orden: ["presencial", "virtual_vivo", "autoaprendizaje", "semipresencial", "talleres_casos", "pasantias", "formador_formadores"],
   duracion: ["1_dia", "2_3_dias", "1_semana", "modular"],
   horario: ["jornada", "fuera_jornada", "indistinto"],
   meses_disponibles: ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"],

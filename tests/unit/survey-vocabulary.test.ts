@@ -71,7 +71,9 @@ describe("no dnc-tim question is named in db/, lib/ or app/", () => {
 
   it("knows the questionnaire's names (the check would find something)", () => {
     expect(names).toEqual(expect.arrayContaining(["institucion", "necesidades", "importancia", "dominio", "no_aplica", "modalidad_orden"]));
-    expect(references(`const x = data.institucion; q("necesidades"); json_extract(d, '$.obstaculos'); ({ dominio: 1 })`, "institucion")).toHaveLength(1);
+    expect(references(`const x = data.institucion; q("necesidades"); json_extract(d, '$.obstaculos'); ({ dominio: 1 })`, "institucion")).toHaveLength(
+      1,
+    );
     expect(references(`q("necesidades")`, "necesidades")).toHaveLength(1);
     expect(references(`json_extract(d, '$.obstaculos')`, "obstaculos")).toHaveLength(1);
     expect(references(`({ dominio: 1 })`, "dominio")).toHaveLength(1);

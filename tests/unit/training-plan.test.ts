@@ -83,7 +83,12 @@ function input(list: Person[]): DraftInput {
     topics: TOPICS,
     groupsBy: "group",
     national: report(list),
-    sites: { by: "site", order: ["S1", "S2", "S3"], reports: ["S1", "S2", "S3"].map((site) => ({ site, report: report(list, site) })), headcount: new Map([["S1", 30]]) },
+    sites: {
+      by: "site",
+      order: ["S1", "S2", "S3"],
+      reports: ["S1", "S2", "S3"].map((site) => ({ site, report: report(list, site) })),
+      headcount: new Map([["S1", 30]]),
+    },
   };
 }
 
@@ -118,7 +123,10 @@ describe("draftPlan", () => {
       if (groups.length === 1) return [{ topic, scope: "specific", rank: t.rank, group: groups[0] as string }];
       return t.high || top(t) ? [{ topic, scope: "core", rank: t.rank, group: null }] : [];
     });
-    const sorted = [...expected.filter((e) => e.scope === "core").sort((a, b) => a.rank - b.rank), ...expected.filter((e) => e.scope === "specific").sort((a, b) => a.rank - b.rank)];
+    const sorted = [
+      ...expected.filter((e) => e.scope === "core").sort((a, b) => a.rank - b.rank),
+      ...expected.filter((e) => e.scope === "specific").sort((a, b) => a.rank - b.rank),
+    ];
     expect(draft.modules.map((m) => [m.topic, m.scope, m.group])).toEqual(sorted.map((e) => [e.topic, e.scope, e.group]));
     for (const t of draft.topics) {
       expect(t.figures?.mwds, t.topic).toBeCloseTo(national.get(t.topic)!.mwds, 12);
@@ -149,7 +157,10 @@ describe("draftPlan", () => {
         if (respondents < K) return [];
         return [{ site, respondents, officials: site === "S1" ? Math.round((30 * respondents) / here.length) : null }];
       });
-      expect([...t.audience.sites].sort((a, b) => (a.site < b.site ? -1 : 1)), t.topic).toEqual(expectedSites);
+      expect(
+        [...t.audience.sites].sort((a, b) => (a.site < b.site ? -1 : 1)),
+        t.topic,
+      ).toEqual(expectedSites);
       expect(t.audience.suggested).toEqual(t.audience.sites.slice(0, 3).map((s) => s.site));
     }
   });
@@ -180,7 +191,14 @@ describe("edits", () => {
     expect(edits.modules.length).toBeGreaterThanOrEqual(3);
     const [a, b, c] = edits.modules;
     edits = mergeModules(edits, a!.id, b!.id);
-    edits = { ...edits, modules: [{ ...edits.modules[1]!, title: "Renombrado ñ", places: ["S2"], months: ["02"] }, { ...edits.modules[0]!, accepted: false }, ...edits.modules.slice(2)] };
+    edits = {
+      ...edits,
+      modules: [
+        { ...edits.modules[1]!, title: "Renombrado ñ", places: ["S2"], months: ["02"] },
+        { ...edits.modules[0]!, accepted: false },
+        ...edits.modules.slice(2),
+      ],
+    };
     expect(planEditsSchema(vocabulary).safeParse(edits).success).toBe(true);
     const plan = applyEdits(draft, edits, ["03"]);
     expect(plan.modules[0]).toMatchObject({ id: c!.id, title: "Renombrado ñ", places: ["S2"], placesChosen: true, months: ["02"] });
@@ -190,7 +208,10 @@ describe("edits", () => {
     const ta = draft.topics.find((t) => t.topic === a!.topics[0])!;
     const tb = draft.topics.find((t) => t.topic === b!.topics[0])!;
     for (const s of plan.modules[1]!.audience.sites) {
-      const best = Math.max(ta.audience.sites.find((x) => x.site === s.site)?.respondents ?? 0, tb.audience.sites.find((x) => x.site === s.site)?.respondents ?? 0);
+      const best = Math.max(
+        ta.audience.sites.find((x) => x.site === s.site)?.respondents ?? 0,
+        tb.audience.sites.find((x) => x.site === s.site)?.respondents ?? 0,
+      );
       expect(s.respondents).toBe(best);
     }
   });
@@ -216,7 +237,11 @@ describe("what moved since saved", () => {
     expect(comparePlan(snap, before, edits).any).toBe(false);
     // Ten more people in S1 for whom F is the greatest need.
     const more = list.concat(
-      Array.from({ length: 10 }, () => ({ site: "S1", group: "p", ratings: Object.fromEntries(TOPICS.map((t) => [t, (t === "F" ? [5, 1] : [3, 3]) as Rating])) })),
+      Array.from({ length: 10 }, () => ({
+        site: "S1",
+        group: "p",
+        ratings: Object.fromEntries(TOPICS.map((t) => [t, (t === "F" ? [5, 1] : [3, 3]) as Rating])),
+      })),
     );
     const after = draftPlan(input(more));
     const changes = comparePlan(snap, after, edits);

@@ -23,9 +23,7 @@ export async function ExportForm({
       <h2 id="export-title">{t("title")}</h2>
       <p>{t("intro")}</p>
       {query.by !== null && query.by !== spec.dimensions[0]?.name && <input type="hidden" name="by" value={query.by} />}
-      {filterKeys(spec).map((key) =>
-        query.filters[key] ? <input key={key} type="hidden" name={key} value={query.filters[key]} /> : null,
-      )}
+      {filterKeys(spec).map((key) => (query.filters[key] ? <input key={key} type="hidden" name={key} value={query.filters[key]} /> : null))}
       <label>
         {t("labels")}{" "}
         <select name="labels" defaultValue="codes">

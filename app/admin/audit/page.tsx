@@ -27,10 +27,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const locale = await pageLocale();
   const db = getDb();
   const facets = listAuditFacets(db);
-  const { rows, total } = listAudit(db, { action: q.action, actor: q.actor, ...auditBounds(q) }, {
-    limit: AUDIT_PAGE_SIZE,
-    offset: (q.page - 1) * AUDIT_PAGE_SIZE,
-  });
+  const { rows, total } = listAudit(
+    db,
+    { action: q.action, actor: q.actor, ...auditBounds(q) },
+    {
+      limit: AUDIT_PAGE_SIZE,
+      offset: (q.page - 1) * AUDIT_PAGE_SIZE,
+    },
+  );
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   return (
     <div>

@@ -60,8 +60,7 @@ export default async function UnitsPage() {
                   <Link href={`/admin/units/${u.id}`}>{u.code}</Link>
                 </td>
                 <td>
-                  <Link href={`/admin/units/${u.id}`}>{u.name}</Link>{" "}
-                  {u.isSample && <span className="badge sample">{t("sample")}</span>}
+                  <Link href={`/admin/units/${u.id}`}>{u.name}</Link> {u.isSample && <span className="badge sample">{t("sample")}</span>}
                 </td>
                 <td>{u.institution}</td>
                 <td>{regionLabel(u.region, locale)}</td>

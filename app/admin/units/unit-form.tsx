@@ -13,9 +13,7 @@ export interface RegionOption {
   label: string;
 }
 
-type Props =
-  | { mode: "create"; regions: RegionOption[] }
-  | { mode: "edit"; regions: RegionOption[]; unitId: number; initial: UnitFields };
+type Props = { mode: "create"; regions: RegionOption[] } | { mode: "edit"; regions: RegionOption[]; unitId: number; initial: UnitFields };
 
 export function UnitForm(props: Props) {
   const t = useTranslations("admin.units");
@@ -76,7 +74,14 @@ export function UnitForm(props: Props) {
     return (
       <div className={name === "name" ? "field wide" : "field"}>
         <label htmlFor={id}>{label}</label>
-        <input id={id} name={name} defaultValue={initial ? String(initial[name]) : undefined} aria-invalid={err ? true : undefined} aria-describedby={describedBy} {...input} />
+        <input
+          id={id}
+          name={name}
+          defaultValue={initial ? String(initial[name]) : undefined}
+          aria-invalid={err ? true : undefined}
+          aria-describedby={describedBy}
+          {...input}
+        />
         {hint && (
           <span className="hint" id={`${id}-hint`}>
             {hint}

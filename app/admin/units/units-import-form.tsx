@@ -28,12 +28,10 @@ export function UnitsImportForm() {
     setDone(null);
     setProblems(null);
     setError(null);
-    const result = await sendJson<{ created: string[]; updated: string[]; errors?: CsvLineError[] }>(
-      "POST",
-      "/api/admin/units/import",
-      undefined,
-      { contentType: "text/csv", raw: await file.arrayBuffer() },
-    );
+    const result = await sendJson<{ created: string[]; updated: string[]; errors?: CsvLineError[] }>("POST", "/api/admin/units/import", undefined, {
+      contentType: "text/csv",
+      raw: await file.arrayBuffer(),
+    });
     setPending(false);
     if (result.ok) {
       setDone(t("done", { created: result.body.created.length, updated: result.body.updated.length }));

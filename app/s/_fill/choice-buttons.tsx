@@ -23,7 +23,7 @@ class ChoiceButtons extends SurveyQuestionElementBase {
     const disabled = q.isInputReadOnly;
     const onError = q.errors.length > 0;
     return (
-      <fieldset
+      <div
         className="sd-selectbase"
         role="radiogroup"
         aria-required={q.a11y_input_ariaRequired}
@@ -35,7 +35,13 @@ class ChoiceButtons extends SurveyQuestionElementBase {
       >
         {q.visibleChoices.map((c, i) => {
           const checked = c.value === q.value;
-          const item = ["sd-item sd-radio sd-selectbase__item", checked && "sd-item--checked sd-radio--checked", !disabled && "sd-item--allowhover sd-radio--allowhover", disabled && "sd-item--disabled sd-radio--disabled", onError && "sd-item--error"];
+          const item = [
+            "sd-item sd-radio sd-selectbase__item",
+            checked && "sd-item--checked sd-radio--checked",
+            !disabled && "sd-item--allowhover sd-radio--allowhover",
+            disabled && "sd-item--disabled sd-radio--disabled",
+            onError && "sd-item--error",
+          ];
           return (
             <div key={String(c.value)} className={item.filter(Boolean).join(" ")} role="presentation">
               <label className="sd-selectbase__label">
@@ -62,7 +68,7 @@ class ChoiceButtons extends SurveyQuestionElementBase {
             </div>
           );
         })}
-      </fieldset>
+      </div>
     );
   }
 }

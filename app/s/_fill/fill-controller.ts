@@ -5,14 +5,7 @@ import { Model, type SurveyModel } from "survey-core";
 import type { Locale } from "@/i18n/locales";
 import "@/lib/surveys/surveyjs-setup";
 import { labelIssues } from "@/lib/fill/issue-labels";
-import {
-  clearDraft,
-  reconcileDraft,
-  writeDraft,
-  type DraftStorage,
-  type LocalDraft,
-  type ServerCopy,
-} from "@/lib/fill/local-draft";
+import { clearDraft, reconcileDraft, writeDraft, type DraftStorage, type LocalDraft, type ServerCopy } from "@/lib/fill/local-draft";
 import { newUuid } from "@/lib/codes/new-uuid";
 import { SaveQueue, type QueueActivity, type TransportResult } from "@/lib/fill/save-queue";
 import { restoreSession, type RestoreOutcome } from "./restore-session";
@@ -71,7 +64,15 @@ export interface FillDeps {
 
 export class FillController {
   readonly model: SurveyModel;
-  private state: FillState = { phase: { kind: "loading" }, saveStatus: "idle", resumeCode: null, issues: [], submitError: null, surveyChanged: false, unconfirmedCopy: false };
+  private state: FillState = {
+    phase: { kind: "loading" },
+    saveStatus: "idle",
+    resumeCode: null,
+    issues: [],
+    submitError: null,
+    surveyChanged: false,
+    unconfirmedCopy: false,
+  };
   private readonly listeners = new Set<() => void>();
   private readonly storage: DraftStorage | null;
   private readonly transport: FillTransport;

@@ -34,4 +34,3 @@ export interface FillOptions extends Pick<FillPageProps, "definition" | "slug" |
   /** A resume code was used: its response (of this unit link) now continues on this device. */
   onResumed: (unit: string | null) => void;
 }
-

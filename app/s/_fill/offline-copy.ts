@@ -31,7 +31,10 @@ function serialize(snapshot: HTMLElement, props: FillPageProps): string {
   copy.removeAttribute(OFFLINE_ATTRIBUTE);
   const data = copy.querySelector(`#${FILL_PROPS_ID}`);
   if (data) {
-    data.textContent = JSON.stringify(props).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    data.textContent = JSON.stringify(props)
+      .replace(/</g, "\\u003c")
+      .replace(/\u2028/g, "\\u2028")
+      .replace(/\u2029/g, "\\u2029");
   }
   // Browsers hide a script's nonce from the DOM: the worker puts a fresh one here and in the policy.
   for (const script of copy.querySelectorAll("script[src]")) script.setAttribute("nonce", NONCE_PLACEHOLDER);

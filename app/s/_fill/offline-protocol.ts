@@ -19,9 +19,7 @@ export interface WorkerConfig {
   csp: string;
 }
 
-export type WorkerMessage =
-  | { type: "save-page"; key: string; html: string }
-  | { type: "forget-page"; key: string };
+export type WorkerMessage = { type: "save-page"; key: string; html: string } | { type: "forget-page"; key: string };
 
 /** The copy of a fill link is kept under its survey and unit: /s/<slug>?u=<code> or /s/<slug>. */
 export function pageKey(pathname: string, unit: string | null): string {

@@ -44,7 +44,11 @@ export function PageProgress({ model, messages }: PageProgressProps) {
     model.onScrollToTop.add(onScroll);
     return () => model.onScrollToTop.remove(onScroll);
   }, [model]);
-  const snapshot = useSyncExternalStore(subscribe, () => position(model), () => position(model));
+  const snapshot = useSyncExternalStore(
+    subscribe,
+    () => position(model),
+    () => position(model),
+  );
   const [current, total] = snapshot.split("/").map(Number) as [number, number];
   // Only where SurveyJS shows its page steps at the top: other progress bars already fit.
   if (!model.isShowProgressBarOnTop || model.progressBarType !== "pages" || total < 2 || current < 1) return null;

@@ -12,8 +12,7 @@
 // closed (Escape, which returns the focus to the dropdown) but nothing can be chosen from it.
 // Enter and Space on a focused item choose it as a tap would; SurveyJS then closes the sheet and
 // the focus is back on the dropdown.
-const DECORATIVE_INPUT =
-  "input.sd-dropdown__filter-string-input:not([role]):not([aria-label]):not([aria-labelledby]):not([aria-hidden])";
+const DECORATIVE_INPUT = "input.sd-dropdown__filter-string-input:not([role]):not([aria-label]):not([aria-labelledby]):not([aria-hidden])";
 const PAGE_TITLE = ".sd-page__title:not([role])";
 const SHEET_ITEM = ".sv-popup li[role=option]";
 

@@ -95,7 +95,5 @@ export function classifySave(result: TransportResult): SaveOutcome {
 }
 
 export function errorCode(body: unknown): string | undefined {
-  return body && typeof body === "object" && typeof (body as { error?: unknown }).error === "string"
-    ? (body as { error: string }).error
-    : undefined;
+  return body && typeof body === "object" && typeof (body as { error?: unknown }).error === "string" ? (body as { error: string }).error : undefined;
 }

@@ -67,9 +67,22 @@ scope.addEventListener("message", (event) => {
   const message = event.data as WorkerMessage;
   const reply = (ok: boolean) => event.ports[0]?.postMessage({ ok });
   if (message?.type === "save-page") {
-    event.waitUntil(savePage(message.key, message.html).then(() => reply(true), () => reply(false)));
+    event.waitUntil(
+      savePage(message.key, message.html).then(
+        () => reply(true),
+        () => reply(false),
+      ),
+    );
   } else if (message?.type === "forget-page") {
-    event.waitUntil(caches.open(PAGES).then((c) => c.delete(message.key)).then(() => reply(true), () => reply(false)));
+    event.waitUntil(
+      caches
+        .open(PAGES)
+        .then((c) => c.delete(message.key))
+        .then(
+          () => reply(true),
+          () => reply(false),
+        ),
+    );
   }
 });
 

@@ -6,7 +6,6 @@ export const surveyTheme: ITheme = {
   cssVariables: {
     "--sjs2-color-project-brand-600": "#0b5cad",
     "--sjs2-color-utility-surface-survey": "#f6f7f9",
-    "--sjs2-typography-font-family-text":
-      'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    "--sjs2-typography-font-family-text": 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   },
 };

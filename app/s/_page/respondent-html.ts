@@ -31,10 +31,7 @@ function languageSwitch(locale: Locale): TrustedHtml {
   return html`<button type="button" class="secondary language-switch" title="${labels[locale].switchToLabel}" data-language-switch="${JSON.stringify({ locale, labels })}"><span lang="${other}">${labels[locale].switchTo}</span></button>`;
 }
 
-function documentHtml(
-  ctx: PageContext,
-  parts: { title: string; script: string; body: TrustedHtml; tail?: TrustedHtml },
-): string {
+function documentHtml(ctx: PageContext, parts: { title: string; script: string; body: TrustedHtml; tail?: TrustedHtml }): string {
   const nonce = ctx.nonce ? html` nonce="${ctx.nonce}"` : "";
   return html`<!DOCTYPE html>
 <html lang="${langAttribute(ctx.locale)}">

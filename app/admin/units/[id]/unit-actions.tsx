@@ -33,9 +33,7 @@ export function UnitActions({ unitId, active }: { unitId: number; active: boolea
         type="button"
         className={active ? "danger secondary" : ""}
         disabled={pending}
-        onClick={() =>
-          run(active ? t("confirmDeactivate") : null, () => sendJson("PATCH", `/api/admin/units/${unitId}`, { active: !active }))
-        }
+        onClick={() => run(active ? t("confirmDeactivate") : null, () => sendJson("PATCH", `/api/admin/units/${unitId}`, { active: !active }))}
       >
         {active ? t("deactivate") : t("activate")}
       </button>

@@ -42,7 +42,14 @@ export const POST = handle("POST /api/admin/surveys", async (req: Request) => {
     refreshSurveys();
   }
   return json(
-    { slug: entry.slug, version: entry.version, isNew: stored.isNew, surveyCreated: stored.surveyCreated, published: stored.published, summary: summarizeSurvey(entry) },
+    {
+      slug: entry.slug,
+      version: entry.version,
+      isNew: stored.isNew,
+      surveyCreated: stored.surveyCreated,
+      published: stored.published,
+      summary: summarizeSurvey(entry),
+    },
     stored.isNew ? 201 : 200,
   );
 });

@@ -1,19 +1,7 @@
 "use client";
 // Recharts views of coverage: response rate per unit (with the reminder threshold) and
 // completions per day with a running total. The tables on the page carry the same figures.
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  ComposedChart,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 const OK = "#1e6b35";
 const LOW = "#b26a00";
@@ -28,7 +16,17 @@ export interface RatePoint {
   below: boolean;
 }
 
-export function RateChart({ data, below, rateLabel, description }: { data: RatePoint[]; below: number | null; rateLabel: string; description: string }) {
+export function RateChart({
+  data,
+  below,
+  rateLabel,
+  description,
+}: {
+  data: RatePoint[];
+  below: number | null;
+  rateLabel: string;
+  description: string;
+}) {
   const max = Math.max(100, ...data.map((d) => d.rate));
   const height = Math.max(160, data.length * 26 + 50);
   return (
@@ -45,7 +43,9 @@ export function RateChart({ data, below, rateLabel, description }: { data: RateP
               return p ? `${p.name} (${p.completed}/${p.expected})` : String(label);
             }}
           />
-          {below !== null && <ReferenceLine x={below} stroke={LOW} strokeDasharray="4 4" label={{ value: `${below}%`, position: "top", fontSize: 12, fill: LOW }} />}
+          {below !== null && (
+            <ReferenceLine x={below} stroke={LOW} strokeDasharray="4 4" label={{ value: `${below}%`, position: "top", fontSize: 12, fill: LOW }} />
+          )}
           <Bar dataKey="rate" isAnimationActive={false} maxBarSize={20}>
             {data.map((d) => (
               <Cell key={d.label} fill={d.below ? LOW : OK} />

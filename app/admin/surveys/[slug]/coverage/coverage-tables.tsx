@@ -42,7 +42,11 @@ export async function UnitCoverageTable(props: { rows: UnitCoverage[]; view: Cov
     const nextDir = current && view.dir === "asc" ? "desc" : "asc";
     return (
       <th scope="col" className={numeric ? "num" : undefined} aria-sort={current ? (view.dir === "asc" ? "ascending" : "descending") : undefined}>
-        <Link className="sort-link" href={`${basePath}${coverageSearch({ ...view, sort: key, dir: nextDir })}`} aria-label={t("sortBy", { column: label })}>
+        <Link
+          className="sort-link"
+          href={`${basePath}${coverageSearch({ ...view, sort: key, dir: nextDir })}`}
+          aria-label={t("sortBy", { column: label })}
+        >
           {label} {current ? (view.dir === "asc" ? "▲" : "▼") : ""}
         </Link>
       </th>
@@ -83,8 +87,12 @@ export async function UnitCoverageTable(props: { rows: UnitCoverage[]; view: Cov
                 </th>
                 <td>{r.institution ?? "—"}</td>
                 <td>{r.region ? regionLabel(r.region, locale) : "—"}</td>
-                <td className="num" data-col="started">{r.started}</td>
-                <td className="num" data-col="completed">{r.completed}</td>
+                <td className="num" data-col="started">
+                  {r.started}
+                </td>
+                <td className="num" data-col="completed">
+                  {r.completed}
+                </td>
                 <td className="num">{r.unitId === null ? "—" : r.expected}</td>
                 <RateCell completed={r.completed} expected={r.expected} locale={locale} />
               </tr>
@@ -109,11 +117,21 @@ export async function GroupCoverageTable(props: { rows: GroupCoverage[]; by: "in
         <thead>
           <tr>
             <th scope="col">{by === "institution" ? tu("institution") : tu("region")}</th>
-            <th scope="col" className="num">{t("units")}</th>
-            <th scope="col" className="num">{t("started")}</th>
-            <th scope="col" className="num">{t("completed")}</th>
-            <th scope="col" className="num">{t("expected")}</th>
-            <th scope="col" className="num">{t("rate")}</th>
+            <th scope="col" className="num">
+              {t("units")}
+            </th>
+            <th scope="col" className="num">
+              {t("started")}
+            </th>
+            <th scope="col" className="num">
+              {t("completed")}
+            </th>
+            <th scope="col" className="num">
+              {t("expected")}
+            </th>
+            <th scope="col" className="num">
+              {t("rate")}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -11,7 +11,16 @@ import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
 import { listCompletionsByDay, listCoverageByGroup, listCoverageByUnit } from "@/db/queries/coverage";
-import { fillTimeline, formatRate, isUnitRow, needsReminder, parseCoverageView, responseRate, sortCoverage, totalCoverage } from "@/lib/coverage/coverage";
+import {
+  fillTimeline,
+  formatRate,
+  isUnitRow,
+  needsReminder,
+  parseCoverageView,
+  responseRate,
+  sortCoverage,
+  totalCoverage,
+} from "@/lib/coverage/coverage";
 import { peruToday } from "@/lib/time/lima-time";
 import { getSurvey } from "@/surveys/registry";
 import { DemoDataBanner } from "@/app/admin/_components/demo-data-banner";
@@ -83,7 +92,11 @@ export default async function CoveragePage({ params, searchParams }: Props) {
       </dl>
       {total.withoutUnit.started > 0 && (
         <p className="muted small-text" data-testid="coverage-rate-note">
-          {t("rateNote", { completed: total.withoutUnit.completed, inUnits: total.completed - total.withoutUnit.completed, expected: total.expected })}
+          {t("rateNote", {
+            completed: total.withoutUnit.completed,
+            inUnits: total.completed - total.withoutUnit.completed,
+            expected: total.expected,
+          })}
         </p>
       )}
 
@@ -127,7 +140,12 @@ export default async function CoveragePage({ params, searchParams }: Props) {
         ) : (
           <>
             <p className="muted small-text">{t("timelineDesc")}</p>
-            <TimelineChart data={timeline} completedLabel={t("completed")} cumulativeLabel={t("cumulative")} description={`${t("timeline")}. ${t("timelineDesc")}`} />
+            <TimelineChart
+              data={timeline}
+              completedLabel={t("completed")}
+              cumulativeLabel={t("cumulative")}
+              description={`${t("timeline")}. ${t("timelineDesc")}`}
+            />
             <details>
               <summary>{t("timeline")}</summary>
               <TableWrap label={t("timeline")}>
@@ -135,8 +153,12 @@ export default async function CoveragePage({ params, searchParams }: Props) {
                   <thead>
                     <tr>
                       <th scope="col">{t("day")}</th>
-                      <th scope="col" className="num">{t("completed")}</th>
-                      <th scope="col" className="num">{t("cumulative")}</th>
+                      <th scope="col" className="num">
+                        {t("completed")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("cumulative")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>

@@ -50,7 +50,9 @@ export default async function NeedsRankingPage(props: ViewProps) {
           <section aria-labelledby="ranking-title" className="needs-card">
             <h2 id="ranking-title">{t("ranking.title")}</h2>
             <p className="needs-note">{t("ranking.intro")}</p>
-            <p className="needs-note" data-testid="needs-scale">{scaleNote(v, t)}</p>
+            <p className="needs-note" data-testid="needs-scale">
+              {scaleNote(v, t)}
+            </p>
             <RankingTable
               topics={topics}
               groups={rankingGroups(report, v, t)}

@@ -37,10 +37,16 @@ function editorTopics(p: LoadedPlan, labels: PlanLabels, mt: Record<string, stri
       const topic: EditorTopic = {
         code: t.topic,
         title: labels.topic(t.topic),
-        figures: t.figures && { mwds: decimal(t.figures.mwds, labels.locale), rank: t.figures.rank, quadrant: labels.quadrant(t.figures.quadrant), n: t.figures.n },
+        figures: t.figures && {
+          mwds: decimal(t.figures.mwds, labels.locale),
+          rank: t.figures.rank,
+          quadrant: labels.quadrant(t.figures.quadrant),
+          n: t.figures.n,
+        },
         reasons,
         highFor: t.highFor.map((g) => labels.group(g.group)),
-        scope: m?.scope === "specific" && m.group !== null ? fill(mt.scopeSpecific as string, { group: labels.group(m.group) }) : (mt.scopeCore as string),
+        scope:
+          m?.scope === "specific" && m.group !== null ? fill(mt.scopeSpecific as string, { group: labels.group(m.group) }) : (mt.scopeCore as string),
         suggested: t.audience.suggested,
         respondents: t.audience.respondents,
       };
@@ -49,17 +55,32 @@ function editorTopics(p: LoadedPlan, labels: PlanLabels, mt: Record<string, stri
   );
 }
 
-function Changes({ changes, labels, tc, t }: { changes: PlanChanges; labels: PlanLabels; tc: Record<string, string>; t: (q: string | null) => string }) {
+function Changes({
+  changes,
+  labels,
+  tc,
+  t,
+}: {
+  changes: PlanChanges;
+  labels: PlanLabels;
+  tc: Record<string, string>;
+  t: (q: string | null) => string;
+}) {
   if (!changes.any) return <p data-testid="plan-changes">{tc.none}</p>;
   return (
     <ul data-testid="plan-changes">
       {changes.nBefore !== changes.nAfter && <li>{fill(tc.n!, { before: changes.nBefore ?? "–", after: changes.nAfter ?? "–" })}</li>}
       {changes.topics.map((c) => (
         <li key={c.topic} data-changed-topic={c.topic}>
-          {c.before?.rank !== c.after?.rank && fill(tc.topic!, { topic: `${c.topic} ${labels.topic(c.topic)}`, before: c.before?.rank ?? "–", after: c.after?.rank ?? "–" })}
+          {c.before?.rank !== c.after?.rank &&
+            fill(tc.topic!, { topic: `${c.topic} ${labels.topic(c.topic)}`, before: c.before?.rank ?? "–", after: c.after?.rank ?? "–" })}
           {c.before?.rank !== c.after?.rank && c.before?.quadrant !== c.after?.quadrant && " · "}
           {c.before?.quadrant !== c.after?.quadrant &&
-            fill(tc.quadrant!, { topic: `${c.topic} ${labels.topic(c.topic)}`, before: t(c.before?.quadrant ?? null), after: t(c.after?.quadrant ?? null) })}
+            fill(tc.quadrant!, {
+              topic: `${c.topic} ${labels.topic(c.topic)}`,
+              before: t(c.before?.quadrant ?? null),
+              after: t(c.after?.quadrant ?? null),
+            })}
         </li>
       ))}
       {changes.modules.map((m) => (
@@ -91,7 +112,13 @@ export default async function PlanPage(props: ViewProps) {
   const filters = filterList(p, v.locale);
   const newIds = p.plan.newProposals;
   const edits = p.saved
-    ? { ...p.edits, modules: [...p.edits.modules, ...newIds.map((id) => ({ id, topics: [id], title: null, accepted: false, places: null, months: null, notes: "" }))] }
+    ? {
+        ...p.edits,
+        modules: [
+          ...p.edits.modules,
+          ...newIds.map((id) => ({ id, topics: [id], title: null, accepted: false, places: null, months: null, notes: "" })),
+        ],
+      }
     : p.edits;
   const catalogueMonths = p.vocabulary.months.map((value) => ({ value, label: labels.month(value) }));
   return (
@@ -102,12 +129,16 @@ export default async function PlanPage(props: ViewProps) {
         <p className="needs-note">{messages.intro}</p>
         <p data-testid="plan-filters">{filters.length ? fill(messages.filtersOfPlan, { list: filters.join(" · ") }) : messages.doc.noFilters}</p>
         <p data-testid="plan-saved">
-          {p.saved ? fill(messages.saved, { version: p.saved.version, author: p.saved.author, date: planDate(v.locale, new Date(p.saved.createdAt)) }) : messages.notSaved}
+          {p.saved
+            ? fill(messages.saved, { version: p.saved.version, author: p.saved.author, date: planDate(v.locale, new Date(p.saved.createdAt)) })
+            : messages.notSaved}
         </p>
         {user.role !== "admin" && <p className="needs-note">{messages.readOnly}</p>}
         <p className="plan-outputs">
           <Link href={`/admin/surveys/${slug}/plan/print${planQs ? `?${planQs}` : ""}`}>{messages.actions.print}</Link>
-          <a href={`/api/surveys/${slug}/export/plan.docx?${new URLSearchParams({ ...p.query.filters, labels: v.locale })}`}>{messages.actions.docx}</a>
+          <a href={`/api/surveys/${slug}/export/plan.docx?${new URLSearchParams({ ...p.query.filters, labels: v.locale })}`}>
+            {messages.actions.docx}
+          </a>
           <a href={`/api/surveys/${slug}/export/plan.csv?${new URLSearchParams({ ...p.query.filters, labels: v.locale })}`}>{messages.actions.csv}</a>
         </p>
       </section>
@@ -134,7 +165,12 @@ export default async function PlanPage(props: ViewProps) {
             months={catalogueMonths}
             bestMonths={p.figures.logistics?.months?.best ?? []}
             filters={p.query.filters}
-            texts={{ actions: messages.actions, module: messages.module, notes: messages.notes, errors: { generic: messagesFor(v.locale).admin.errors.generic } }}
+            texts={{
+              actions: messages.actions,
+              module: messages.module,
+              notes: messages.notes,
+              errors: { generic: messagesFor(v.locale).admin.errors.generic },
+            }}
             k={p.context.k}
           />
         )}

@@ -48,7 +48,11 @@ export default async function QuestionSummaryPage(props: ViewProps) {
             {t("n", { n: result.n })}
           </p>
           <p className="needs-note">{t("intro")}</p>
-          <SummarySections summary={result.summary} f={summaryFormat(v.locale, v.k, tn("suppressed.cell", { k: v.k }))} openAnswersHref={openAnswersHref} />
+          <SummarySections
+            summary={result.summary}
+            f={summaryFormat(v.locale, v.k, tn("suppressed.cell", { k: v.k }))}
+            openAnswersHref={openAnswersHref}
+          />
         </>
       )}
     </div>

@@ -61,8 +61,7 @@ export default async function VersionsPage({ params }: Props) {
             {versions.map((v) => (
               <tr key={v.version} data-version={v.version}>
                 <td>
-                  <span className="mono">{v.version}</span>{" "}
-                  {v.isPublished && <span className="badge ok">{t("versions.current")}</span>}
+                  <span className="mono">{v.version}</span> {v.isPublished && <span className="badge ok">{t("versions.current")}</span>}
                 </td>
                 <td>{v.origin === "file" ? t("versions.file") : t("versions.upload", { who: v.uploadedBy ?? "—" })}</td>
                 <td className="nowrap">{formatPeruDateTime(v.firstSeenAt, locale)}</td>
@@ -83,7 +82,9 @@ export default async function VersionsPage({ params }: Props) {
       </TableWrap>
       {shown && (
         <section className="card" aria-labelledby="summary-title">
-          <h2 id="summary-title">{t("versions.version")} {shown.version}</h2>
+          <h2 id="summary-title">
+            {t("versions.version")} {shown.version}
+          </h2>
           <SummaryView summary={summarizeSurvey(shown)} />
         </section>
       )}

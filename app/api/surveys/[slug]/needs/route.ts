@@ -22,6 +22,11 @@ export const GET = handle("GET /api/surveys/needs", async (req: Request, ctx: Ct
   if (!parsed.ok) throw badRequest("invalid_query", parsed.message);
   const db = getDb();
   const report = getNeedsReport(db, needsSurvey, parsed.value, context.k);
-  const demoResponses = countDemoResponses(db, slug, needsSurvey.slots, resolveView(db, needsSurvey, parsed.value.filters, context.k).filters).completed;
+  const demoResponses = countDemoResponses(
+    db,
+    slug,
+    needsSurvey.slots,
+    resolveView(db, needsSurvey, parsed.value.filters, context.k).filters,
+  ).completed;
   return json({ survey: slug, ...report, demoResponses });
 });

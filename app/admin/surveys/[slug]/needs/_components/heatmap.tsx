@@ -40,7 +40,12 @@ export async function Heatmap({ topics, columns, k, locale, caption, transpose =
       );
     }
     const v = col.mwds[code] ?? null;
-    if (v === null) return <td key={`${col.key}-${code}`} className="heat-cell heat-empty">–</td>;
+    if (v === null)
+      return (
+        <td key={`${col.key}-${code}`} className="heat-cell heat-empty">
+          –
+        </td>
+      );
     const { background, color } = heatColor(v, max);
     return (
       <td key={`${col.key}-${code}`} className="heat-cell" style={{ background, color }}>

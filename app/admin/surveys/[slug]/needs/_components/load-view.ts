@@ -74,9 +74,7 @@ export async function loadView(
   const locale = await pageLocale();
   const t = await getTranslations("needs");
   const db = getDb();
-  const needsSurvey: NeedsSurvey = survey.needs
-    ? needsSurveyOf(db, slug, survey.needs)
-    : { slug, slots: new Map(), topics: [], breakdowns: [] };
+  const needsSurvey: NeedsSurvey = survey.needs ? needsSurveyOf(db, slug, survey.needs) : { slug, slots: new Map(), topics: [], breakdowns: [] };
   const extra: Record<string, string> = {};
   for (const key of extraKeys) {
     const v = sp[key];

@@ -27,8 +27,7 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
     .filter((key) => v.query.filters[key] !== undefined)
     .map((key) => {
       const value = v.query.filters[key] as string;
-      const shown =
-        key === "from" || key === "to" ? value : v.groupLabel(key, key === UNIT_BREAKDOWN ? String(v.filters?.unitId ?? value) : value);
+      const shown = key === "from" || key === "to" ? value : v.groupLabel(key, key === UNIT_BREAKDOWN ? String(v.filters?.unitId ?? value) : value);
       return `${v.dimensionLabel(key)}: ${shown}`;
     });
   const questionBreakdowns = v.survey.needs?.breakdowns.filter((b) => b.kind === "question") ?? [];
@@ -41,9 +40,7 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
       <p className="needs-k">
         <strong>{t("k.badge", { k: v.k })}</strong> — {t("k.explain", { k: v.k })}
       </p>
-      {v.release && (
-        <ReleaseNote release={v.release} k={v.k} locale={v.locale} dated={Boolean(v.query.filters.from || v.query.filters.to)} />
-      )}
+      {v.release && <ReleaseNote release={v.release} k={v.k} locale={v.locale} dated={Boolean(v.query.filters.from || v.query.filters.to)} />}
       <nav aria-label={t("nav.label")} className="needs-nav no-print">
         {views.map((x) => (
           <Link key={x} href={`${viewPath(v.survey.slug, x)}${suffix}`} aria-current={x === view ? "page" : undefined}>
@@ -55,21 +52,21 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
       <form method="get" action={path} className="needs-filters no-print">
         <fieldset>
           <legend>{t("filters.legend")}</legend>
-          {view === "summary" || view === "plan" ? (
-            // The summary has no breakdown; the other views' grouping survives a filter change.
-            byParam && <input type="hidden" name="by" value={byParam} />
-          ) : v.query.by !== null && (
-            <label>
-              {t("filters.by")}
-              <select name="by" defaultValue={v.query.by}>
-                {spec.dimensions.map((d) => (
-                  <option key={d.name} value={d.name}>
-                    {v.dimensionLabel(d.name)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          {view === "summary" || view === "plan"
+            ? // The summary has no breakdown; the other views' grouping survives a filter change.
+              byParam && <input type="hidden" name="by" value={byParam} />
+            : v.query.by !== null && (
+                <label>
+                  {t("filters.by")}
+                  <select name="by" defaultValue={v.query.by}>
+                    {spec.dimensions.map((d) => (
+                      <option key={d.name} value={d.name}>
+                        {v.dimensionLabel(d.name)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
           {questionBreakdowns.map((b) => (
             <label key={b.name}>
               {v.dimensionLabel(b.name)}

@@ -25,7 +25,6 @@ interface Props {
   locale: string;
 }
 
-
 function bounds(values: number[], line: number): [number, number] {
   const lo = Math.min(line, ...values);
   const hi = Math.max(line, ...values);
@@ -34,10 +33,23 @@ function bounds(values: number[], line: number): [number, number] {
 }
 
 export function QuadrantChart({ points, importanceLine, discrepancyLine, labels, width, height = 420, locale }: Props) {
-  const [x0, x1] = bounds(points.map((p) => p.x), importanceLine);
-  const [y0, y1] = bounds(points.map((p) => p.y), discrepancyLine);
+  const [x0, x1] = bounds(
+    points.map((p) => p.x),
+    importanceLine,
+  );
+  const [y0, y1] = bounds(
+    points.map((p) => p.y),
+    discrepancyLine,
+  );
   const fmt = new Intl.NumberFormat(locale === "en" ? "en" : "es-PE", { maximumFractionDigits: 2 });
-  const area = (q: QuadrantName, xa: number, xb: number, ya: number, yb: number, position: "insideTopRight" | "insideTopLeft" | "insideBottomRight" | "insideBottomLeft") => (
+  const area = (
+    q: QuadrantName,
+    xa: number,
+    xb: number,
+    ya: number,
+    yb: number,
+    position: "insideTopRight" | "insideTopLeft" | "insideBottomRight" | "insideBottomLeft",
+  ) => (
     <ReferenceArea
       key={q}
       x1={xa}

@@ -2,7 +2,17 @@
 import { getTranslations } from "next-intl/server";
 import type { GroupFigures } from "@/lib/needs/needs-report";
 
-export async function RankingStatic({ figures, topics, locale, caption }: { figures: GroupFigures; topics: { code: string; title: string }[]; locale: string; caption: string }) {
+export async function RankingStatic({
+  figures,
+  topics,
+  locale,
+  caption,
+}: {
+  figures: GroupFigures;
+  topics: { code: string; title: string }[];
+  locale: string;
+  caption: string;
+}) {
   const t = await getTranslations("needs");
   const dec = new Intl.NumberFormat(locale === "en" ? "en" : "es-PE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const f = (v: number | null) => (v === null ? "–" : dec.format(v));
@@ -16,9 +26,15 @@ export async function RankingStatic({ figures, topics, locale, caption }: { figu
           <th scope="col">{t("ranking.short.rank")}</th>
           <th scope="col">{t("ranking.topic")}</th>
           <th scope="col">{t("ranking.short.n")}</th>
-          <th scope="col" title={t("ranking.meanImportance")}>{t("ranking.short.meanImportance")}</th>
-          <th scope="col" title={t("ranking.meanCompetence")}>{t("ranking.short.meanCompetence")}</th>
-          <th scope="col" title={t("ranking.meanDiscrepancy")}>{t("ranking.short.meanDiscrepancy")}</th>
+          <th scope="col" title={t("ranking.meanImportance")}>
+            {t("ranking.short.meanImportance")}
+          </th>
+          <th scope="col" title={t("ranking.meanCompetence")}>
+            {t("ranking.short.meanCompetence")}
+          </th>
+          <th scope="col" title={t("ranking.meanDiscrepancy")}>
+            {t("ranking.short.meanDiscrepancy")}
+          </th>
           <th scope="col">{t("ranking.short.mwds")}</th>
         </tr>
       </thead>

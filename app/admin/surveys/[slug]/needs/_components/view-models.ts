@@ -64,7 +64,12 @@ export function heatColumns(report: NeedsReport, v: LoadedView, t: T, withTotal 
   if (!report.total) return [];
   const columns: HeatColumn[] = withTotal ? [{ key: TOTAL_KEY, label: t("groups.total"), mwds: mwdsOf(report.total) }] : [];
   for (const g of report.groups) {
-    columns.push({ key: groupKey(g.group), label: v.groupLabel(report.by ?? "", g.group), mwds: g.suppressed ? null : mwdsOf(g), hidden: g.suppressed });
+    columns.push({
+      key: groupKey(g.group),
+      label: v.groupLabel(report.by ?? "", g.group),
+      mwds: g.suppressed ? null : mwdsOf(g),
+      hidden: g.suppressed,
+    });
   }
   return columns;
 }

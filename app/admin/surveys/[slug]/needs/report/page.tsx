@@ -76,7 +76,15 @@ export default async function NeedsReportPage(props: ViewProps) {
         </p>
         <RankingStatic figures={figures} topics={topics} locale={v.locale} caption={`${t("ranking.title")} – ${heading}`} />
         <h3>{t("report.heatmapRow")}</h3>
-        <Heatmap topics={topics} columns={[{ ...strip, label: t("ranking.mwds") }]} k={v.k} locale={v.locale} caption="" transpose scaleMax={scaleMax} />
+        <Heatmap
+          topics={topics}
+          columns={[{ ...strip, label: t("ranking.mwds") }]}
+          k={v.k}
+          locale={v.locale}
+          caption=""
+          transpose
+          scaleMax={scaleMax}
+        />
         <h3>{t("quadrant.title")}</h3>
         {figures.locus ? (
           <div className="report-chart-row">
@@ -114,11 +122,11 @@ export default async function NeedsReportPage(props: ViewProps) {
         <Heatmap topics={topics} columns={columns} k={v.k} locale={v.locale} caption="" />
         <h3>{t("report.groupSizes")}</h3>
         <p className="report-meta">
-          {report.groups
-            .map((g) => `${v.groupLabel(by, g.group)}: ${g.suppressed ? suppressedNote(t, v.k, g.suppressed) : g.n}`)
-            .join(" · ")}
+          {report.groups.map((g) => `${v.groupLabel(by, g.group)}: ${g.suppressed ? suppressedNote(t, v.k, g.suppressed) : g.n}`).join(" · ")}
         </p>
-        {hidden.length > 0 && <p className="report-meta">{t("suppressed.hiddenGroups", { list: hidden.map((g) => v.groupLabel(by, g.group)).join(", ") })}</p>}
+        {hidden.length > 0 && (
+          <p className="report-meta">{t("suppressed.hiddenGroups", { list: hidden.map((g) => v.groupLabel(by, g.group)).join(", ") })}</p>
+        )}
       </section>
       {shown.map((g) => {
         const label = v.groupLabel(by, g.group);

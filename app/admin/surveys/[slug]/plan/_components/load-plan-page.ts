@@ -16,14 +16,23 @@ export interface PlanPageProps {
 }
 
 export type PlanPage =
-  | { ok: true; user: SessionUser; p: LoadedPlan; locale: Locale; labels: PlanLabels; messages: ReturnType<typeof messagesFor>["plan"]; search: URLSearchParams }
+  | {
+      ok: true;
+      user: SessionUser;
+      p: LoadedPlan;
+      locale: Locale;
+      labels: PlanLabels;
+      messages: ReturnType<typeof messagesFor>["plan"];
+      search: URLSearchParams;
+    }
   | { ok: false; user: SessionUser; error: string; locale: Locale };
 
 export async function loadPlanPage(props: PlanPageProps, path: "plan" | "plan/print"): Promise<PlanPage> {
   const { slug } = await props.params;
   const sp = await props.searchParams;
   const search = new URLSearchParams();
-  for (const [key, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) if (one.trim() !== "") search.append(key, one);
+  for (const [key, v] of Object.entries(sp))
+    for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) if (one.trim() !== "") search.append(key, one);
   const here = `/admin/surveys/${encodeURIComponent(slug)}/${path}`;
   const user = await requireUser("analyst", search.size ? `${here}?${search}` : here);
   const locale = asLocale(await getLocale());

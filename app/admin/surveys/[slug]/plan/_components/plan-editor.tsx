@@ -57,7 +57,10 @@ export function PlanEditor(props: EditorProps) {
   const save = async () => {
     setSaving(true);
     setStatus(tx.actions.saving!);
-    const res = await sendJson<{ saved: { version: number } }>("PUT", `/api/surveys/${encodeURIComponent(props.slug)}/plan`, { edits, filters: props.filters });
+    const res = await sendJson<{ saved: { version: number } }>("PUT", `/api/surveys/${encodeURIComponent(props.slug)}/plan`, {
+      edits,
+      filters: props.filters,
+    });
     setSaving(false);
     if (res.ok) {
       setStatus(fill(tx.actions.savedOk!, { version: res.body.saved.version }));
@@ -86,7 +89,12 @@ export function PlanEditor(props: EditorProps) {
                     <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`${tx.actions.up}: ${m.id}`}>
                       ↑
                     </button>
-                    <button type="button" onClick={() => move(i, 1)} disabled={i === edits.modules.length - 1} aria-label={`${tx.actions.down}: ${m.id}`}>
+                    <button
+                      type="button"
+                      onClick={() => move(i, 1)}
+                      disabled={i === edits.modules.length - 1}
+                      aria-label={`${tx.actions.down}: ${m.id}`}
+                    >
                       ↓
                     </button>
                     <button
@@ -184,7 +192,13 @@ export function PlanEditor(props: EditorProps) {
       </ol>
       <label className="plan-field">
         {tx.notes}
-        <textarea value={edits.notes} disabled={!canEdit} maxLength={4000} rows={3} onChange={(e) => setEdits((x) => ({ ...x, notes: e.target.value }))} />
+        <textarea
+          value={edits.notes}
+          disabled={!canEdit}
+          maxLength={4000}
+          rows={3}
+          onChange={(e) => setEdits((x) => ({ ...x, notes: e.target.value }))}
+        />
       </label>
       {canEdit && (
         <p className="plan-save">

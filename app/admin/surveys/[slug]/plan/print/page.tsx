@@ -37,7 +37,9 @@ export default async function PlanPrintPage(props: PlanPageProps) {
       <div className="plan-toolbar no-print">
         <PrintButton label={messages.actions.print} />
         <Link href={`/admin/surveys/${slug}/plan${qs ? `?${qs}` : ""}`}>{messages.title}</Link>
-        <a href={`/api/surveys/${slug}/export/plan.docx?${new URLSearchParams({ ...Object.fromEntries(page.search), labels: locale })}`}>{messages.actions.docx}</a>
+        <a href={`/api/surveys/${slug}/export/plan.docx?${new URLSearchParams({ ...Object.fromEntries(page.search), labels: locale })}`}>
+          {messages.actions.docx}
+        </a>
       </div>
       <header className="plan-doc-header">
         <h1>
@@ -46,7 +48,9 @@ export default async function PlanPrintPage(props: PlanPageProps) {
         <p>{fill(t.generated!, { date: planDate(locale), k: p.context.k })}</p>
         <p>{filters.length ? fill(t.filters!, { list: filters.join(" · ") }) : t.noFilters}</p>
         {p.figures.draft.n !== null && <p>{fill(t.respondents!, { n: p.figures.draft.n })}</p>}
-        {p.saved && <p>{fill(messages.saved, { version: p.saved.version, author: p.saved.author, date: planDate(locale, new Date(p.saved.createdAt)) })}</p>}
+        {p.saved && (
+          <p>{fill(messages.saved, { version: p.saved.version, author: p.saved.author, date: planDate(locale, new Date(p.saved.createdAt)) })}</p>
+        )}
         {p.demoResponses > 0 && (
           <p className="report-demo-mark" data-testid="report-demo-mark">
             {fill(t.demo!, { n: p.demoResponses })}

@@ -31,7 +31,15 @@ export const GET = handle("GET /api/surveys/export/needs.csv", async (req: Reque
   const records = needsCsvRecords(report, {
     topicTitle: (code) => titles.get(code) ?? code,
     groupLabel: (group) =>
-      group === "(all)" ? (locale === "es" ? "Todos" : "Everyone") : group === null ? (locale === "es" ? "Sin dato" : "No data") : (groupLabels.get(group) ?? group),
+      group === "(all)"
+        ? locale === "es"
+          ? "Todos"
+          : "Everyone"
+        : group === null
+          ? locale === "es"
+            ? "Sin dato"
+            : "No data"
+          : (groupLabels.get(group) ?? group),
   });
   recordAudit(db, { user, action: "export.needs_csv", target: slug, details: { by: q.by, filters: q.filters }, ip: clientIp(req) });
   return csvResponse(csvFromRecords(records, q.separator, NEEDS_HEADER), exportFileName(slug, "necesidades"));

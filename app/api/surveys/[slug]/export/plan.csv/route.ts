@@ -25,6 +25,12 @@ export const GET = handle("GET /api/surveys/export/plan.csv", async (req: Reques
   if (!separator || !["es", "en"].includes(labels)) throw badRequest("invalid_query", "labels must be es or en; sep comma or semicolon.");
   const p = loadPlan(slug, params);
   const records = planCsvRecords(p.plan, p.figures.logistics, planLabels(p, asLocale(labels)));
-  recordAudit(getDb(), { user, action: "export.plan_csv", target: slug, details: { filters: p.query.filters, version: p.saved?.version ?? null }, ip: clientIp(req) });
+  recordAudit(getDb(), {
+    user,
+    action: "export.plan_csv",
+    target: slug,
+    details: { filters: p.query.filters, version: p.saved?.version ?? null },
+    ip: clientIp(req),
+  });
   return csvResponse(csvFromRecords(records, separator, PLAN_HEADER), exportFileName(slug, "plan"));
 });

@@ -36,7 +36,13 @@ export const GET = handle("GET /api/surveys/export/plan.docx", async (req: Reque
     filters: filterList(p, locale),
     demoResponses: p.demoResponses,
   });
-  recordAudit(getDb(), { user, action: "export.plan_docx", target: slug, details: { filters: p.query.filters, version: p.saved?.version ?? null, locale }, ip: clientIp(req) });
+  recordAudit(getDb(), {
+    user,
+    action: "export.plan_docx",
+    target: slug,
+    details: { filters: p.query.filters, version: p.saved?.version ?? null, locale },
+    ip: clientIp(req),
+  });
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   return new Response(new Uint8Array(bytes), {
     headers: {
