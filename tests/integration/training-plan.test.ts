@@ -186,7 +186,7 @@ function valid(data: Json): Json {
   return out;
 }
 
-async function postTim(count: number, seed: number): Promise<void> {
+async function postTim(count: number, seed: number, epoch = 0): Promise<void> {
   const units = readUnits().filter((u) => ["CR-TAC", "CR-TUM", "CR-LMA"].includes(u.code));
   const rng = prng(seed);
   for (let i = 0; i < count; i++) {
@@ -198,7 +198,7 @@ async function postTim(count: number, seed: number): Promise<void> {
     const unit = units.find((u) => u.id === g.unitId) ?? null;
     const data = valid(g.data);
     await submit("dnc-tim", data, unit?.linkCode ?? null);
-    tim.responses.push({ answers: data, complete: true, unit: unit?.id ?? null, day: "" });
+    tim.responses.push({ answers: data, complete: true, unit: unit?.id ?? null, day: "", epoch });
   }
 }
 
@@ -238,7 +238,9 @@ function headcountByRegion(): Map<string, number> {
 describe("the draft", () => {
   it("proposes the modules, groups, audiences and places an independent computation finds", async () => {
     const plan = await getPlan("dnc-tim");
-    expect(plan.n).toBe(tim.responses.length);
+    // The published responses (docs/confidentiality.md): the three judges wait for k of their kind.
+    expect(plan.n).toBe(expectedNeeds(timSurvey, K, tim.responses, { by: "institucion" }).n);
+    expect(plan.n).toBe(tim.responses.length - SMALL_GROUP);
     expect(plan.draft.modules.length).toBeGreaterThan(2);
     compareWithIndependent(plan, independentPlan(timSurvey, tim.responses, "institucion", "region", headcountByRegion()));
     // Officials are estimated for regions with units (their expected headcount).
@@ -365,11 +367,13 @@ describe("editing and saving", () => {
   });
 
   it("shows what moved since the plan was saved", async () => {
-    await postTim(40, 77);
+    // Submitted after the earlier reads: the next read makes a second release.
+    await postTim(40, 77, 1);
     const plan = await getPlan("dnc-tim");
     expect(plan.changes?.any).toBe(true);
-    expect(plan.changes?.nBefore).toBe(tim.responses.length - 40);
-    expect(plan.changes?.nAfter).toBe(tim.responses.length);
+    const published = (list: OracleResponse[]) => expectedNeeds(timSurvey, K, list, { by: "institucion" }).n;
+    expect(plan.changes?.nBefore).toBe(published(tim.responses.filter((r) => !r.epoch)));
+    expect(plan.changes?.nAfter).toBe(published(tim.responses));
     // Every module's respondents changed with 40 more responses, or some topic moved.
     expect((plan.changes?.modules.length ?? 0) + (plan.changes?.topics.length ?? 0)).toBeGreaterThan(0);
     compareWithIndependent(plan, independentPlan(timSurvey, tim.responses, "institucion", "region", headcountByRegion()));
@@ -429,7 +433,7 @@ describe("the second survey (dnc-inspeccion)", () => {
     const responses = dncInspeccionDataset().completed.map((answers) => ({ answers, complete: true, unit: null, day: "" }));
     const survey = oracleSurvey(definitionOf("dnc-inspeccion"));
     const plan = await getPlan("dnc-inspeccion");
-    expect(plan.n).toBe(responses.length);
+    expect(plan.n).toBe(expectedNeeds(survey, K, responses, { by: "funcion" }).n);
     compareWithIndependent(plan, independentPlan(survey, responses, "funcion", "intendencia", null));
     expect(plan.draft.modules.length).toBeGreaterThan(0);
     // ire_junin (1) and ire_loreto (2) are below k: never a place.

@@ -426,7 +426,8 @@ const stateCache = new WeakMap<readonly OracleResponse[], Map<string, OracleRele
 /** The releases the server has made after every read (memoized per response list). */
 export function releaseState(survey: OracleSurvey, k: number, responses: readonly OracleResponse[]): OracleReleaseState {
   const dimensions = survey.declaration.breakdowns;
-  const memoKey = `${k}|${dimensions.join(",")}`;
+  // The list may grow between calls (a test submits more): its length is part of the key.
+  const memoKey = `${k}|${dimensions.join(",")}|${responses.length}`;
   const cached = stateCache.get(responses)?.get(memoKey);
   if (cached) return cached;
   const people: Person[] = responses
