@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
 import { getPlanFigures, planBreakdowns, type PlanFigures } from "@/db/queries/plan-draft";
 import { getPlanVersion, listPlanVersions, type PlanVersion } from "@/db/queries/training-plans";
-import { resolveFilters } from "@/db/queries/needs-report";
+import { resolveView } from "@/db/queries/needs-report";
 import { messagesFor } from "@/i18n/messages";
 import type { Locale } from "@/i18n/locales";
 import { badRequest } from "@/lib/http/app-error";
@@ -77,7 +77,7 @@ export function loadPlan(slug: string, params: URLSearchParams, options: { saved
     changes,
     versions: listPlanVersions(db, slug),
     vocabulary,
-    demoResponses: countDemoResponses(db, slug, api.needsSurvey.slots, resolveFilters(db, query.filters)).completed,
+    demoResponses: countDemoResponses(db, slug, api.needsSurvey.slots, resolveView(db, api.needsSurvey, query.filters, api.context.k).filters).completed,
   };
 }
 
