@@ -42,6 +42,16 @@ function lastBatch(db: Db, slug: string): number {
   );
 }
 
+/** The survey's published cells: key → the last release their figures include. */
+function readCells(db: Db, slug: string): Map<string, number> {
+  const rows = db
+    .select({ key: releaseCells.cellKey, updated: releaseCells.updatedBatch })
+    .from(releaseCells)
+    .where(eq(releaseCells.surveySlug, slug))
+    .all();
+  return new Map(rows.map((c) => [c.key, c.updated]));
+}
+
 const stateCache = new WeakMap<Db, Map<string, { batch: number; cells: Map<string, number>; releases: Release[] }>>();
 
 /** The published cells and releases (cached per connection until the next release) and the pending count. */
@@ -51,14 +61,7 @@ export function readPublishedState(db: Db, slug: string): PublishedState {
   const batch = lastBatch(db, slug);
   let cached = perDb.get(slug);
   if (!cached || cached.batch !== batch) {
-    const cells = new Map(
-      db
-        .select({ key: releaseCells.cellKey, updated: releaseCells.updatedBatch })
-        .from(releaseCells)
-        .where(eq(releaseCells.surveySlug, slug))
-        .all()
-        .map((c) => [c.key, c.updated]),
-    );
+    const cells = readCells(db, slug);
     const releases = db
       .select({
         batch: releaseBatches.batch,
@@ -125,14 +128,7 @@ export function releasePending(db: Db, survey: ReleaseSurvey, k: number): number
     (tx) => {
       const t = tx as unknown as Db;
       const batch = lastBatch(t, survey.slug) + 1;
-      const cells = new Map(
-        t
-          .select({ key: releaseCells.cellKey, updated: releaseCells.updatedBatch })
-          .from(releaseCells)
-          .where(eq(releaseCells.surveySlug, survey.slug))
-          .all()
-          .map((c) => [c.key, c.updated]),
-      );
+      const cells = readCells(t, survey.slug);
       const people = loadPeople(t, survey);
       const plan = planRelease({ k, dimensions: survey.breakdowns.map((b) => b.name), people, cells, batch });
       if (!plan) return null;
