@@ -77,7 +77,8 @@ export function loadPlan(slug: string, params: URLSearchParams, options: { saved
     changes,
     versions: listPlanVersions(db, slug),
     vocabulary,
-    demoResponses: countDemoResponses(db, slug, api.needsSurvey.slots, resolveView(db, api.needsSurvey, query.filters, api.context.k).filters).completed,
+    demoResponses: countDemoResponses(db, slug, api.needsSurvey.slots, resolveView(db, api.needsSurvey, query.filters, api.context.k).filters)
+      .completed,
   };
 }
 
