@@ -2,7 +2,6 @@
 // slots (need_ratings for the needs figures; responses for the question summary, open answers,
 // demo counts and the raw export): both have the same dim1…dim8, unit_id and submitted_at columns.
 import { eq, sql, type SQL } from "drizzle-orm";
-import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
 import { submittedBounds } from "@/lib/needs/filters";
 import { responses, type needRatings } from "../schema";
 import { dimColumn, type DimensionSlots } from "./survey-dimensions";
@@ -52,13 +51,3 @@ export function completedResponsesWhere(slug: string, slots: DimensionSlots, f: 
 }
 
 export const NO_FILTERS: ResolvedFilters = { values: {} };
-
-/** The same filters without one breakdown (for the rule-4 check of that breakdown). */
-export function withoutDimension(f: ResolvedFilters, name: string): ResolvedFilters {
-  if (name === UNIT_BREAKDOWN) {
-    const { unitId: _unit, ...rest } = f;
-    return rest;
-  }
-  const { [name]: _dropped, ...values } = f.values;
-  return { ...f, values };
-}

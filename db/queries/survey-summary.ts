@@ -19,7 +19,7 @@ export interface SurveySummary {
 }
 
 export interface SummaryOptions {
-  /** Whether the survey has a needs declaration (then its breakdowns' rule 4 applies too). */
+  /** Whether the survey has a needs declaration (then the selection is counted as the needs views count it). */
   declared: boolean;
   /** Answers of each open question to list (the open-answers page lists them all). */
   textSample: number;

@@ -3,22 +3,10 @@
 import type { Cell } from "./columns";
 import type { GroupFigures, NeedsReport } from "@/lib/needs/needs-report";
 
-export const NEEDS_HEADER = [
-  "breakdown",
-  "group",
-  "group_label",
-  "group_n",
-  "suppressed",
-  "topic",
-  "topic_title",
-  "n",
-  "mean_importance",
-  "mean_competence",
-  "mean_discrepancy",
-  "mwds",
-  "rank",
-  "quadrant",
-];
+/** A topic's figures, as every export that carries them names their columns. */
+export const TOPIC_FIGURE_COLUMNS = ["n", "mean_importance", "mean_competence", "mean_discrepancy", "mwds", "rank", "quadrant"] as const;
+
+export const NEEDS_HEADER = ["breakdown", "group", "group_label", "group_n", "suppressed", "topic", "topic_title", ...TOPIC_FIGURE_COLUMNS];
 
 // 3 decimals read well on a 1–5 scale in a spreadsheet; the JSON API keeps full precision and the
 // ranks come from the unrounded figures (docs/api.md › Exports says so).

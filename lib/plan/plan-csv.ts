@@ -2,6 +2,7 @@
 // accepted modules with their figures, their audience per group and per site, and the logistics.
 // Modules not shown (fewer than k people) and hidden counts are left out, as on the page.
 import type { Cell } from "../export/columns";
+import { TOPIC_FIGURE_COLUMNS } from "../export/needs-csv";
 import type { Logistics } from "./logistics";
 import { moduleTitle, type PlanLabels } from "./plan-labels";
 import type { TrainingPlan } from "./plan-edits";
@@ -21,13 +22,7 @@ export const PLAN_HEADER = [
   "field",
   "value",
   "value_label",
-  "n",
-  "mean_importance",
-  "mean_competence",
-  "mean_discrepancy",
-  "mwds",
-  "rank",
-  "quadrant",
+  ...TOPIC_FIGURE_COLUMNS,
   "respondents",
   "officials",
   "suggested",
