@@ -94,6 +94,8 @@ export const responses = sqliteTable(
     startedAt: text("started_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
     submittedAt: text("submitted_at"),
+    /** The survey round it belongs to (survey_rounds; 1 for every response stored before rounds existed). */
+    round: integer("round").notNull().default(1),
     ...dimensionSlots(),
     /** The release that published it to the aggregate views (docs/confidentiality.md); null: not yet. */
     releaseBatch: integer("release_batch"),
@@ -144,6 +146,8 @@ export const needRatings = sqliteTable(
     notApplicable: integer("not_applicable", { mode: "boolean" }).notNull().default(false),
     unitId: integer("unit_id"),
     submittedAt: text("submitted_at").notNull(),
+    /** Copied from the response. */
+    round: integer("round").notNull().default(1),
     ...dimensionSlots(),
     /** Copied from the response when a release publishes it. */
     releaseBatch: integer("release_batch"),
@@ -152,8 +156,17 @@ export const needRatings = sqliteTable(
     primaryKey({ columns: [t.responseId, t.topic] }),
     // Covers the dashboard's default breakdown (the survey's first dimension): an ordered
     // index-only scan with no sort; with a filter on that dimension, a selective range. The
-    // release column is last: every aggregate view filters on it, read from the index.
-    index("need_ratings_survey_release_cover_idx").on(t.surveySlug, t.dim1, t.topic, t.importance, t.competence, t.notApplicable, t.releaseBatch),
+    // release and round columns are last: every aggregate view filters on them, read from the index.
+    index("need_ratings_survey_round_cover_idx").on(
+      t.surveySlug,
+      t.dim1,
+      t.topic,
+      t.importance,
+      t.competence,
+      t.notApplicable,
+      t.releaseBatch,
+      t.round,
+    ),
   ],
 );
 
@@ -165,7 +178,9 @@ export const releaseBatches = sqliteTable(
   "release_batches",
   {
     surveySlug: text("survey_slug").notNull(),
+    /** Numbered per survey across its rounds; each release publishes responses of one round. */
     batch: integer("batch").notNull(),
+    round: integer("round").notNull().default(1),
     releasedAt: text("released_at").notNull(),
     responses: integer("responses").notNull(),
     firstSubmittedAt: text("first_submitted_at").notNull(),
@@ -174,16 +189,39 @@ export const releaseBatches = sqliteTable(
   (t) => [primaryKey({ columns: [t.surveySlug, t.batch] })],
 );
 
-/** The published cells of each survey: a selection's figures include releases up to updated_batch. */
+/**
+ * The published cells of each survey round: a selection's figures include that round's releases up
+ * to updated_batch. Rounds hold disjoint respondents, so each has its own cells.
+ */
 export const releaseCells = sqliteTable(
   "release_cells",
   {
     surveySlug: text("survey_slug").notNull(),
+    round: integer("round").notNull().default(1),
     cellKey: text("cell_key").notNull(),
     firstBatch: integer("first_batch").notNull(),
     updatedBatch: integer("updated_batch").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.surveySlug, t.cellKey] })],
+  (t) => [primaryKey({ columns: [t.surveySlug, t.round, t.cellKey] })],
+);
+
+/**
+ * The rounds of a survey (a baseline, a follow-up a year later…): every response belongs to exactly
+ * one. A survey without rows here has one implicit round, 1 (db/queries/survey-rounds.ts).
+ */
+export const surveyRounds = sqliteTable(
+  "survey_rounds",
+  {
+    surveySlug: text("survey_slug").notNull(),
+    round: integer("round").notNull(),
+    name: text("name").notNull(),
+    /** First and last day (YYYY-MM-DD, Peru time) it accepts responses; null: no bound. */
+    opensOn: text("opens_on"),
+    closesOn: text("closes_on"),
+    createdAt: text("created_at").notNull().default(now),
+    createdBy: text("created_by"),
+  },
+  (t) => [primaryKey({ columns: [t.surveySlug, t.round] })],
 );
 
 /** Coordinator accounts. */

@@ -7,6 +7,7 @@ import enExports from "./messages/en/exports.json";
 import enFill from "./messages/en/fill.json";
 import enHome from "./messages/en/home.json";
 import enResponses from "./messages/en/responses.json";
+import enRounds from "./messages/en/rounds.json";
 import enNeeds from "./messages/en/needs.json";
 import enPlan from "./messages/en/plan.json";
 import enSummary from "./messages/en/summary.json";
@@ -16,6 +17,7 @@ import esExports from "./messages/es/exports.json";
 import esFill from "./messages/es/fill.json";
 import esHome from "./messages/es/home.json";
 import esResponses from "./messages/es/responses.json";
+import esRounds from "./messages/es/rounds.json";
 import esNeeds from "./messages/es/needs.json";
 import esPlan from "./messages/es/plan.json";
 import esSummary from "./messages/es/summary.json";
@@ -30,6 +32,7 @@ const MESSAGES = {
     summary: esSummary,
     exports: esExports,
     responses: esResponses,
+    rounds: esRounds,
     plan: esPlan,
   },
   en: {
@@ -41,6 +44,7 @@ const MESSAGES = {
     summary: enSummary,
     exports: enExports,
     responses: enResponses,
+    rounds: enRounds,
     plan: enPlan,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

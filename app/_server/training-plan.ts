@@ -12,7 +12,7 @@ import { messagesFor } from "@/i18n/messages";
 import type { Locale } from "@/i18n/locales";
 import { badRequest } from "@/lib/http/app-error";
 import type { NeedsDeclaration } from "@/lib/needs/declaration";
-import { filterKeys, parseNeedsQuery, toSearchParams, type NeedsQuery } from "@/lib/needs/filters";
+import { filterKeys, parseNeedsQuery, ROUND_KEY, toSearchParams, type NeedsQuery } from "@/lib/needs/filters";
 import { comparePlan, type PlanChanges, type PlanSnapshot } from "@/lib/plan/plan-changes";
 import { applyEdits, initialEdits, planEditsSchema, type EditVocabulary, type PlanEdits, type TrainingPlan } from "@/lib/plan/plan-edits";
 import type { PlanLabels } from "@/lib/plan/plan-labels";
@@ -114,6 +114,7 @@ export function filterList(p: LoadedPlan, locale: Locale): string[] {
     if (v === undefined) return [];
     const b = d.breakdowns.find((x) => x.name === key);
     const label = b?.choices.find((c) => c.value === v)?.label[locale] ?? v;
+    if (key === ROUND_KEY) return [`${messagesFor(locale).rounds.label}: ${v}`];
     const name = b ? b.title[locale] : messagesFor(locale).needs.filters[key as "from" | "to"];
     return [`${name}: ${label}`];
   });

@@ -10,6 +10,8 @@ import { dimColumn, type DimensionSlots } from "./survey-dimensions";
 export interface ResolvedFilters {
   values: Readonly<Record<string, string>>;
   unitId?: number;
+  /** The survey round (docs/rounds.md); every view resolves one, undefined only for all rounds. */
+  round?: number;
   from?: string;
   to?: string;
   /**
@@ -36,6 +38,7 @@ export function filterTerms(
     terms.push(slot === undefined ? sql`0 = 1` : sql`${dimColumn(table, slot)} = ${value}`);
   }
   if (f.unitId !== undefined) terms.push(eq(table.unitId, f.unitId));
+  if (f.round !== undefined) terms.push(eq(table.round, f.round));
   const bounds = submittedBounds(f);
   if (bounds.from) terms.push(sql`${date} >= ${bounds.from}`);
   if (bounds.toExclusive) terms.push(sql`${date} < ${bounds.toExclusive}`);

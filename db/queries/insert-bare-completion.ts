@@ -37,11 +37,12 @@ export function insertBareCompletion(db: Db, input: BareCompletion): void {
         startedAt: at,
         updatedAt: at,
         submittedAt: at,
+        round: 1,
         ...dims,
       });
       if (!survey.needs) return;
       for (const rating of extractNeedRatings(survey.needs, data)) {
-        statements.insertNeedRating.run({ ...rating, ...dims, responseId: id, surveySlug: survey.slug, unitId: null, submittedAt: at });
+        statements.insertNeedRating.run({ ...rating, ...dims, responseId: id, surveySlug: survey.slug, unitId: null, submittedAt: at, round: 1 });
       }
     },
     { behavior: "immediate" },

@@ -5,7 +5,11 @@ import { badRequest } from "@/lib/http/app-error";
 import { cellKey, type Constraints } from "@/lib/confidentiality/cells";
 import { groupRelease, viewRelease, type PublishedState } from "@/lib/confidentiality/view-release";
 import { UNIT_BREAKDOWN, type NeedsDeclaration } from "@/lib/needs/declaration";
-import { submittedBounds, type NeedsFilters, type NeedsQuery } from "@/lib/needs/filters";
+import { ROUND_KEY, submittedBounds, type NeedsFilters, type NeedsQuery } from "@/lib/needs/filters";
+import { defaultViewRound, type Round } from "@/lib/rounds/rounds";
+import { nowIso } from "@/lib/time/clock";
+import { peruToday } from "@/lib/time/lima-time";
+import { listRounds } from "./survey-rounds";
 import { buildNeedsReport, type NeedsReport, type ReleaseSummary } from "@/lib/needs/needs-report";
 import { viewSuppression } from "@/lib/needs/suppression";
 import type { Db } from "../client";
@@ -21,14 +25,27 @@ export interface NeedsSurvey extends NeedsTable {
   breakdowns: readonly { name: string; order: readonly string[] }[];
 }
 
-/** Resolves the unit filter (id or code) to an id; an unknown unit is a 400. Row-level views (admins) use this. */
-export function resolveFilters(db: Db, filters: NeedsFilters): ResolvedFilters {
-  const { from, to, [UNIT_BREAKDOWN]: unit, ...values } = filters;
-  const resolved: ResolvedFilters = { values, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+/**
+ * Resolves the unit filter (id or code) to an id and the round to the one asked for or the default
+ * (the latest that has opened); an unknown unit or round is a 400. Row-level views (admins) use this.
+ */
+export function resolveFilters(db: Db, slug: string, filters: NeedsFilters): ResolvedFilters {
+  const { from, to, [UNIT_BREAKDOWN]: unit, [ROUND_KEY]: roundParam, ...values } = filters;
+  const round = resolveRound(db, slug, roundParam);
+  const resolved: ResolvedFilters = { values, round: round.round, ...(from ? { from } : {}), ...(to ? { to } : {}) };
   if (unit === undefined) return resolved;
   const unitId = resolveUnit(db, unit);
   if (unitId === undefined) throw badRequest("unknown_unit", `There is no unit "${unit}".`);
   return { ...resolved, unitId };
+}
+
+/** The round a view shows: the one its `round` parameter names, or the default one. */
+export function resolveRound(db: Db, slug: string, roundParam: string | undefined): Round {
+  const rounds = listRounds(db, slug);
+  if (roundParam === undefined) return defaultViewRound(rounds, peruToday(new Date(nowIso())));
+  const found = rounds.find((r) => r.round === Number(roundParam));
+  if (!found) throw badRequest("unknown_round", `This survey has no round ${roundParam} (its rounds: ${rounds.map((r) => r.round).join(", ")}).`);
+  return found;
 }
 
 /** The cell of a selection: its question filters and its unit. */
@@ -48,9 +65,10 @@ export interface ResolvedView {
  * then picks the releases the selection's figures cover (its date range cuts between releases).
  */
 export function resolveView(db: Db, survey: NeedsSurvey, filters: NeedsFilters, k: number): ResolvedView {
-  const raw = resolveFilters(db, filters);
-  releasePending(db, survey, k);
-  const state = readPublishedState(db, survey.slug);
+  const raw = resolveFilters(db, survey.slug, filters);
+  const round = raw.round ?? 1;
+  releasePending(db, survey, k, round);
+  const state = readPublishedState(db, survey.slug, round);
   const { from: _from, to: _to, ...selection } = raw;
   const view = viewRelease(state, cellKey(selectionConstraints(raw)), submittedBounds(raw));
   if (!view.published) {

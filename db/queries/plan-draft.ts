@@ -3,14 +3,14 @@
 // summary (getSurveySummary, for the logistics questions), so the plan shows nothing those views
 // would not; the units' expected headcount per region comes from the coverage query.
 import { PLANNING_FIELDS, type NeedsDeclaration } from "@/lib/needs/declaration";
-import type { NeedsQuery } from "@/lib/needs/filters";
+import { ROUND_KEY, type NeedsQuery } from "@/lib/needs/filters";
 import { draftPlan, type PlanDraft, type SiteReport } from "@/lib/plan/draft-plan";
 import { planLogistics, type Logistics } from "@/lib/plan/logistics";
 import { isRegionCode } from "@/lib/units/regions";
 import type { QuestionCatalogue } from "@/lib/summary/question-catalogue";
 import type { Db } from "../client";
 import { listCoverageByGroup } from "./coverage";
-import { getNeedsReport, resolveFilters, type NeedsSurvey } from "./needs-report";
+import { getNeedsReport, resolveRound, resolveView, type NeedsSurvey } from "./needs-report";
 import { getSurveySummary } from "./survey-summary";
 
 export interface PlanFigures {
@@ -45,7 +45,11 @@ export function getPlanFigures(
     // The units' expected headcount is per region of Peru: usable when the sites are regions.
     const headcount =
       order.length > 0 && order.every(isRegionCode)
-        ? new Map(listCoverageByGroup(db, survey.slug, "region").flatMap((g) => (g.key ? [[g.key, g.expected] as const] : [])))
+        ? new Map(
+            listCoverageByGroup(db, survey.slug, resolveRound(db, survey.slug, query.filters[ROUND_KEY]).round, "region").flatMap((g) =>
+              g.key ? [[g.key, g.expected] as const] : [],
+            ),
+          )
         : null;
     siteInput = { by: sites, order, reports, headcount };
   }
@@ -53,7 +57,10 @@ export function getPlanFigures(
   const fields = PLANNING_FIELDS.filter((f) => declaration.planning[f] !== undefined);
   let logistics: Logistics | null = null;
   if (fields.length > 0 && !national.suppressed) {
-    const { summary, verdict, n } = getSurveySummary(db, survey, catalogue, resolveFilters(db, query.filters), k, { declared: true, textSample: 0 });
+    // Under the release rule, as the question summary page reads it (resolveView), never the raw
+    // selection: counts of unpublished responses would move by one when one person submits.
+    const { filters } = resolveView(db, survey, query.filters, k);
+    const { summary, verdict, n } = getSurveySummary(db, survey, catalogue, filters, k, { declared: true, textSample: 0 });
     if (summary && !verdict) logistics = planLogistics(declaration.planning, summary.sections, n);
   }
   return { draft, logistics };

@@ -2,7 +2,7 @@
 // state for the views, and publishing the completed responses that can join a release. The rule
 // itself is pure (lib/confidentiality/release-plan.ts); this file loads its input and stores its
 // result, in one immediate transaction so that two requests never release the same responses.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
 import { nowIso } from "@/lib/time/clock";
 import type { CellValue } from "@/lib/confidentiality/cells";
@@ -19,18 +19,18 @@ export interface ReleaseSurvey {
   breakdowns: readonly { name: string }[];
 }
 
-export function countPending(db: Db, slug: string): number {
-  return pendingSummary(db, slug).n;
+export function countPending(db: Db, slug: string, round: number): number {
+  return pendingSummary(db, slug, round).n;
 }
 
 /** How many completed responses wait, and a fingerprint of which (it changes whenever they do). */
-function pendingSummary(db: Db, slug: string): { n: number; fingerprint: string } {
+function pendingSummary(db: Db, slug: string, round: number): { n: number; fingerprint: string } {
   // The partial index holds only the waiting responses; without statistics the planner would
   // walk all of the survey's completed ones instead.
   const row = db.get<{ n: number; first: string | null; last: string | null; ids: number | null }>(
     sql`select count(*) as n, min(submitted_at) as first, max(submitted_at) as last, total(rowid) as ids
         from ${responses} indexed by responses_pending_release_idx
-        where ${responses.surveySlug} = ${slug} and status = 'complete' and release_batch is null`,
+        where ${responses.surveySlug} = ${slug} and status = 'complete' and release_batch is null and ${responses.round} = ${round}`,
   );
   return { n: row?.n ?? 0, fingerprint: `${row?.n ?? 0}|${row?.first ?? ""}|${row?.last ?? ""}|${row?.ids ?? 0}` };
 }
@@ -42,26 +42,30 @@ function lastBatch(db: Db, slug: string): number {
   );
 }
 
-/** The survey's published cells: key → the last release their figures include. */
-function readCells(db: Db, slug: string): Map<string, number> {
+/** The round's published cells: key → the last release their figures include. */
+function readCells(db: Db, slug: string, round: number): Map<string, number> {
   const rows = db
     .select({ key: releaseCells.cellKey, updated: releaseCells.updatedBatch })
     .from(releaseCells)
-    .where(eq(releaseCells.surveySlug, slug))
+    .where(and(eq(releaseCells.surveySlug, slug), eq(releaseCells.round, round)))
     .all();
   return new Map(rows.map((c) => [c.key, c.updated]));
 }
 
 const stateCache = new WeakMap<Db, Map<string, { batch: number; cells: Map<string, number>; releases: Release[] }>>();
 
-/** The published cells and releases (cached per connection until the next release) and the pending count. */
-export function readPublishedState(db: Db, slug: string): PublishedState {
+/**
+ * A round's published cells and releases (cached per connection until the survey's next release)
+ * and its pending count. Releases are numbered per survey; each belongs to one round.
+ */
+export function readPublishedState(db: Db, slug: string, round: number): PublishedState {
   let perDb = stateCache.get(db);
   if (!perDb) stateCache.set(db, (perDb = new Map()));
   const batch = lastBatch(db, slug);
-  let cached = perDb.get(slug);
+  const key = `${slug}\u0000${round}`;
+  let cached = perDb.get(key);
   if (!cached || cached.batch !== batch) {
-    const cells = readCells(db, slug);
+    const cells = readCells(db, slug, round);
     const releases = db
       .select({
         batch: releaseBatches.batch,
@@ -71,16 +75,16 @@ export function readPublishedState(db: Db, slug: string): PublishedState {
         lastSubmittedAt: releaseBatches.lastSubmittedAt,
       })
       .from(releaseBatches)
-      .where(eq(releaseBatches.surveySlug, slug))
+      .where(and(eq(releaseBatches.surveySlug, slug), eq(releaseBatches.round, round)))
       .orderBy(releaseBatches.batch)
       .all();
     cached = { batch, cells, releases };
-    perDb.set(slug, cached);
+    perDb.set(key, cached);
   }
-  return { cells: cached.cells, releases: cached.releases, pending: countPending(db, slug) };
+  return { cells: cached.cells, releases: cached.releases, pending: countPending(db, slug, round) };
 }
 
-function loadPeople(db: Db, survey: ReleaseSurvey): (ReleasePerson & { submittedAt: string })[] {
+function loadPeople(db: Db, survey: ReleaseSurvey, round: number): (ReleasePerson & { submittedAt: string })[] {
   const columns = survey.breakdowns.map(({ name }) => {
     if (name === UNIT_BREAKDOWN) return sql`cast(${responses.unitId} as text)`;
     const slot = survey.slots.get(name);
@@ -98,7 +102,7 @@ function loadPeople(db: Db, survey: ReleaseSurvey): (ReleasePerson & { submitted
                : sql``
            }
     from ${responses}
-    where ${responses.surveySlug} = ${survey.slug} and ${responses.status} = 'complete'`);
+    where ${responses.surveySlug} = ${survey.slug} and ${responses.status} = 'complete' and ${responses.round} = ${round}`);
   return rows.map((r) => ({
     id: String(r.id),
     demo: Number(r.demo) === 1,
@@ -112,24 +116,27 @@ function loadPeople(db: Db, survey: ReleaseSurvey): (ReleasePerson & { submitted
 const unchanged = new WeakMap<Db, Map<string, string>>();
 
 /**
- * Publishes what can be published now: a new release when some group of pending completed
- * responses has reached k. Returns the release's number, or null when nothing changed.
+ * Publishes what can be published now in one round of the survey: a new release when some group of
+ * its pending completed responses has reached k. Rounds hold disjoint respondents, so each is
+ * released on its own (its own cells; the release numbers are the survey's). Returns the release's
+ * number, or null when nothing changed.
  */
-export function releasePending(db: Db, survey: ReleaseSurvey, k: number): number | null {
+export function releasePending(db: Db, survey: ReleaseSurvey, k: number, round: number): number | null {
   let perDb = unchanged.get(db);
   if (!perDb) unchanged.set(db, (perDb = new Map()));
-  const pending = pendingSummary(db, survey.slug);
+  const pending = pendingSummary(db, survey.slug, round);
   if (pending.n < k) return null;
+  const memo = `${survey.slug}\u0000${round}`;
   const fingerprint = `${pending.fingerprint}|${lastBatch(db, survey.slug)}|${k}|${survey.breakdowns.map((b) => b.name).join(",")}`;
-  if (perDb.get(survey.slug) === fingerprint) return null;
+  if (perDb.get(memo) === fingerprint) return null;
   // Plan on a read snapshot (a deferred transaction that only reads: it never blocks the
   // respondents' saves, and planning takes seconds at 100,000 responses) …
   const planned = db.transaction(
     (tx) => {
       const t = tx as unknown as Db;
       const batch = lastBatch(t, survey.slug) + 1;
-      const cells = readCells(t, survey.slug);
-      const people = loadPeople(t, survey);
+      const cells = readCells(t, survey.slug, round);
+      const people = loadPeople(t, survey, round);
       const plan = planRelease({ k, dimensions: survey.breakdowns.map((b) => b.name), people, cells, batch });
       if (!plan) return null;
       const released = new Set(plan.released);
@@ -144,7 +151,7 @@ export function releasePending(db: Db, survey: ReleaseSurvey, k: number): number
     { behavior: "deferred" },
   );
   if (planned === null) {
-    perDb.set(survey.slug, fingerprint);
+    perDb.set(memo, fingerprint);
     return null;
   }
   // … then store it in one short write transaction, unless another request released meanwhile
@@ -160,6 +167,7 @@ export function releasePending(db: Db, survey: ReleaseSurvey, k: number): number
         .values({
           surveySlug: survey.slug,
           batch,
+          round,
           releasedAt: nowIso(),
           responses: plan.released.length,
           firstSubmittedAt: times[0] ?? "",
@@ -171,8 +179,8 @@ export function releasePending(db: Db, survey: ReleaseSurvey, k: number): number
       for (let i = 0; i < plan.updated.length; i += 500) {
         const chunk = plan.updated.slice(i, i + 500);
         t.insert(releaseCells)
-          .values(chunk.map((cellKey) => ({ surveySlug: survey.slug, cellKey, firstBatch: batch, updatedBatch: batch })))
-          .onConflictDoUpdate({ target: [releaseCells.surveySlug, releaseCells.cellKey], set: { updatedBatch: batch } })
+          .values(chunk.map((cellKey) => ({ surveySlug: survey.slug, round, cellKey, firstBatch: batch, updatedBatch: batch })))
+          .onConflictDoUpdate({ target: [releaseCells.surveySlug, releaseCells.round, releaseCells.cellKey], set: { updatedBatch: batch } })
           .run();
       }
       return batch;

@@ -3,7 +3,7 @@
 // statements (~0.3 ms against microseconds); a busy survey runs them on every save.
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { needRatings, responses, surveys } from "../schema";
+import { needRatings, responses, surveyRounds, surveys } from "../schema";
 
 const p = (name: string) => sql.placeholder(name);
 /** A placeholder in update().set(), whose types take SQL but not a bare placeholder (no encoding). */
@@ -38,6 +38,7 @@ const responseRow = {
   startedAt: p("startedAt"),
   updatedAt: p("updatedAt"),
   submittedAt: p("submittedAt"),
+  round: p("round"),
   ...dims(p),
   releaseBatch: p("releaseBatch"),
 };
@@ -48,6 +49,12 @@ function prepare(db: Db) {
       .select({ status: surveys.status })
       .from(surveys)
       .where(eq(surveys.slug, p("slug")))
+      .prepare(),
+    surveyRounds: db
+      .select({ round: surveyRounds.round, name: surveyRounds.name, opensOn: surveyRounds.opensOn, closesOn: surveyRounds.closesOn })
+      .from(surveyRounds)
+      .where(eq(surveyRounds.surveySlug, p("slug")))
+      .orderBy(surveyRounds.round)
       .prepare(),
     findResponse: db
       .select()
@@ -82,6 +89,7 @@ function prepare(db: Db) {
         notApplicable: p("notApplicable"),
         unitId: p("unitId"),
         submittedAt: p("submittedAt"),
+        round: p("round"),
         ...dims(p),
       })
       .prepare(),

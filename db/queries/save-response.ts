@@ -13,6 +13,9 @@ import type { responses } from "../schema";
 import { responseStatements, type ResponseStatements } from "./response-statements";
 import { dimensionColumns, ensureDimensionSlots } from "./survey-dimensions";
 import { ensureSurveyVersion, type SurveyRef } from "./surveys";
+import { listRounds } from "./survey-rounds";
+import { acceptsAnswers, roundForNewResponse, type Round } from "@/lib/rounds/rounds";
+import { peruToday } from "@/lib/time/lima-time";
 
 export interface SaveResponseInput {
   id: string;
@@ -25,6 +28,28 @@ export interface SaveResponseInput {
   isDemo?: boolean;
   /** For demo data and tests: the moment of the save (default now). */
   at?: string;
+  /**
+   * For demo data and tests: the round a new response joins, whatever its dates (default: the
+   * round open on the day of the save, lib/rounds/rounds.ts).
+   */
+  round?: number;
+}
+
+const roundClosed = (r: Round) =>
+  conflict("survey_closed", `The round "${r.name}" of this survey no longer accepts answers (it closed on ${r.closesOn}).`);
+
+/** The round a save goes to: the response's own, or for a new one the round open today; refused when closed. */
+function roundOfSave(rounds: readonly Round[], existingRound: number | undefined, input: SaveResponseInput, today: string): number {
+  if (existingRound === undefined && input.round !== undefined) return input.round;
+  if (existingRound !== undefined) {
+    const own = rounds.find((r) => r.round === existingRound);
+    if (own && !acceptsAnswers(own, today) && input.round === undefined) throw roundClosed(own);
+    return existingRound;
+  }
+  const open = roundForNewResponse(rounds, today);
+  if (!open) throw conflict("survey_closed", "This survey does not accept answers yet: its first round has not opened.");
+  if (!acceptsAnswers(open, today)) throw roundClosed(open);
+  return open.round;
 }
 
 export interface SavedResponse {
@@ -55,6 +80,8 @@ export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
   const needs = input.survey.needs;
   const values = breakdownValues(needs, input.data);
   const dims = dimensionColumns(ensureDimensionSlots(db, input.survey.slug, [...values.keys()]), values);
+  const rounds = listRounds(db, input.survey.slug);
+  const today = peruToday(new Date(at));
   return db.transaction(
     () => {
       const existing = statements.findResponse.get({ id: input.id });
@@ -71,6 +98,7 @@ export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
           throw conflict("response_already_submitted", "This response was already submitted and cannot be changed.");
         }
       }
+      const round = roundOfSave(rounds, existing?.round, input, today);
       const row = {
         surveyVersion: input.survey.version,
         unitId: existing?.unitId ?? input.unitId,
@@ -93,6 +121,7 @@ export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
           surveySlug: input.survey.slug,
           isDemo: input.isDemo ?? false,
           startedAt: at,
+          round,
           releaseBatch: null,
         });
       }
@@ -105,6 +134,7 @@ export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
             surveySlug: input.survey.slug,
             unitId: saved.unitId,
             submittedAt: at,
+            round: saved.round,
           });
         }
       }

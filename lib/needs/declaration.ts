@@ -65,7 +65,7 @@ export interface PlanningDeclaration extends Partial<Record<PlanningField, strin
 export const MAX_QUESTION_BREAKDOWNS = 8;
 export const UNIT_BREAKDOWN = "unit";
 /** Query parameters the views use themselves: a breakdown may not be called like one. */
-export const RESERVED_PARAMETERS = ["by", "from", "to", "labels", "partial", "sep", "page", "question", "q", "format"];
+export const RESERVED_PARAMETERS = ["by", "round", "from", "to", "labels", "partial", "sep", "page", "question", "q", "format"];
 const BREAKDOWN_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
 const SINGLE_CHOICE = new Set(["radiogroup", "dropdown", "boolean"]);
 const OPEN_TYPES = new Set(["text", "comment"]);

@@ -24,13 +24,20 @@ export function filterSpec(declaration: Pick<NeedsDeclaration, "breakdowns"> | u
 }
 
 export const DATE_KEYS = ["from", "to"] as const;
+/** The survey round a view shows (docs/rounds.md): its number; absent, the latest round that has opened. */
+export const ROUND_KEY = "round";
 
-/** Filter parameter names of a survey: its breakdowns, then from and to. */
+/** Filter parameter names of a survey: its breakdowns, then the round, from and to. */
 export function filterKeys(spec: FilterSpec): string[] {
-  return [...spec.dimensions.map((d) => d.name), ...DATE_KEYS];
+  return [...spec.dimensions.map((d) => d.name), ROUND_KEY, ...DATE_KEYS];
 }
 
-/** Breakdown name → selected value, plus `from` / `to` (YYYY-MM-DD, Peru days). */
+/** Whether a filter key is one of the view's own (round, dates) rather than a breakdown. */
+export function isViewKey(key: string): key is typeof ROUND_KEY | (typeof DATE_KEYS)[number] {
+  return key === ROUND_KEY || (DATE_KEYS as readonly string[]).includes(key);
+}
+
+/** Breakdown name → selected value, plus `round` (a number) and `from` / `to` (YYYY-MM-DD, Peru days). */
 export type NeedsFilters = Record<string, string>;
 export interface NeedsQuery {
   /** The breakdown; null for a survey without breakdowns. */
@@ -91,6 +98,10 @@ export function parseNeedsQuery(input: SearchInput, spec: FilterSpec, options: P
     .object({
       ...shape,
       ...(names.length ? { by: z.enum(names as [string, ...string[]], { message: `must be one of: ${names.join(", ")}` }).optional() } : {}),
+      [ROUND_KEY]: z
+        .string()
+        .regex(/^[1-9]\d{0,3}$/, { message: "must be a round number (1, 2, …)" })
+        .optional(),
       from: day,
       to: day,
     })

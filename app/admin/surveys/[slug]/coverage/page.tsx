@@ -25,6 +25,10 @@ import { peruToday } from "@/lib/time/lima-time";
 import { getSurvey } from "@/surveys/registry";
 import { DemoDataBanner } from "@/app/admin/_components/demo-data-banner";
 import { TableWrap } from "@/app/admin/table-wrap";
+import { RoundPicker } from "@/app/admin/_components/round-picker";
+import { roundLinkParams } from "@/app/_server/round-link-params";
+import { resolveRound } from "@/db/queries/needs-report";
+import { listRounds } from "@/db/queries/survey-rounds";
 import { RateChart, TimelineChart } from "./coverage-charts";
 import { GroupCoverageTable, UnitCoverageTable } from "./coverage-tables";
 
@@ -45,15 +49,20 @@ export default async function CoveragePage({ params, searchParams }: Props) {
   await requireUser("analyst", basePath);
   const survey = getSurvey(slug);
   if (!survey) notFound();
-  const view = parseCoverageView(await searchParams);
+  const search = await searchParams;
+  const view = parseCoverageView(search);
   const t = await getTranslations("admin.coverage");
   const locale = await pageLocale();
   const db = getDb();
-  const demo = countDemoResponses(db, slug);
-  const units = sortCoverage(listCoverageByUnit(db, slug), view.sort, view.dir);
+  const roundParam = typeof search.round === "string" ? search.round : undefined;
+  const rounds = listRounds(db, slug);
+  const current = rounds.find((r) => String(r.round) === roundParam) ?? resolveRound(db, slug, undefined);
+  const round = current.round;
+  const demo = countDemoResponses(db, slug, new Map(), { values: {}, round });
+  const units = sortCoverage(listCoverageByUnit(db, slug, round), view.sort, view.dir);
   const total = totalCoverage(units, isUnitRow);
   const reminders = units.filter((u) => needsReminder(u, view.below));
-  const timeline = fillTimeline(listCompletionsByDay(db, slug), peruToday());
+  const timeline = fillTimeline(listCompletionsByDay(db, slug, round), peruToday());
   const chartData = units
     .filter((u) => u.unitId !== null && u.expected > 0)
     .map((u) => ({
@@ -71,6 +80,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
       </p>
       <h1>{t("title", { survey: survey.title[locale] })}</h1>
       <p className="lead">{t("intro")}</p>
+      <RoundPicker rounds={rounds} current={current} basePath={basePath} params={roundLinkParams(search)} />
       <DemoDataBanner demo={demo} figures="coverage" />
       <dl className="stat-row" data-testid="coverage-totals">
         <div>
@@ -103,12 +113,13 @@ export default async function CoveragePage({ params, searchParams }: Props) {
       <form method="get" action={basePath} className="card no-print threshold-form">
         {view.sort !== "rate" && <input type="hidden" name="sort" value={view.sort} />}
         {view.dir !== "asc" && <input type="hidden" name="dir" value={view.dir} />}
+        {roundParam && <input type="hidden" name="round" value={roundParam} />}
         <div className="field">
           <label htmlFor="below">{t("threshold")}</label>
           <input id="below" name="below" type="number" min={1} max={100} step={1} inputMode="numeric" defaultValue={view.below ?? 50} />
         </div>
         <button type="submit">{t("apply")}</button>
-        <a className="button secondary" href={`/api/admin/surveys/${encodeURIComponent(slug)}/coverage?format=csv`}>
+        <a className="button secondary" href={`/api/admin/surveys/${encodeURIComponent(slug)}/coverage?format=csv&round=${round}`}>
           {t("downloadCsv")}
         </a>
       </form>
@@ -125,11 +136,16 @@ export default async function CoveragePage({ params, searchParams }: Props) {
       <div>
         <section aria-labelledby="by-institution">
           <h2 id="by-institution">{t("byInstitution")}</h2>
-          <GroupCoverageTable rows={listCoverageByGroup(db, slug, "institution")} by="institution" locale={locale} caption={t("byInstitution")} />
+          <GroupCoverageTable
+            rows={listCoverageByGroup(db, slug, round, "institution")}
+            by="institution"
+            locale={locale}
+            caption={t("byInstitution")}
+          />
         </section>
         <section aria-labelledby="by-region">
           <h2 id="by-region">{t("byRegion")}</h2>
-          <GroupCoverageTable rows={listCoverageByGroup(db, slug, "region")} by="region" locale={locale} caption={t("byRegion")} />
+          <GroupCoverageTable rows={listCoverageByGroup(db, slug, round, "region")} by="region" locale={locale} caption={t("byRegion")} />
         </section>
       </div>
 

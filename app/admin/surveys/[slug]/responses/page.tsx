@@ -48,7 +48,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   let list: ReturnType<typeof listResponses>;
   try {
     const slots = survey.needs ? needsSurveyOf(db, slug, survey.needs).slots : new Map<string, number>();
-    list = listResponses(reader, slug, slots, { includePartial: true, filters: resolveFilters(db, parsed.value.filters) }, page);
+    list = listResponses(reader, slug, slots, { includePartial: true, filters: resolveFilters(db, slug, parsed.value.filters) }, page);
   } finally {
     if (reader !== db.$client) reader.close();
   }

@@ -8,11 +8,13 @@ import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { countDemoResponses, type DemoCount } from "@/db/queries/count-demo-responses";
 import { listUnitsForFilter, type ResolvedFilters } from "@/db/queries/needs";
-import { needsSurveyOf, resolveView, type NeedsSurvey } from "@/db/queries/needs-report";
+import { needsSurveyOf, resolveRound, resolveView, type NeedsSurvey } from "@/db/queries/needs-report";
+import { listRounds } from "@/db/queries/survey-rounds";
+import type { Round } from "@/lib/rounds/rounds";
 import type { Locale } from "@/i18n/locales";
 import { AppError } from "@/lib/http/app-error";
 import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
-import { parseNeedsQuery, toSearchParams, type NeedsQuery } from "@/lib/needs/filters";
+import { parseNeedsQuery, ROUND_KEY, toSearchParams, type NeedsQuery } from "@/lib/needs/filters";
 import type { ReleaseSummary } from "@/lib/needs/needs-report";
 import { needsContext, type NeedsContext } from "@/lib/needs/survey-context";
 import { getSurvey, type SurveyEntry } from "@/surveys/registry";
@@ -45,6 +47,9 @@ export interface LoadedView {
   groupLabel: (dim: string, key: string | null) => string;
   /** Synthetic responses (`npm run demo`) under the filters; zero when the filters are invalid. */
   demo: DemoCount;
+  /** The survey's rounds, and the one the view shows (docs/rounds.md). */
+  rounds: Round[];
+  round: Round;
 }
 
 /** A view's path. The question summary is not a needs view of its own: every survey has one. */
@@ -73,6 +78,7 @@ export async function loadView(
   const context = needsContext(survey);
   const locale = await pageLocale();
   const t = await getTranslations("needs");
+  const tr = await getTranslations("rounds");
   const db = getDb();
   const needsSurvey: NeedsSurvey = survey.needs ? needsSurveyOf(db, slug, survey.needs) : { slug, slots: new Map(), topics: [], breakdowns: [] };
   const extra: Record<string, string> = {};
@@ -99,6 +105,8 @@ export async function loadView(
   } else {
     error = parsed.message;
   }
+  const rounds = listRounds(db, slug);
+  const round = rounds.find((r) => r.round === filters?.round) ?? resolveRound(db, slug, undefined);
   const units = listUnitsForFilter(db);
   const unitCode = new Map(units.map((u) => [String(u.id), u.code]));
   const breakdowns = survey.needs?.breakdowns ?? [];
@@ -122,8 +130,10 @@ export async function loadView(
     error: error && t("invalidQuery", { message: error }),
     extra,
     units,
-    dimensionLabel: (dim) => (dim === "from" || dim === "to" ? t(`filters.${dim}`) : (titles.get(dim) ?? dim)),
+    dimensionLabel: (dim) => (dim === "from" || dim === "to" ? t(`filters.${dim}`) : dim === ROUND_KEY ? tr("label") : (titles.get(dim) ?? dim)),
     groupLabel,
     demo: filters ? countDemoResponses(db, slug, needsSurvey.slots, filters) : { started: 0, completed: 0 },
+    rounds,
+    round,
   };
 }

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
-import { filterKeys, toSearchParams } from "@/lib/needs/filters";
+import { filterKeys, ROUND_KEY, toSearchParams } from "@/lib/needs/filters";
 import { DemoDataBanner } from "@/app/admin/_components/demo-data-banner";
 import { viewPath, type LoadedView, type NeedsView } from "./load-view";
 import { ReleaseNote } from "./release-note";
@@ -15,6 +15,7 @@ const VIEWS: readonly NeedsView[] = ["ranking", "summary", "open", "report", "pl
 export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view: NeedsView; keep?: Record<string, string> }) {
   const t = await getTranslations("needs");
   const ts = await getTranslations("summary");
+  const tr = await getTranslations("rounds");
   // A survey without needs declaration has only its question summary, filtered by period.
   const views = v.survey.needs ? VIEWS : [];
   const api = view === "summary" ? "summary" : view === "plan" ? "plan" : "needs";
@@ -24,7 +25,7 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
   const path = viewPath(v.survey.slug, view);
   const byParam = toSearchParams(v.query, spec).get("by");
   const active = filterKeys(spec)
-    .filter((key) => v.query.filters[key] !== undefined)
+    .filter((key) => key !== ROUND_KEY && v.query.filters[key] !== undefined)
     .map((key) => {
       const value = v.query.filters[key] as string;
       const shown = key === "from" || key === "to" ? value : v.groupLabel(key, key === UNIT_BREAKDOWN ? String(v.filters?.unitId ?? value) : value);
@@ -37,6 +38,9 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
       <p className="needs-kicker">{v.survey.title[v.locale]}</p>
       <h1>{v.survey.needs ? t("title") : ts("title")}</h1>
       <DemoDataBanner demo={v.demo} figures="needs" />
+      <p className="round-shown" data-testid="round-shown" data-round={v.round.round}>
+        <strong>{tr("showing", { name: v.round.name })}</strong>
+      </p>
       <p className="needs-k">
         <strong>{t("k.badge", { k: v.k })}</strong> — {t("k.explain", { k: v.k })}
       </p>
@@ -47,6 +51,7 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
             {t(`nav.${x}`)}
           </Link>
         ))}
+        {v.survey.needs && v.rounds.length > 1 && <Link href={`/admin/surveys/${encodeURIComponent(v.survey.slug)}/compare`}>{tr("compare")}</Link>}
         <a href={`/api/surveys/${encodeURIComponent(v.survey.slug)}/${api}${suffix}`}>{t("nav.api")}</a>
       </nav>
       <form method="get" action={path} className="needs-filters no-print">
@@ -88,6 +93,18 @@ export async function NeedsHeader({ v, view, keep = {} }: { v: LoadedView; view:
                 {v.units.map((u) => (
                   <option key={u.id} value={u.code}>
                     {u.code} – {u.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {v.rounds.length > 1 && (
+            <label>
+              {tr("label")}
+              <select name={ROUND_KEY} defaultValue={String(v.round.round)}>
+                {v.rounds.map((r) => (
+                  <option key={r.round} value={String(r.round)}>
+                    {r.name}
                   </option>
                 ))}
               </select>

@@ -1,12 +1,13 @@
 // GET /api/admin/surveys/{slug}/coverage – responses started/completed/expected by unit, by
 // institution, by region and per day, as JSON; ?format=csv (&sep=comma|semicolon) gives the unit
-// table (audited).
+// table (audited). ?round=N: that round of the survey (default: the latest that has opened).
 // Counts only, never answers (analysts and admins). `demoResponses`: how many of the counted
 // responses are synthetic (npm run demo).
 import { requireApiUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
+import { resolveRound } from "@/db/queries/needs-report";
 import { listCompletionsByDay, listCoverageByGroup, listCoverageByUnit } from "@/db/queries/coverage";
 import { COVERAGE_CSV_HEADER, coverageCsvRows } from "@/lib/coverage/coverage-csv";
 import { csvFromRecords } from "@/lib/export/csv-format";
@@ -25,21 +26,26 @@ export const GET = handle("GET /api/admin/surveys/[slug]/coverage", async (req: 
   const { slug } = await ctx.params;
   if (!getSurvey(slug)) throw notFound("survey_not_found", `There is no survey "${slug}".`);
   const db = getDb();
-  const units = sortCoverage(listCoverageByUnit(db, slug), "code", "asc");
   const params = new URL(req.url).searchParams;
+  const { round, name: roundName } = resolveRound(db, slug, params.get("round") ?? undefined);
+  const units = sortCoverage(listCoverageByUnit(db, slug, round), "code", "asc");
   if (params.get("format") === "csv") {
     const sep = parseSeparator(params);
     if (!sep) throw badRequest("invalid_query", "sep: must be comma or semicolon");
-    recordAudit(db, { user, action: "export.coverage_csv", target: slug, ip: clientIp(req) });
-    return csvResponse(csvFromRecords(coverageCsvRows(units, "Sin unidad"), sep, COVERAGE_CSV_HEADER), exportFileName(slug, "cobertura"));
+    recordAudit(db, { user, action: "export.coverage_csv", target: slug, details: { round }, ip: clientIp(req) });
+    return csvResponse(
+      csvFromRecords(coverageCsvRows(units, "Sin unidad"), sep, COVERAGE_CSV_HEADER),
+      exportFileName(slug, round === 1 ? "cobertura" : `cobertura-ronda${round}`),
+    );
   }
   return json({
     survey: slug,
+    round: { round, name: roundName },
     total: totalCoverage(units, isUnitRow),
     units: units.map((u) => ({ ...u, rate: responseRate(u) })),
-    byInstitution: listCoverageByGroup(db, slug, "institution"),
-    byRegion: listCoverageByGroup(db, slug, "region"),
-    byDay: listCompletionsByDay(db, slug),
-    demoResponses: countDemoResponses(db, slug),
+    byInstitution: listCoverageByGroup(db, slug, round, "institution"),
+    byRegion: listCoverageByGroup(db, slug, round, "region"),
+    byDay: listCompletionsByDay(db, slug, round),
+    demoResponses: countDemoResponses(db, slug, new Map(), { values: {}, round }),
   });
 });

@@ -25,7 +25,7 @@ export const GET = handle("GET /api/surveys/export/responses.csv", async (req: R
   if (!parsed.ok) throw badRequest("invalid_query", parsed.message);
   const q = parsed.value;
   const db = getDb();
-  const filters = resolveFilters(db, q.filters);
+  const filters = resolveFilters(db, slug, q.filters);
   recordAudit(db, {
     user,
     action: "export.responses_csv",

@@ -1,0 +1,60 @@
+// Survey rounds (docs/rounds.md): a baseline, a follow-up a year later… Every response belongs to
+// exactly one round, fixed when it is first saved. Pure rules: which round a new response joins,
+// whether a round still takes answers, and which round a view shows by default.
+
+export interface Round {
+  round: number;
+  name: string;
+  /** First and last day (YYYY-MM-DD, Peru time) it accepts responses; null: no bound. */
+  opensOn: string | null;
+  closesOn: string | null;
+}
+
+/** A survey without stored rounds has this one: every response stored before rounds existed is in it. */
+export function implicitFirstRound(locale: "es" | "en" = "es"): Round {
+  return { round: 1, name: locale === "en" ? "Round 1" : "Ronda 1", opensOn: null, closesOn: null };
+}
+
+export function hasOpened(r: Round, today: string): boolean {
+  return r.opensOn === null || r.opensOn <= today;
+}
+
+export function hasClosed(r: Round, today: string): boolean {
+  return r.closesOn !== null && r.closesOn < today;
+}
+
+/**
+ * The round a new response joins: the latest one that has opened (a round opened for a later date
+ * takes answers from that day on). Null when none has opened yet.
+ */
+export function roundForNewResponse(rounds: readonly Round[], today: string): Round | null {
+  const opened = rounds.filter((r) => hasOpened(r, today));
+  return opened.reduce<Round | null>((best, r) => (best === null || r.round > best.round ? r : best), null);
+}
+
+/** Whether a response of round `r` may still be saved today (a response never moves to another round). */
+export function acceptsAnswers(r: Round, today: string): boolean {
+  return hasOpened(r, today) && !hasClosed(r, today);
+}
+
+/** The round views show when none is asked for: the latest that has opened, else the first. */
+export function defaultViewRound(rounds: readonly Round[], today: string): Round {
+  const sorted = [...rounds].sort((a, b) => a.round - b.round);
+  return roundForNewResponse(sorted, today) ?? (sorted[0] as Round);
+}
+
+export const ROUND_NAME_MAX = 80;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A round's fields as an admin gives them; the problems found, in English (the API's language). */
+export function roundProblems(input: { name: string; opensOn: string | null; closesOn: string | null }): string[] {
+  const problems: string[] = [];
+  if (!input.name.trim()) problems.push("name: give the round a name, e.g. “2026 seguimiento”");
+  if (input.name.length > ROUND_NAME_MAX) problems.push(`name: at most ${ROUND_NAME_MAX} characters`);
+  for (const key of ["opensOn", "closesOn"] as const) {
+    const v = input[key];
+    if (v !== null && (!DAY.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)))) problems.push(`${key}: must be a date YYYY-MM-DD`);
+  }
+  if (input.opensOn && input.closesOn && input.closesOn < input.opensOn) problems.push("closesOn: must not be before opensOn");
+  return problems;
+}
