@@ -1,4 +1,4 @@
-// npm run demo -- [--survey dnc-tim] [--n 300] [--seed 1] [--partial 0.1] [--validate-all]
+// npm run demo -- [--survey dnc-tim] [--n 300] [--seed 1] [--partial 0.1] [--round <n>] [--validate-all]
 // Generates clearly labelled synthetic responses (is_demo = 1, "[DEMO]" texts) to any survey in
 // surveys/ into SONDEO_DB, through the same validation and storage code as the public API.
 // Deterministic for a seed. The dashboards warn while they exist.
@@ -14,9 +14,10 @@ import { deleteDemoResponses } from "@/db/queries/delete-demo-responses";
 import { insertDemoResponses } from "@/db/queries/insert-demo-responses";
 import { env } from "@/lib/env";
 import { getSurvey, listSurveys } from "@/surveys/registry";
+import { listRounds } from "@/db/queries/survey-rounds";
 
 const USAGE =
-  "Usage: npm run demo -- [--survey <slug>] [--n <count ≥ 1>] [--seed <number>] [--partial <0..1>] [--validate-all]\n" +
+  "Usage: npm run demo -- [--survey <slug>] [--n <count ≥ 1>] [--seed <number>] [--partial <0..1>] [--round <n>] [--validate-all]\n" +
   "       npm run demo -- --remove [--survey <slug>]";
 
 function usage(message: string): never {
@@ -34,6 +35,7 @@ try {
       "validate-all": { type: "boolean" },
       remove: { type: "boolean" },
       survey: { type: "string" },
+      round: { type: "string" },
     },
   });
 } catch (err) {
@@ -42,11 +44,11 @@ try {
 const { values } = parsed;
 
 if (values.remove) {
-  const generating = (["n", "seed", "partial", "validate-all"] as const).filter((k) => values[k] !== undefined);
+  const generating = (["n", "seed", "partial", "round", "validate-all"] as const).filter((k) => values[k] !== undefined);
   if (generating.length) usage(`--remove cannot be combined with ${generating.map((k) => `--${k}`).join(", ")}.`);
   removeDemoResponses(values.survey);
 } else {
-  insert(values.survey ?? "dnc-tim", values.n ?? "300", values.seed ?? "1", values.partial ?? "0.1", values["validate-all"] ?? false);
+  insert(values.survey ?? "dnc-tim", values.n ?? "300", values.seed ?? "1", values.partial ?? "0.1", values["validate-all"] ?? false, values.round);
 }
 
 function removeDemoResponses(surveySlug: string | undefined) {
@@ -76,7 +78,7 @@ function removeDemoResponses(surveySlug: string | undefined) {
   );
 }
 
-function insert(slug: string, nText: string, seedText: string, partialText: string, validateAll: boolean) {
+function insert(slug: string, nText: string, seedText: string, partialText: string, validateAll: boolean, roundText: string | undefined) {
   const n = Number(nText);
   const seed = Number(seedText);
   const partialShare = Number(partialText);
@@ -93,16 +95,20 @@ function insert(slug: string, nText: string, seedText: string, partialText: stri
       }).`,
     );
   const db = openDb(env().SONDEO_DB);
+  const rounds = listRounds(db, survey.slug);
+  const round = roundText === undefined ? undefined : rounds.find((r) => String(r.round) === roundText);
+  if (roundText !== undefined && !round) usage(`survey ${survey.slug} has no round ${roundText} (rounds: ${rounds.map((r) => r.round).join(", ")}).`);
   const started = performance.now();
   const { complete, partial } = insertDemoResponses(db, survey, {
     count: n,
     seed,
     partialShare,
     validateEvery: validateAll ? 1 : 100,
+    round: round?.round,
   });
   console.log(
     `Inserted ${complete} complete and ${partial} partial demo responses to ${survey.slug} into ${env().SONDEO_DB} ` +
-      `(seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.\n` +
+      `(seed ${seed}${round ? `, round ${round.round} “${round.name}”` : ""}) in ${((performance.now() - started) / 1000).toFixed(1)} s.\n` +
       "The dashboards will warn that they include demo data until you run: npm run demo -- --remove",
   );
 }

@@ -24,6 +24,8 @@ export type AuditAction =
   | "survey.remove"
   | "demo.remove"
   | "plan.save"
+  | "round.create"
+  | "round.update"
   | `export.${string}`;
 
 export interface AuditInput {

@@ -20,6 +20,8 @@ export interface DemoInsertOptions {
   now?: number;
   /** Validate every n-th response with the API's validator (1 = all, 0 = none). */
   validateEvery?: number;
+  /** The survey round they join (default: the round open on each one's date). */
+  round?: number;
 }
 
 function hex(rng: () => number, len: number): string {
@@ -54,6 +56,7 @@ export function insertDemoResponses(db: Db, survey: SaveResponseInput["survey"],
         complete: !isPartial,
         isDemo: true,
         at: new Date(now - demo.minutesAgo * 60_000).toISOString(),
+        round: options.round,
       });
       if (isPartial) partial++;
       else complete++;

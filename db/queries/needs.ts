@@ -124,3 +124,45 @@ export function resolveUnit(db: Db, unit: string): number | undefined {
 export function listUnitsForFilter(db: Db): { id: number; code: string; name: string }[] {
   return db.select({ id: units.id, code: units.code, name: units.name }).from(units).orderBy(units.code).all();
 }
+
+export interface NeedMomentRow {
+  group: string | null;
+  topic: string;
+  n: number;
+  sumImportance: number;
+  sumCompetence: number;
+  sumImportanceSq: number;
+  sumCompetenceSq: number;
+  sumDiscrepancySq: number;
+}
+
+/** Counted by the same rule as listNeedSums: both ratings, not "not applicable". */
+const counted = (value: SQL) =>
+  sql`total(case when ${needRatings.notApplicable} = 0 and ${needRatings.importance} is not null and ${needRatings.competence} is not null
+      then ${value} end)`;
+
+/**
+ * Per (group, topic) the counted n, sums and sums of squares: what the comparison of two rounds
+ * needs for its intervals (lib/needs/round-comparison.ts). Sums over the same sets of respondents
+ * as listNeedSums, so the release rule covers them alike (docs/confidentiality.md).
+ */
+export function listNeedMoments(db: Db, t: NeedsTable, by: string | null, filters: ResolvedFilters): NeedMomentRow[] {
+  const group = groupColumn(t, by);
+  const i = needRatings.importance;
+  const c = needRatings.competence;
+  return db
+    .select({
+      group: sql<string | null>`${group}`,
+      topic: needRatings.topic,
+      n: sql<number>`${COUNTED_N}`,
+      sumImportance: sql<number>`${COUNTED_SUM_I}`,
+      sumCompetence: sql<number>`${COUNTED_SUM_C}`,
+      sumImportanceSq: sql<number>`${counted(sql`${i} * ${i}`)}`,
+      sumCompetenceSq: sql<number>`${counted(sql`${c} * ${c}`)}`,
+      sumDiscrepancySq: sql<number>`${counted(sql`(${i} - ${c}) * (${i} - ${c})`)}`,
+    })
+    .from(needRatings)
+    .where(needRatingsWhere(t, filters, useIndex(t, by, filters)))
+    .groupBy(group, needRatings.topic)
+    .all();
+}

@@ -1,14 +1,15 @@
 // GET /api/surveys/{slug}/needs?by=<breakdown>&<filters> – ranked training needs per group (Borich
 // MWDS, Locus for Focus quadrant) and for everyone, with small-cell suppression; analysts and admins.
+// `round`: the survey round shown (?round=N; default the latest that has opened, docs/rounds.md).
 // `demoResponses`: how many of the completed responses under the filters are synthetic (npm run demo).
 import { requireApiUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
-import { getNeedsReport, resolveView } from "@/db/queries/needs-report";
+import { getNeedsReport, resolveRound, resolveView } from "@/db/queries/needs-report";
 import { surveyForApi } from "@/app/_server/survey-for-api";
 import { badRequest } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
-import { parseNeedsQuery } from "@/lib/needs/filters";
+import { parseNeedsQuery, ROUND_KEY } from "@/lib/needs/filters";
 
 export const dynamic = "force-dynamic";
 
@@ -28,5 +29,6 @@ export const GET = handle("GET /api/surveys/needs", async (req: Request, ctx: Ct
     needsSurvey.slots,
     resolveView(db, needsSurvey, parsed.value.filters, context.k).filters,
   ).completed;
-  return json({ survey: slug, ...report, demoResponses });
+  const { round, name } = resolveRound(db, slug, parsed.value.filters[ROUND_KEY]);
+  return json({ survey: slug, round: { round, name }, ...report, demoResponses });
 });
