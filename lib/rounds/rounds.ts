@@ -46,6 +46,12 @@ export function defaultViewRound(rounds: readonly Round[], today: string): Round
 export const ROUND_NAME_MAX = 80;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** "2026-02-30" is not a day (Date.parse would roll it over to March). */
+function isCalendarDay(s: string): boolean {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return DAY.test(s) && !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+}
+
 /** A round's fields as an admin gives them; the problems found, in English (the API's language). */
 export function roundProblems(input: { name: string; opensOn: string | null; closesOn: string | null }): string[] {
   const problems: string[] = [];
@@ -53,7 +59,7 @@ export function roundProblems(input: { name: string; opensOn: string | null; clo
   if (input.name.length > ROUND_NAME_MAX) problems.push(`name: at most ${ROUND_NAME_MAX} characters`);
   for (const key of ["opensOn", "closesOn"] as const) {
     const v = input[key];
-    if (v !== null && (!DAY.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)))) problems.push(`${key}: must be a date YYYY-MM-DD`);
+    if (v !== null && !isCalendarDay(v)) problems.push(`${key}: must be a date YYYY-MM-DD`);
   }
   if (input.opensOn && input.closesOn && input.closesOn < input.opensOn) problems.push("closesOn: must not be before opensOn");
   return problems;
