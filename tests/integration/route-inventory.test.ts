@@ -47,6 +47,11 @@ const ACCESS: Record<string, Access> = {
   "route GET /api/surveys/[slug]/export/plan.csv": "analyst",
   "route GET /api/surveys/[slug]/export/plan.docx": "analyst",
   "route GET /api/admin/surveys/[slug]/coverage": "analyst",
+  "page /admin/surveys/[slug]/rounds": "analyst",
+  "route GET /api/admin/surveys/[slug]/rounds": "analyst",
+  "page /admin/surveys/[slug]/compare": "analyst",
+  "route GET /api/surveys/[slug]/needs/compare": "analyst",
+  "route GET /api/surveys/[slug]/export/compare.csv": "analyst",
   "route GET /api/surveys/[slug]/needs": "analyst",
   "route GET /api/surveys/[slug]/summary": "analyst",
   "route GET /api/surveys/[slug]/export/codebook.csv": "analyst",
@@ -74,6 +79,8 @@ const ACCESS: Record<string, Access> = {
   "route PATCH /api/admin/users/[id]": "admin",
   "route POST /api/admin/users/[id]/password": "admin",
   "route POST /api/admin/surveys/[slug]/status": "admin",
+  "route POST /api/admin/surveys/[slug]/rounds": "admin",
+  "route PATCH /api/admin/surveys/[slug]/rounds/[round]": "admin",
   "route GET /api/surveys/[slug]/export/responses.csv": "admin",
   // Saving the training plan (a new version): admins; analysts read it.
   "route PUT /api/surveys/[slug]/plan": "admin",
@@ -100,6 +107,9 @@ const SAMPLES: Record<string, Sample> = {
   "PATCH /api/admin/users/[id]": { params: () => ({ id: String(targetUserId) }), json: { name: "Otro nombre" } },
   "POST /api/admin/users/[id]/password": { params: () => ({ id: String(targetUserId) }), json: { password: "otra-clave-larga" } },
   "POST /api/admin/surveys/[slug]/status": { json: { status: "open" } },
+  // A follow-up round opening today; renaming the first round.
+  "POST /api/admin/surveys/[slug]/rounds": { json: { name: "Ronda de prueba" } },
+  "PATCH /api/admin/surveys/[slug]/rounds/[round]": { params: () => ({ round: "1" }), json: { name: "Línea base" } },
   "POST /api/admin/surveys": {
     json: { slug: "origen-prueba", title: "Encuesta de prueba", pages: [{ name: "p1", elements: [{ type: "comment", name: "opinion" }] }] },
   },

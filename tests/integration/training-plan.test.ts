@@ -13,7 +13,7 @@ import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dncInspeccionDataset } from "../support/dnc-inspeccion-dataset";
 import { generateAnswers, prng } from "../support/needs-fixtures";
-import { expectedNeeds, oracleSurvey, type ExpectedNeeds, type OracleResponse, type OracleSurvey } from "../support/needs-oracle";
+import { expectedNeeds, oracleSurvey, releaseState, type ExpectedNeeds, type OracleResponse, type OracleSurvey } from "../support/needs-oracle";
 import { createUser, signIn, TEST_PASSWORD } from "../support/coordinators";
 import { startServer, type TestServer } from "../support/server";
 
@@ -285,10 +285,15 @@ describe("the draft", () => {
     const plan = await getPlan("dnc-tim");
     const modality = plan.logistics?.modality;
     expect(modality).toBeTruthy();
-    // Independent: mean Borda score = m − mean position among those who ranked it.
+    // Independent: mean Borda score = m − mean position among those who ranked it, over the
+    // published responses only (the oracle's replay of the release rule): the three judges wait.
+    const published = releaseState(timSurvey, K, tim.responses)
+      .people.filter((p) => p.batch !== null)
+      .map((p) => p.response);
+    expect(published.length).toBe(tim.responses.length - SMALL_GROUP);
     const m = 7;
     const scores = new Map<string, { sum: number; first: number }>();
-    for (const r of tim.responses) {
+    for (const r of published) {
       const order = r.answers.modalidad_orden as string[];
       order.forEach((v, i) => {
         const s = scores.get(v) ?? { sum: 0, first: 0 };
@@ -297,7 +302,7 @@ describe("the draft", () => {
         scores.set(v, s);
       });
     }
-    const n = tim.responses.length;
+    const n = published.length;
     const expected = [...scores.entries()].map(([v, s]) => ({ value: v, borda: s.sum / n })).sort((a, b) => b.borda - a.borda);
     expect(modality!.items.map((i) => i.value)).toEqual(expected.map((e) => e.value));
     for (const item of modality!.items) {

@@ -22,6 +22,7 @@ export default async function ManageSurveysPage() {
   await requireUser("admin", "/admin/surveys");
   const t = await getTranslations("admin.manage");
   const ts = await getTranslations("admin.surveys");
+  const tr = await getTranslations("rounds");
   const locale = await pageLocale();
   const db = getDb();
   const files = listSurveyFiles();
@@ -64,6 +65,14 @@ export default async function ManageSurveysPage() {
                     <Link href={`/admin/surveys/${s.slug}/versions`}>{s.title}</Link>
                     <br />
                     <span className="muted mono small-text">/s/{s.slug}</span>
+                    {s.publishedVersion && (
+                      <>
+                        <br />
+                        <Link className="small-text" href={`/admin/surveys/${s.slug}/rounds`}>
+                          {tr("roundsLink")}
+                        </Link>
+                      </>
+                    )}
                   </td>
                   <td>
                     <span className={`badge ${s.status === "open" ? "ok" : "off"}`}>{s.status === "open" ? ts("open") : ts("closed")}</span>
