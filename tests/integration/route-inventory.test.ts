@@ -238,6 +238,9 @@ beforeAll(async () => {
     json: { slug: "para-borrar", title: "Borrador sin respuestas", pages: [{ name: "p1", elements: [{ type: "comment", name: "nota" }] }] },
   });
   expect(draft.status).toBe(201);
+  // A second round, so that the comparison of rounds has two to compare.
+  const round = await call(server.url, "/api/admin/surveys/dnc-tim/rounds", { method: "POST", cookie: admin, json: { name: "Seguimiento" } });
+  expect(round.status).toBe(201);
   signedOut["unknown token"] = "sondeo_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
   signedOut["expired session"] = await sessionOf("caducada@dgsd.gob.pe", "expires_at");
   signedOut["revoked session"] = await sessionOf("revocada@dgsd.gob.pe", "revoked_at");
