@@ -183,6 +183,7 @@ const META_SQL: Record<(typeof META_COLUMNS)[number], string> = {
   locale: "r.locale",
   started_at: "r.started_at",
   submitted_at: "r.submitted_at",
+  round: "r.round",
 };
 // The export's own where clause and order (db/queries/export-responses.ts, no filters).
 const FROM = `from responses r left join units u on u.id = r.unit_id

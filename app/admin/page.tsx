@@ -25,6 +25,7 @@ export default async function AdminHomePage() {
   const t = await getTranslations("admin.surveys");
   const tDemo = await getTranslations("admin.demoData");
   const tManage = await getTranslations("admin.manage");
+  const tRounds = await getTranslations("rounds");
   const locale = await pageLocale();
   const db = getDb();
   const statuses = listSurveyStatuses(db);
@@ -86,6 +87,9 @@ export default async function AdminHomePage() {
                   {t("needs")}
                 </Link>
               )}
+              <Link className="button secondary" href={`/admin/surveys/${s.slug}/rounds`}>
+                {tRounds("roundsLink")}
+              </Link>
               {user.role === "admin" && (
                 <Link className="button secondary" href={`/admin/surveys/${s.slug}/responses`}>
                   {t("responses")}

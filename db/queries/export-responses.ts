@@ -32,7 +32,7 @@ export function iterateExportRows(reader: Database.Database, slug: string, slots
   return reader
     .prepare(
       `select responses.id, responses.survey_version, u.code as unit_code, u.name as unit_name, responses.status, responses.locale,
-              responses.started_at, responses.submitted_at, responses.data
+              responses.started_at, responses.submitted_at, responses.round, responses.data
          from responses left join units u on u.id = responses.unit_id
         where ${where.sql}
         order by responses.started_at, responses.id`,

@@ -14,6 +14,7 @@ const META_TEXT: Record<(typeof META_COLUMNS)[number], [string, string, string]>
   locale: ["Idioma en que se respondió", "Language answered in", "code"],
   started_at: ["Inicio (ISO 8601, UTC)", "Started (ISO 8601, UTC)", "datetime"],
   submitted_at: ["Envío (ISO 8601, UTC)", "Submitted (ISO 8601, UTC)", "datetime"],
+  round: ["Ronda de la encuesta (1 = la primera; ver docs/rounds.md)", "Survey round (1 = the first; see docs/rounds.md)", "number"],
 };
 
 const META_CODES: Partial<Record<(typeof META_COLUMNS)[number], [string, string, string][]>> = {

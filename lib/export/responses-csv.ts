@@ -14,6 +14,7 @@ export interface RawRow {
   locale: string;
   started_at: string;
   submitted_at: string | null;
+  round: number;
   data: string;
 }
 
@@ -22,7 +23,17 @@ export interface RawCsvOptions {
   separator: Separator;
 }
 
-export const META_COLUMNS = ["response_id", "survey_version", "unit_code", "unit_name", "status", "locale", "started_at", "submitted_at"] as const;
+export const META_COLUMNS = [
+  "response_id",
+  "survey_version",
+  "unit_code",
+  "unit_name",
+  "status",
+  "locale",
+  "started_at",
+  "submitted_at",
+  "round",
+] as const;
 
 export function rawHeader(definition: object): string[] {
   return [...META_COLUMNS, ...answerColumns(definition).map((c) => c.name)];
@@ -39,6 +50,7 @@ export function rawRecord(definition: object, row: RawRow, labels: Locale | null
     row.locale,
     row.started_at,
     row.submitted_at,
+    row.round,
     ...answerColumns(definition).map((c) => c.cell(data, labels)),
   ];
 }

@@ -15,6 +15,11 @@ import { peruDateFormat } from "@/lib/time/lima-time";
 import { getSurvey } from "@/surveys/registry";
 import { ExportForm } from "../../../_components/export-form";
 import { TableWrap } from "../../../table-wrap";
+import { AppError } from "@/lib/http/app-error";
+import { RoundPicker } from "@/app/admin/_components/round-picker";
+import { roundLinkParams } from "@/app/_server/round-link-params";
+import { listRounds } from "@/db/queries/survey-rounds";
+import { implicitFirstRound, type Round } from "@/lib/rounds/rounds";
 
 export const dynamic = "force-dynamic";
 
@@ -44,11 +49,25 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   }
   const page = Math.max(1, Number(search.page) || 1);
   const db = getDb();
+  let filters: ReturnType<typeof resolveFilters>;
+  try {
+    filters = resolveFilters(db, slug, parsed.value.filters);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return (
+      <div>
+        <h1>{t("title")}</h1>
+        <p role="alert">{err.message}</p>
+      </div>
+    );
+  }
   const reader = openReader();
   let list: ReturnType<typeof listResponses>;
+  let round: Round;
   try {
     const slots = survey.needs ? needsSurveyOf(db, slug, survey.needs).slots : new Map<string, number>();
-    list = listResponses(reader, slug, slots, { includePartial: true, filters: resolveFilters(db, slug, parsed.value.filters) }, page);
+    round = listRounds(db, slug).find((r) => r.round === filters.round) ?? implicitFirstRound(locale);
+    list = listResponses(reader, slug, slots, { includePartial: true, filters }, page);
   } finally {
     if (reader !== db.$client) reader.close();
   }
@@ -65,6 +84,12 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
         {t("title")}: {survey.title[locale]}
       </h1>
       <p>{t("intro")}</p>
+      <RoundPicker
+        rounds={listRounds(db, slug)}
+        current={round}
+        basePath={`/admin/surveys/${encodeURIComponent(slug)}/responses`}
+        params={roundLinkParams(search)}
+      />
       <p data-testid="response-counts">{t("counts", { complete: list.complete, partial: list.partial })}</p>
       <ExportForm slug={slug} query={parsed.value} spec={spec} withNeeds={Boolean(survey.needs)} />
       {list.items.length === 0 ? (
