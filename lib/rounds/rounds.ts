@@ -37,6 +37,12 @@ export function acceptsAnswers(r: Round, today: string): boolean {
   return hasOpened(r, today) && !hasClosed(r, today);
 }
 
+/** Whether a new response could be saved today (some round has opened and has not closed). */
+export function acceptingNewResponses(rounds: readonly Round[], today: string): boolean {
+  const r = roundForNewResponse(rounds, today);
+  return r !== null && acceptsAnswers(r, today);
+}
+
 /** The round views show when none is asked for: the latest that has opened, else the first. */
 export function defaultViewRound(rounds: readonly Round[], today: string): Round {
   const sorted = [...rounds].sort((a, b) => a.round - b.round);

@@ -2,7 +2,15 @@
 // which round a view shows by default, what an admin may type; and the comparison's query.
 import { describe, expect, it } from "vitest";
 import { parseCompareQuery } from "@/lib/needs/compare-query";
-import { acceptsAnswers, defaultViewRound, implicitFirstRound, roundForNewResponse, roundProblems, type Round } from "@/lib/rounds/rounds";
+import {
+  acceptingNewResponses,
+  acceptsAnswers,
+  defaultViewRound,
+  implicitFirstRound,
+  roundForNewResponse,
+  roundProblems,
+  type Round,
+} from "@/lib/rounds/rounds";
 
 const baseline: Round = { round: 1, name: "2025 línea base", opensOn: null, closesOn: "2025-12-31" };
 const followUp: Round = { round: 2, name: "2026 seguimiento", opensOn: "2026-03-01", closesOn: "2026-06-30" };
@@ -27,8 +35,10 @@ describe("rounds", () => {
     expect(acceptsAnswers(followUp, "2026-06-30")).toBe(true);
     expect(acceptsAnswers(followUp, "2026-07-01")).toBe(false);
     // Between rounds: the baseline closed, the follow-up not yet open — nobody can answer.
-    const between = roundForNewResponse([baseline, followUp], "2026-01-15");
-    expect(between && acceptsAnswers(between, "2026-01-15")).toBe(false);
+    expect(acceptingNewResponses([baseline, followUp], "2026-01-15")).toBe(false);
+    expect(acceptingNewResponses([baseline, followUp], "2025-12-31")).toBe(true);
+    expect(acceptingNewResponses([baseline, followUp], "2026-03-01")).toBe(true);
+    expect(acceptingNewResponses([baseline, followUp], "2026-07-01")).toBe(false);
   });
 
   it("views show the latest opened round by default, the first before any opened", () => {
