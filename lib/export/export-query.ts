@@ -39,6 +39,14 @@ export function parseExportQuery(params: URLSearchParams, spec: FilterSpec): Exp
   };
 }
 
+/**
+ * What an export of one round holds, for its file name: "necesidades-ronda2". A survey with one
+ * round keeps the plain name.
+ */
+export function roundExportName(what: string, round: number, roundCount: number): string {
+  return roundCount > 1 ? `${what}-ronda${round}` : what;
+}
+
 /** `sondeo-<slug>-<what>-<YYYYMMDD-HHMM>.csv` */
 export function exportFileName(slug: string, what: string, now = new Date()): string {
   const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");

@@ -11,7 +11,8 @@ import { resolveRound } from "@/db/queries/needs-report";
 import { listCompletionsByDay, listCoverageByGroup, listCoverageByUnit } from "@/db/queries/coverage";
 import { COVERAGE_CSV_HEADER, coverageCsvRows } from "@/lib/coverage/coverage-csv";
 import { csvFromRecords } from "@/lib/export/csv-format";
-import { exportFileName, parseSeparator } from "@/lib/export/export-query";
+import { exportFileName, parseSeparator, roundExportName } from "@/lib/export/export-query";
+import { listRounds } from "@/db/queries/survey-rounds";
 import { isUnitRow, responseRate, sortCoverage, totalCoverage } from "@/lib/coverage/coverage";
 import { badRequest, notFound } from "@/lib/http/app-error";
 import { csvResponse } from "@/lib/http/csv-response";
@@ -35,7 +36,7 @@ export const GET = handle("GET /api/admin/surveys/[slug]/coverage", async (req: 
     recordAudit(db, { user, action: "export.coverage_csv", target: slug, details: { round }, ip: clientIp(req) });
     return csvResponse(
       csvFromRecords(coverageCsvRows(units, "Sin unidad"), sep, COVERAGE_CSV_HEADER),
-      exportFileName(slug, round === 1 ? "cobertura" : `cobertura-ronda${round}`),
+      exportFileName(slug, roundExportName("cobertura", round, listRounds(db, slug).length)),
     );
   }
   return json({

@@ -3,9 +3,11 @@
 import { requireApiUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { getNeedsReport } from "@/db/queries/needs-report";
+import { getNeedsReport, resolveRound } from "@/db/queries/needs-report";
+import { listRounds } from "@/db/queries/survey-rounds";
+import { ROUND_KEY } from "@/lib/needs/filters";
 import { csvFromRecords } from "@/lib/export/csv-format";
-import { exportFileName, parseExportQuery } from "@/lib/export/export-query";
+import { exportFileName, parseExportQuery, roundExportName } from "@/lib/export/export-query";
 import { NEEDS_HEADER, needsCsvRecords } from "@/lib/export/needs-csv";
 import { surveyForApi } from "@/app/_server/survey-for-api";
 import { badRequest } from "@/lib/http/app-error";
@@ -24,6 +26,7 @@ export const GET = handle("GET /api/surveys/export/needs.csv", async (req: Reque
   const q = parsed.value;
   const db = getDb();
   const report = getNeedsReport(db, needsSurvey, { by: q.by, filters: q.filters }, context.k);
+  const { round } = resolveRound(db, slug, q.filters[ROUND_KEY]);
   const locale = q.labels ?? "es";
   const titles = new Map(context.topics.map((t) => [t.code, t.title[locale]]));
   const breakdown = survey.needs?.breakdowns.find((b) => b.name === q.by);
@@ -42,5 +45,8 @@ export const GET = handle("GET /api/surveys/export/needs.csv", async (req: Reque
           : (groupLabels.get(group) ?? group),
   });
   recordAudit(db, { user, action: "export.needs_csv", target: slug, details: { by: q.by, filters: q.filters }, ip: clientIp(req) });
-  return csvResponse(csvFromRecords(records, q.separator, NEEDS_HEADER), exportFileName(slug, "necesidades"));
+  return csvResponse(
+    csvFromRecords(records, q.separator, NEEDS_HEADER),
+    exportFileName(slug, roundExportName("necesidades", round, listRounds(db, slug).length)),
+  );
 });

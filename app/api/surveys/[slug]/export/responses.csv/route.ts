@@ -5,7 +5,8 @@ import { getDb, openReader } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { iterateExportRows } from "@/db/queries/export-responses";
 import { resolveFilters } from "@/db/queries/needs-report";
-import { exportFileName, parseExportQuery } from "@/lib/export/export-query";
+import { listRounds } from "@/db/queries/survey-rounds";
+import { exportFileName, roundExportName, parseExportQuery } from "@/lib/export/export-query";
 import { rawCsvStream } from "@/lib/export/responses-csv";
 import { surveyForApi } from "@/app/_server/survey-for-api";
 import { badRequest } from "@/lib/http/app-error";
@@ -39,5 +40,5 @@ export const GET = handle("GET /api/surveys/export/responses.csv", async (req: R
   const stream = rawCsvStream(survey.definition, rows, { labels: q.labels, separator: q.separator }, () => {
     if (ownsReader) reader.close();
   });
-  return csvResponse(stream, exportFileName(slug, "respuestas"));
+  return csvResponse(stream, exportFileName(slug, roundExportName("respuestas", filters.round ?? 1, listRounds(db, slug).length)));
 });
