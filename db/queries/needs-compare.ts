@@ -9,6 +9,8 @@ import type { Db } from "../client";
 import { listNeedMoments } from "./needs";
 import { getNeedsReport, resolveView, type NeedsSurvey } from "./needs-report";
 import { listRounds } from "./survey-rounds";
+import { listPublishedRaters, publishedGroupKeys } from "./releases";
+import { topicsWithFewRaters } from "@/lib/confidentiality/topic-raters";
 
 export function getRoundComparison(db: Db, survey: NeedsSurvey, query: CompareQuery, k: number): CompareReport {
   const rounds = listRounds(db, survey.slug);
@@ -21,6 +23,9 @@ export function getRoundComparison(db: Db, survey: NeedsSurvey, query: CompareQu
       name: rounds.find((r) => r.round === round)?.name ?? String(round),
       report,
       moments: report.suppressed ? [] : listNeedMoments(db, survey, query.by, view.filters),
+      fewRaters: report.suppressed
+        ? new Set<string>()
+        : topicsWithFewRaters(publishedGroupKeys(db, survey, round), listPublishedRaters(db, survey.slug, round), k),
     };
   };
   return buildComparison({ k, by: query.by, topics: survey.topics, from: side(query.from), to: side(query.to) });

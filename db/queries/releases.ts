@@ -6,7 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
 import { nowIso } from "@/lib/time/clock";
 import type { CellValue } from "@/lib/confidentiality/cells";
-import { planRelease, type ReleasePerson } from "@/lib/confidentiality/release-plan";
+import { cellLevelFor, groupKey, personCells, planRelease, type ReleasePerson } from "@/lib/confidentiality/release-plan";
 import type { PublishedState, Release } from "@/lib/confidentiality/view-release";
 import type { Db } from "../client";
 import { needRatings, releaseBatches, releaseCells, responses } from "../schema";
@@ -110,6 +110,26 @@ function loadPeople(db: Db, survey: ReleaseSurvey, round: number): (ReleasePerso
     submittedAt: String(r.submitted_at),
     values: survey.breakdowns.map((_, i) => (r[`d${i}`] ?? null) as CellValue),
   }));
+}
+
+/** Each published response of a round → its group of indistinguishable respondents (release-plan.ts). */
+export function publishedGroupKeys(db: Db, survey: ReleaseSurvey, round: number): Map<string, string> {
+  const dimensions = survey.breakdowns.map((b) => b.name);
+  const cells = readCells(db, survey.slug, round);
+  const level = cellLevelFor(dimensions, cells);
+  const out = new Map<string, string>();
+  for (const p of loadPeople(db, survey, round)) {
+    if (p.batch !== null) out.set(p.id, groupKey(p, cells, personCells(dimensions, p, level)));
+  }
+  return out;
+}
+
+/** Who rated which topic (counted: both ratings, not "not applicable"), among a round's published responses. */
+export function listPublishedRaters(db: Db, slug: string, round: number): { responseId: string; topic: string }[] {
+  return db.all<{ responseId: string; topic: string }>(sql`
+    select ${needRatings.responseId} as responseId, ${needRatings.topic} as topic from ${needRatings}
+    where ${needRatings.surveySlug} = ${slug} and ${needRatings.round} = ${round} and ${needRatings.releaseBatch} is not null
+      and ${needRatings.notApplicable} = 0 and ${needRatings.importance} is not null and ${needRatings.competence} is not null`);
 }
 
 /** The waiting responses last seen without a release, per survey: no need to plan again until they change. */

@@ -50,7 +50,7 @@ export function compareCsvRecords(report: CompareReport, labels: CompareCsvLabel
       const m = t.measures;
       return MEASURES.map((measure) => [
         ...lead,
-        null,
+        t.intervalsWithheld ? "interval_withheld" : null,
         t.topic,
         labels.topicTitle(t.topic),
         t.n.from,

@@ -18,6 +18,11 @@ export interface RoundSide {
   name: string;
   report: NeedsReport;
   moments: readonly MomentRow[];
+  /**
+   * Topics whose sums of squares may not be published this round (lib/confidentiality/topic-raters.ts):
+   * their changes are shown without intervals.
+   */
+  fewRaters: ReadonlySet<string>;
 }
 
 export type CompareHidden = HiddenReason | "absent" | "topic_below_k";
@@ -27,6 +32,11 @@ export interface TopicComparison {
   n: { from: number; to: number };
   /** Null when the topic is hidden (rated by fewer than k in either round). */
   suppressed: "topic_below_k" | null;
+  /**
+   * True when the intervals are withheld: in some round, a group of respondents the figures can tell
+   * apart has 1 … k−1 people who rated the topic, and the interval's variance would reveal their ratings.
+   */
+  intervalsWithheld: boolean;
   measures: Record<Measure, MeasureChange> | null;
   quadrant: { from: Quadrant | null; to: Quadrant | null } | null;
 }
@@ -75,6 +85,7 @@ const ZERO: TopicMoments = { n: 0, sumImportance: 0, sumCompetence: 0, sumImport
 
 function compareTopics(
   k: number,
+  withheld: ReadonlySet<string>,
   topics: readonly string[],
   from: { moments: Map<string, TopicMoments>; figures: readonly TopicFigures[] },
   to: { moments: Map<string, TopicMoments>; figures: readonly TopicFigures[] },
@@ -84,12 +95,16 @@ function compareTopics(
     const a = from.moments.get(topic) ?? ZERO;
     const b = to.moments.get(topic) ?? ZERO;
     const n = { from: a.n, to: b.n };
-    if (a.n < k || b.n < k) return { topic, n, suppressed: "topic_below_k", measures: null, quadrant: null };
+    if (a.n < k || b.n < k) return { topic, n, suppressed: "topic_below_k", intervalsWithheld: false, measures: null, quadrant: null };
+    const measures = compareTopic(a, b);
+    const intervalsWithheld = withheld.has(topic);
+    if (intervalsWithheld) for (const m of MEASURES) measures[m] = { ...measures[m], interval: null, verdict: null };
     return {
       topic,
       n,
       suppressed: null,
-      measures: compareTopic(a, b),
+      intervalsWithheld,
+      measures,
       quadrant: { from: quadrant(from.figures, topic), to: quadrant(to.figures, topic) },
     };
   });
@@ -108,8 +123,10 @@ export function buildComparison(input: { k: number; by: string | null; topics: r
       highPriority: null,
     };
   }
+  const withheld = new Set([...from.fewRaters, ...to.fewRaters]);
   const total = compareTopics(
     k,
+    withheld,
     topics,
     { moments: momentsOf(from.moments, undefined), figures: from.report.total.topics },
     { moments: momentsOf(to.moments, undefined), figures: to.report.total.topics },
@@ -131,6 +148,7 @@ export function buildComparison(input: { k: number; by: string | null; topics: r
       n: { from: a.n, to: b.n },
       topics: compareTopics(
         k,
+        withheld,
         topics,
         { moments: momentsOf(from.moments, group), figures: a.topics },
         { moments: momentsOf(to.moments, group), figures: b.topics },

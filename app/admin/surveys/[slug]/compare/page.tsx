@@ -65,7 +65,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   }
   const topicTable = (topics: readonly TopicComparison[], caption: string, testId: string) => (
     <TableWrap label={caption}>
-      <table className="compare-table" data-testid={testId}>
+      <table className="data compare-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -96,7 +96,13 @@ export default async function ComparePage({ params, searchParams }: Props) {
               : MEASURES.map((m, i) => {
                   const c = (x.measures as Record<(typeof MEASURES)[number], MeasureChange>)[m];
                   return (
-                    <tr key={`${x.topic}-${m}`} data-topic={x.topic} data-measure={m} data-verdict={c.verdict ?? ""}>
+                    <tr
+                      key={`${x.topic}-${m}`}
+                      data-topic={x.topic}
+                      data-measure={m}
+                      data-verdict={c.verdict ?? ""}
+                      data-withheld={x.intervalsWithheld ? "1" : undefined}
+                    >
                       {i === 0 && (
                         <th scope="row" rowSpan={MEASURES.length}>
                           {x.topic} {titles.get(x.topic)}
@@ -112,7 +118,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
                       <td>{fmt(c.to)}</td>
                       <td>{c.change !== null && c.change > 0 ? `+${fmt(c.change)}` : fmt(c.change)}</td>
                       <td>{c.interval ? `[${fmt(c.interval.lo)}; ${fmt(c.interval.hi)}]` : "—"}</td>
-                      <td>{verdictText(c)}</td>
+                      <td>{x.intervalsWithheld ? t("withheld", { k: loaded.context.k }) : verdictText(c)}</td>
                     </tr>
                   );
                 }),
