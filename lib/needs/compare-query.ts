@@ -35,7 +35,15 @@ export function parseCompareQuery(input: SearchInput, spec: FilterSpec, rounds: 
   const earlier = [...rounds].filter((r) => r < latest).sort((a, b) => b - a)[0];
   const toRound = to ?? latest;
   const fromRound = from ?? (toRound === latest ? earlier : [...rounds].filter((r) => r < toRound).sort((a, b) => b - a)[0]);
-  if (fromRound === undefined) return { ok: false, message: "This survey has only one round: open a follow-up round to compare." };
+  if (fromRound === undefined) {
+    return {
+      ok: false,
+      message:
+        rounds.length > 1
+          ? "Only one of this survey's rounds has opened so far: give from and to to compare the others."
+          : "This survey has only one round: open a follow-up round to compare.",
+    };
+  }
   if (fromRound === toRound) return { ok: false, message: "from and to must be two different rounds." };
   return { ok: true, value: { ...rest.value, from: fromRound, to: toRound } };
 }

@@ -1,6 +1,7 @@
 // The round rules (docs/rounds.md): which round a new response joins, when a round refuses answers,
 // which round a view shows by default, what an admin may type; and the comparison's query.
 import { describe, expect, it } from "vitest";
+import { topicsWithFewRaters } from "@/lib/confidentiality/topic-raters";
 import { parseCompareQuery } from "@/lib/needs/compare-query";
 import {
   acceptingNewResponses,
@@ -75,5 +76,21 @@ describe("the comparison's query", () => {
     expect(parse("from=2025-01-01")).toMatchObject({ ok: false });
     expect(parse("institucion=juez")).toMatchObject({ ok: false });
     expect(parse("", [1], 1)).toMatchObject({ ok: false, message: expect.stringMatching(/only one round/) });
+  });
+});
+
+describe("withholding the intervals of a topic few people rated", () => {
+  it("names the topics some group of indistinguishable respondents rated with 1 … k−1 of its people", () => {
+    // Two groups of 5: in g1 all rated T01 and two rated T02; in g2 nobody rated T02, all rated T03.
+    const groupOf = new Map(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"].map((id, i) => [id, i < 5 ? "g1" : "g2"]));
+    const raters = [
+      ...["a", "b", "c", "d", "e"].map((responseId) => ({ responseId, topic: "T01" })),
+      { responseId: "a", topic: "T02" },
+      { responseId: "b", topic: "T02" },
+      ...["f", "g", "h", "i", "j"].map((responseId) => ({ responseId, topic: "T03" })),
+      { responseId: "unpublished", topic: "T04" },
+    ];
+    expect([...topicsWithFewRaters(groupOf, raters, 5)]).toEqual(["T02"]);
+    expect([...topicsWithFewRaters(groupOf, raters, 2)]).toEqual([]);
   });
 });
