@@ -450,6 +450,24 @@ export function releaseState(survey: OracleSurvey, k: number, responses: readonl
   return state;
 }
 
+/**
+ * Each published response's group of respondents an analyst cannot tell apart (its label), after the
+ * releases the server has made: what the comparison of rounds checks a topic's raters against.
+ */
+export function publishedGroups(survey: OracleSurvey, k: number, responses: readonly OracleResponse[]): Map<OracleResponse, string> {
+  const state = releaseState(survey, k, responses);
+  const limit = cellLimit(survey.declaration.breakdowns.length);
+  const byId = new Map<string, Cell>();
+  for (const p of state.people) if (p.batch !== null) for (const c of cellsOfPerson(p, limit)) byId.set(cellId(c), c);
+  const labels = indistinguishable(state.people, state.cells, byId);
+  const out = new Map<OracleResponse, string>();
+  state.people.forEach((p, i) => {
+    const label = labels[i];
+    if (label !== null && label !== undefined) out.set(p.response, label);
+  });
+  return out;
+}
+
 /** What GET /api/surveys/{slug}/needs must answer (the documented fields, numbers unrounded). */
 export function expectedNeeds(survey: OracleSurvey, envK: number, responses: readonly OracleResponse[], query: OracleQuery = {}): ExpectedNeeds {
   const decl = survey.declaration;
