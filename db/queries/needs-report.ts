@@ -83,13 +83,20 @@ export function resolveView(db: Db, survey: NeedsSurvey, filters: NeedsFilters, 
     .flatMap((r) => [r.firstSubmittedAt, r.lastSubmittedAt])
     .filter(Boolean)
     .sort();
+  // Releases are numbered per survey; a reader counts them per round (1, 2, … of the round shown).
+  const ordinal = (batch: number) => state.releases.findIndex((r) => r.batch === batch) + 1;
   return {
     filters: { ...selection, release: { published: true, lo: view.lo, hi: view.hi } },
     release: {
-      asOf: { release: view.upTo.batch, releasedAt: view.upTo.releasedAt },
+      asOf: { release: ordinal(view.upTo.batch), releasedAt: view.upTo.releasedAt },
       covers:
         shown.length && submitted.length
-          ? { fromRelease: view.lo, toRelease: view.hi, firstSubmittedAt: submitted[0] as string, lastSubmittedAt: submitted.at(-1) as string }
+          ? {
+              fromRelease: ordinal(shown[0]?.batch ?? view.lo),
+              toRelease: ordinal(shown.at(-1)?.batch ?? view.hi),
+              firstSubmittedAt: submitted[0] as string,
+              lastSubmittedAt: submitted.at(-1) as string,
+            }
           : null,
       pending: state.pending,
     },

@@ -37,7 +37,7 @@ export interface NeedsReport {
 
 /** The releases a view covers (docs/confidentiality.md). */
 export interface ReleaseSummary {
-  /** The selection's figures are as of this release (null: not published). */
+  /** The selection's figures are as of this release (null: not published). Releases are counted within the round shown. */
   asOf: { release: number; releasedAt: string } | null;
   /** The releases shown (a date range selects whole releases) and when their responses were submitted. */
   covers: { fromRelease: number; toRelease: number; firstSubmittedAt: string; lastSubmittedAt: string } | null;

@@ -26,15 +26,16 @@ export function DumbbellChart({
   description: string;
 }) {
   const rows = data.map((d) => ({ ...d, range: [Math.min(d.from, d.to), Math.max(d.from, d.to)] as [number, number] }));
-  const lo = Math.floor(Math.min(0, ...data.flatMap((d) => [d.from, d.to])));
-  const hi = Math.ceil(Math.max(1, ...data.flatMap((d) => [d.from, d.to])));
+  // Whole-number ends on an even step, so the last two tick labels never crowd each other.
+  const lo = Math.floor(Math.min(0, ...data.flatMap((d) => [d.from, d.to])) / 2) * 2;
+  const hi = Math.ceil(Math.max(1, ...data.flatMap((d) => [d.from, d.to])) / 2) * 2;
   const height = Math.max(180, data.length * 28 + 60);
   return (
     <div className="chart-box" style={{ height }} role="img" aria-label={description} data-testid="compare-chart">
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height }}>
         <ComposedChart data={rows} layout="vertical" margin={{ top: 16, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" domain={[lo, hi]} tick={{ fontSize: 12 }} />
+          <XAxis type="number" domain={[lo, hi]} tickCount={Math.min(11, (hi - lo) / 2 + 1)} allowDecimals={false} tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="topic" width={56} tick={{ fontSize: 12 }} interval={0} />
           <ReferenceLine x={0} stroke="#666" />
           <Tooltip

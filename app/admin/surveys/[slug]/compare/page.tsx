@@ -87,7 +87,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
                     <th scope="row">
                       {x.topic} {titles.get(x.topic)}
                     </th>
-                    <td>
+                    <td className="nowrap">
                       {x.n.from} → {x.n.to}
                     </td>
                     <td colSpan={6}>{t("suppressed", { k: loaded.context.k })}</td>
@@ -109,15 +109,15 @@ export default async function ComparePage({ params, searchParams }: Props) {
                         </th>
                       )}
                       {i === 0 && (
-                        <td rowSpan={MEASURES.length}>
+                        <td rowSpan={MEASURES.length} className="nowrap">
                           {x.n.from} → {x.n.to}
                         </td>
                       )}
-                      <td>{t(`measures.${m}`)}</td>
+                      <td className="nowrap">{t(`measures.${m}`)}</td>
                       <td>{fmt(c.from)}</td>
                       <td>{fmt(c.to)}</td>
                       <td>{c.change !== null && c.change > 0 ? `+${fmt(c.change)}` : fmt(c.change)}</td>
-                      <td>{c.interval ? `[${fmt(c.interval.lo)}; ${fmt(c.interval.hi)}]` : "—"}</td>
+                      <td className="nowrap">{c.interval ? `[${fmt(c.interval.lo)}; ${fmt(c.interval.hi)}]` : "—"}</td>
                       <td>{x.intervalsWithheld ? t("withheld", { k: loaded.context.k }) : verdictText(c)}</td>
                     </tr>
                   );
