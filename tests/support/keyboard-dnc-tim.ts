@@ -78,8 +78,14 @@ async function pickFromList(page: Page, question: string, option: RegExp): Promi
       const marked = document.querySelector(".sd-selectlist__item--focused, .sv-list__item--focused");
       return ((active && document.getElementById(active)) || marked || e).textContent?.trim() ?? "";
     });
-  for (let i = 0; i < 80 && !option.test(await highlighted()); i++) {
+  // Wait for the list to open, then step one option at a time, reading the highlight after each step
+  // has landed: on a loaded machine a read can otherwise see the previous option and run past it.
+  await page.waitForFunction(() => [...document.querySelectorAll(".sv-popup")].some((p) => getComputedStyle(p).display !== "none"));
+  for (let i = 0; i < 80; i++) {
+    const before = await highlighted();
+    if (option.test(before)) break;
     await press(page, "ArrowDown");
+    for (let tries = 0; tries < 20 && (await highlighted()) === before; tries++) await page.waitForTimeout(25);
   }
   if (!option.test(await highlighted())) throw new Error(`${question}: the list never highlighted ${option}`);
   await press(page, "Enter");
