@@ -4,6 +4,7 @@
 // The groups are the survey's declared breakdowns, read from their slot columns.
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
+import type { TopicMoments } from "@/lib/needs/round-comparison";
 import type { Db } from "../client";
 import { needRatings, units } from "../schema";
 import { filterTerms, type ResolvedFilters } from "./filter-terms";
@@ -125,15 +126,10 @@ export function listUnitsForFilter(db: Db): { id: number; code: string; name: st
   return db.select({ id: units.id, code: units.code, name: units.name }).from(units).orderBy(units.code).all();
 }
 
-export interface NeedMomentRow {
+/** A group's topic moments (lib/needs/round-comparison.ts TopicMoments). */
+export interface NeedMomentRow extends TopicMoments {
   group: string | null;
   topic: string;
-  n: number;
-  sumImportance: number;
-  sumCompetence: number;
-  sumImportanceSq: number;
-  sumCompetenceSq: number;
-  sumDiscrepancySq: number;
 }
 
 /** Counted by the same rule as listNeedSums: both ratings, not "not applicable". */

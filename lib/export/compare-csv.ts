@@ -2,6 +2,7 @@
 // mean, the change and Welch's interval, and exactly the page's suppression (hidden groups and
 // topics say why, no figures). Figures rounded to 3 decimals as in needs.csv.
 import type { Cell } from "./columns";
+import { ALL_GROUPS } from "./group-label";
 import type { CompareReport, TopicComparison } from "@/lib/needs/compare-report";
 import { MEASURES } from "@/lib/needs/round-comparison";
 
@@ -32,7 +33,7 @@ const r3 = (v: number | null | undefined) => (v === null || v === undefined ? nu
 
 export interface CompareCsvLabels {
   topicTitle: (code: string) => string;
-  groupLabel: (group: string | null | "(all)") => string;
+  groupLabel: (group: string | null) => string;
 }
 
 export function compareCsvRecords(report: CompareReport, labels: CompareCsvLabels): Cell[][] {
@@ -41,7 +42,7 @@ export function compareCsvRecords(report: CompareReport, labels: CompareCsvLabel
   const empty = (n: number): Cell[] => Array.from({ length: n }, () => null);
   if (report.suppressed || !report.total) {
     const why = report.suppressed?.from ?? report.suppressed?.to ?? "not_released";
-    return [[...head("(todos)", labels.groupLabel("(all)")), why, ...empty(14)]];
+    return [[...head("(todos)", labels.groupLabel(ALL_GROUPS)), why, ...empty(14)]];
   }
   const topicRows = (group: string, label: string, topics: readonly TopicComparison[]): Cell[][] =>
     topics.flatMap((t) => {
@@ -67,7 +68,7 @@ export function compareCsvRecords(report: CompareReport, labels: CompareCsvLabel
         t.quadrant?.to ?? null,
       ]);
     });
-  const out = topicRows("(todos)", labels.groupLabel("(all)"), report.total.topics);
+  const out = topicRows("(todos)", labels.groupLabel(ALL_GROUPS), report.total.topics);
   for (const g of report.groups) {
     const key = g.group ?? "(sin dato)";
     if (g.suppressed !== null) out.push([...head(key, labels.groupLabel(g.group)), g.suppressed, ...empty(14)]);

@@ -1,6 +1,7 @@
 // The aggregated needs CSV: the dashboard's ranking for a breakdown and filters, one line per
 // group and topic, with exactly the dashboard's suppression (hidden groups say why, no figures).
 import type { Cell } from "./columns";
+import { ALL_GROUPS } from "./group-label";
 import type { GroupFigures, NeedsReport } from "@/lib/needs/needs-report";
 
 /** A topic's figures, as every export that carries them names their columns. */
@@ -38,11 +39,13 @@ function figureRows(by: string, group: string, label: string, figures: GroupFigu
 
 export function needsCsvRecords(report: NeedsReport, labels: NeedsCsvLabels): Cell[][] {
   if (report.suppressed) {
-    return [[report.by ?? "", "(todos)", labels.groupLabel("(all)"), null, report.suppressed, null, null, null, null, null, null, null, null, null]];
+    return [
+      [report.by ?? "", "(todos)", labels.groupLabel(ALL_GROUPS), null, report.suppressed, null, null, null, null, null, null, null, null, null],
+    ];
   }
   const out: Cell[][] = [];
   const by = report.by ?? "";
-  if (report.total) out.push(...figureRows(by, "(todos)", labels.groupLabel("(all)"), report.total, labels));
+  if (report.total) out.push(...figureRows(by, "(todos)", labels.groupLabel(ALL_GROUPS), report.total, labels));
   for (const g of report.groups) {
     const key = g.group ?? "(sin dato)";
     if (g.suppressed) out.push([by, key, labels.groupLabel(g.group), null, g.suppressed, null, null, null, null, null, null, null, null, null]);

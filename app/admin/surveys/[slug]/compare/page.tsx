@@ -13,6 +13,7 @@ import { TableWrap } from "@/app/admin/table-wrap";
 import { AppError } from "@/lib/http/app-error";
 import type { TopicComparison } from "@/lib/needs/compare-report";
 import { MEASURES, type MeasureChange } from "@/lib/needs/round-comparison";
+import type { Round } from "@/lib/rounds/rounds";
 import { DumbbellChart } from "./dumbbell-chart";
 import "../needs/needs.css";
 
@@ -22,6 +23,21 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("rounds"))("compare") };
+}
+
+function RoundSelect({ name, label, rounds, value }: { name: string; label: string; rounds: readonly Round[]; value: number | undefined }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={String(value ?? "")}>
+        {rounds.map((r) => (
+          <option key={r.round} value={r.round}>
+            {r.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 export default async function ComparePage({ params, searchParams }: Props) {
@@ -144,26 +160,8 @@ export default async function ComparePage({ params, searchParams }: Props) {
         <form method="get" action={path} className="needs-filters no-print">
           <fieldset>
             <legend>{t("compare")}</legend>
-            <label>
-              {t("from")}
-              <select name="from" defaultValue={String(query?.from ?? "")}>
-                {rounds.map((r) => (
-                  <option key={r.round} value={r.round}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t("to")}
-              <select name="to" defaultValue={String(query?.to ?? "")}>
-                {rounds.map((r) => (
-                  <option key={r.round} value={r.round}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <RoundSelect name="from" label={t("from")} rounds={rounds} value={query?.from} />
+            <RoundSelect name="to" label={t("to")} rounds={rounds} value={query?.to} />
             <label>
               {t("by")}
               <select name="by" defaultValue={query?.by ?? ""}>

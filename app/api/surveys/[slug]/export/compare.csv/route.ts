@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { COMPARE_HEADER, compareCsvRecords } from "@/lib/export/compare-csv";
 import { csvFromRecords } from "@/lib/export/csv-format";
+import { csvGroupLabel } from "@/lib/export/group-label";
 import { exportFileName, parseExportQuery } from "@/lib/export/export-query";
 import { badRequest } from "@/lib/http/app-error";
 import { csvResponse } from "@/lib/http/csv-response";
@@ -32,16 +33,7 @@ export const GET = handle("GET /api/surveys/export/compare.csv", async (req: Req
   const groupLabels = new Map(breakdown?.choices.map((c) => [c.value, c.label[locale]]));
   const records = compareCsvRecords(loaded.report, {
     topicTitle: (code) => titles.get(code) ?? code,
-    groupLabel: (group) =>
-      group === "(all)"
-        ? locale === "es"
-          ? "Todos"
-          : "Everyone"
-        : group === null
-          ? locale === "es"
-            ? "Sin dato"
-            : "No data"
-          : (groupLabels.get(group) ?? group),
+    groupLabel: csvGroupLabel(locale, groupLabels),
   });
   const { from, to, by, filters } = loaded.query;
   recordAudit(getDb(), { user, action: "export.compare_csv", target: slug, details: { from, to, by, filters }, ip: clientIp(req) });

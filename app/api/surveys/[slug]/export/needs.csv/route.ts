@@ -8,6 +8,7 @@ import { listRounds } from "@/db/queries/survey-rounds";
 import { ROUND_KEY } from "@/lib/needs/filters";
 import { csvFromRecords } from "@/lib/export/csv-format";
 import { exportFileName, parseExportQuery, roundExportName } from "@/lib/export/export-query";
+import { csvGroupLabel } from "@/lib/export/group-label";
 import { NEEDS_HEADER, needsCsvRecords } from "@/lib/export/needs-csv";
 import { surveyForApi } from "@/app/_server/survey-for-api";
 import { badRequest } from "@/lib/http/app-error";
@@ -33,16 +34,7 @@ export const GET = handle("GET /api/surveys/export/needs.csv", async (req: Reque
   const groupLabels = new Map(breakdown?.choices.map((c) => [c.value, c.label[locale]]));
   const records = needsCsvRecords(report, {
     topicTitle: (code) => titles.get(code) ?? code,
-    groupLabel: (group) =>
-      group === "(all)"
-        ? locale === "es"
-          ? "Todos"
-          : "Everyone"
-        : group === null
-          ? locale === "es"
-            ? "Sin dato"
-            : "No data"
-          : (groupLabels.get(group) ?? group),
+    groupLabel: csvGroupLabel(locale, groupLabels),
   });
   recordAudit(db, { user, action: "export.needs_csv", target: slug, details: { by: q.by, filters: q.filters }, ip: clientIp(req) });
   return csvResponse(
