@@ -139,9 +139,13 @@ async function main(): Promise<void> {
   ];
   const table = `${formatResults(runs, runs[0]!.name)}\n\n${formatResults(summary, summary[0]!.name)}`;
   console.log(`\n${table}\n\n${verdict.join("\n")}`);
-  if (real.non2xx > 0 || base.non2xx > 0) console.log("warning: some requests failed; the figures are not comparable");
+  const failed = real.non2xx > 0 || base.non2xx > 0;
+  if (failed) console.log("warning: some requests failed; the figures are not comparable");
 
-  if (writeDocs) {
+  if (writeDocs && failed) {
+    console.log("bench/README.md left as it was: a run with failed requests is not a figure to publish");
+    process.exitCode = 1;
+  } else if (writeDocs) {
     const command = `npx tsx bench/submissions.ts ${process.argv.slice(2).join(" ")}`.trim();
     const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, load average ${os
       .loadavg()

@@ -39,6 +39,7 @@ export function insertBareCompletion(db: Db, input: BareCompletion): void {
         submittedAt: at,
         round: 1,
         ...dims,
+        releaseBatch: null,
       });
       if (!survey.needs) return;
       for (const rating of extractNeedRatings(survey.needs, data)) {
