@@ -8,6 +8,9 @@ import { countDemoResponses } from "@/db/queries/count-demo-responses";
 import { getPlanFigures, planBreakdowns, type PlanFigures } from "@/db/queries/plan-draft";
 import { getPlanVersion, listPlanVersions, type PlanVersion } from "@/db/queries/training-plans";
 import { resolveView } from "@/db/queries/needs-report";
+import { listRounds } from "@/db/queries/survey-rounds";
+import { defaultViewRound, type Round } from "@/lib/rounds/rounds";
+import { peruToday } from "@/lib/time/lima-time";
 import { messagesFor } from "@/i18n/messages";
 import type { Locale } from "@/i18n/locales";
 import { badRequest } from "@/lib/http/app-error";
@@ -29,6 +32,8 @@ export interface LoadedPlan extends ApiSurvey {
   versions: { version: number; author: string; createdAt: string }[];
   vocabulary: EditVocabulary;
   demoResponses: number;
+  /** The survey's rounds (docs/rounds.md); the plan's is in its query's filters. */
+  rounds: Round[];
 }
 
 /** Query parameters of the plan's views besides the filters. */
@@ -54,10 +59,17 @@ export function loadPlan(slug: string, params: URLSearchParams, options: { saved
   const parsed = parseNeedsQuery(params, api.context.spec, { extraKeys: PLAN_EXTRA_KEYS });
   if (!parsed.ok) throw badRequest("invalid_query", parsed.message);
   const hasFilters = filterKeys(api.context.spec).some((key) => params.has(key));
+  const rounds = listRounds(db, slug);
   let query = parsed.value;
   if (!hasFilters && saved && options.savedFilters !== false) {
     const again = parseNeedsQuery(toSearchParams(saved.query as NeedsQuery, api.context.spec), api.context.spec);
     if (again.ok) query = again.value;
+    // Saved while the survey had one round (no round in its query): it was drafted from the round
+    // views showed that day, not from a round opened since.
+    if (again.ok && query.filters[ROUND_KEY] === undefined && rounds.length > 1) {
+      const then = defaultViewRound(rounds, peruToday(new Date(saved.createdAt)));
+      query = { ...query, filters: { ...query.filters, [ROUND_KEY]: String(then.round) } };
+    }
   }
   const figures = getPlanFigures(db, api.needsSurvey, declaration, summaryCatalogue(api.survey), query, api.context.k);
   const vocabulary = planVocabulary(api, declaration);
@@ -76,6 +88,7 @@ export function loadPlan(slug: string, params: URLSearchParams, options: { saved
     plan,
     changes,
     versions: listPlanVersions(db, slug),
+    rounds,
     vocabulary,
     demoResponses: countDemoResponses(db, slug, api.needsSurvey.slots, resolveView(db, api.needsSurvey, query.filters, api.context.k).filters)
       .completed,
@@ -114,7 +127,7 @@ export function filterList(p: LoadedPlan, locale: Locale): string[] {
     if (v === undefined) return [];
     const b = d.breakdowns.find((x) => x.name === key);
     const label = b?.choices.find((c) => c.value === v)?.label[locale] ?? v;
-    if (key === ROUND_KEY) return [`${messagesFor(locale).rounds.label}: ${v}`];
+    if (key === ROUND_KEY) return [`${messagesFor(locale).rounds.label}: ${p.rounds.find((r) => String(r.round) === v)?.name ?? v}`];
     const name = b ? b.title[locale] : messagesFor(locale).needs.filters[key as "from" | "to"];
     return [`${name}: ${label}`];
   });

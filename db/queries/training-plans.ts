@@ -1,6 +1,7 @@
 // Saved training plans: each save appends a version (edits, filters, figures snapshot, author);
 // the latest version is the plan. Versions are never changed or deleted.
 import { and, desc, eq, max } from "drizzle-orm";
+import { nowIso } from "@/lib/time/clock";
 import type { Db } from "../client";
 import { trainingPlanVersions } from "../schema";
 
@@ -48,6 +49,9 @@ export function insertPlanVersion(db: Db, input: PlanVersionInput): PlanVersion 
         snapshot: JSON.stringify(input.snapshot),
         authorId: input.author.id,
         author: input.author.email,
+        // The app's clock (lib/time/clock.ts), as for submissions and releases: the plan's round is
+        // read from the day it was saved.
+        createdAt: nowIso(),
       })
       .returning()
       .get();

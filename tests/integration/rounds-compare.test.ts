@@ -104,6 +104,11 @@ beforeAll(async () => {
     200,
   );
 
+  // A training plan saved while the survey has one round: it stays about that round (below).
+  const draft = await getJson<{ edits: unknown }>(`/api/surveys/${SLUG}/plan`, admin);
+  const saved = await call(server.url, `/api/surveys/${SLUG}/plan`, { method: "PUT", cookie: admin, json: { edits: draft.edits, filters: {} } });
+  expect(saved.status, await saved.clone().text()).toBe(200);
+
   setDay("2026-04-10");
   const opened = await call(server.url, `/api/admin/surveys/${SLUG}/rounds`, {
     method: "POST",
@@ -137,6 +142,22 @@ type NeedsBody = {
   groups: unknown;
   release: { pending: number };
 };
+
+describe("the training plan across rounds", () => {
+  it("a plan saved before the follow-up opened stays about the baseline; one saved now is about the follow-up", async () => {
+    type PlanBody = { n: number | null; filters: Record<string, string>; edits: unknown };
+    const before = await getJson<PlanBody>(`/api/surveys/${SLUG}/plan`, admin);
+    expect(before.filters).toEqual({ round: "1" });
+    expect(before.n).toBe(29);
+    const saved = await call(server.url, `/api/surveys/${SLUG}/plan`, { method: "PUT", cookie: admin, json: { edits: before.edits, filters: {} } });
+    expect(saved.status).toBe(200);
+    const after = await getJson<PlanBody>(`/api/surveys/${SLUG}/plan`, admin);
+    expect(after.filters).toEqual({ round: "2" });
+    expect(after.n).toBe(20);
+    // Asked for a round, the plan shows that one.
+    expect((await getJson<PlanBody>(`/api/surveys/${SLUG}/plan?round=1`, admin)).n).toBe(29);
+  });
+});
 
 describe("comparing a baseline and a follow-up round", () => {
   it("shows no figures for a follow-up nobody has answered yet, and says why", () => {

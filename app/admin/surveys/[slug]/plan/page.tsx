@@ -7,7 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
 import { filterList, loadPlan, planDate, planLabels, type LoadedPlan } from "@/app/_server/training-plan";
 import { messagesFor } from "@/i18n/messages";
-import { toSearchParams } from "@/lib/needs/filters";
+import { ROUND_KEY, toSearchParams } from "@/lib/needs/filters";
 import type { PlanChanges } from "@/lib/plan/plan-changes";
 import { decimal, fill, type PlanLabels } from "@/lib/plan/plan-labels";
 import { TOP_N } from "@/lib/plan/draft-plan";
@@ -121,9 +121,11 @@ export default async function PlanPage(props: ViewProps) {
       }
     : p.edits;
   const catalogueMonths = p.vocabulary.months.map((value) => ({ value, label: labels.month(value) }));
+  // The header says the plan's round: a saved plan keeps the round it was drafted from.
+  const planRound = p.rounds.find((r) => String(r.round) === p.query.filters[ROUND_KEY]) ?? v.round;
   return (
     <div className="needs plan">
-      <NeedsHeader v={v} view="plan" />
+      <NeedsHeader v={{ ...v, round: planRound }} view="plan" />
       <section className="needs-card">
         <h2>{messages.title}</h2>
         <p className="needs-note">{messages.intro}</p>

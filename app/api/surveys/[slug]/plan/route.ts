@@ -7,6 +7,9 @@ import { loadPlan } from "@/app/_server/training-plan";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { insertPlanVersion } from "@/db/queries/training-plans";
+import { resolveRound } from "@/db/queries/needs-report";
+import { listRounds } from "@/db/queries/survey-rounds";
+import { ROUND_KEY } from "@/lib/needs/filters";
 import { AppError, badRequest } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -61,7 +64,11 @@ export const PUT = handle("PUT /api/surveys/plan", async (req: Request, ctx: Ctx
     throw new AppError(422, "invalid_plan", `edits.${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
   }
   const db = getDb();
-  const query = { by: null, filters: p.query.filters };
+  // A survey with several rounds: the plan keeps the round it was drafted from, so that a round
+  // opened later does not become the one its "what moved" compares with (docs/rounds.md).
+  const rounds = listRounds(db, slug);
+  const round = p.query.filters[ROUND_KEY] ?? (rounds.length > 1 ? String(resolveRound(db, slug, undefined).round) : undefined);
+  const query = { by: null, filters: round ? { ...p.query.filters, [ROUND_KEY]: round } : p.query.filters };
   const version = insertPlanVersion(db, { slug, edits: edits.data, query, snapshot: snapshotOf(p.figures.draft, edits.data), author: user });
   recordAudit(db, {
     user,
