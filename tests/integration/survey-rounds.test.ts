@@ -249,6 +249,16 @@ describe("survey rounds", () => {
     expect(manage).toContain(`href="/admin/surveys/${SLUG}/rounds"`);
   });
 
+  it("coverage shows the round asked for, and says so when the survey has no such round", async () => {
+    const coverage = async (query: string) => (await call(server.url, `/admin/surveys/${SLUG}/coverage${query}`, { cookie: analyst })).text();
+    const first = await coverage("?round=1");
+    expect(first).toMatch(/data-testid="round-picker" data-round="1"/);
+    expect(first).not.toContain('data-testid="unknown-round"');
+    const unknown = await coverage("?round=9");
+    expect(unknown).toContain('data-testid="unknown-round"');
+    expect(unknown).toContain("no tiene la ronda «9»");
+  });
+
   it("recorded every change in the audit log, accents intact", () => {
     const rows = auditRows().map((r) => ({ ...r, details: JSON.parse(r.details) }));
     expect(rows).toEqual([

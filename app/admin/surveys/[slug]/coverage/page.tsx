@@ -52,6 +52,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
   const search = await searchParams;
   const view = parseCoverageView(search);
   const t = await getTranslations("admin.coverage");
+  const tRounds = await getTranslations("rounds");
   const locale = await pageLocale();
   const db = getDb();
   const roundParam = typeof search.round === "string" ? search.round : undefined;
@@ -81,6 +82,11 @@ export default async function CoveragePage({ params, searchParams }: Props) {
       <h1>{t("title", { survey: survey.title[locale] })}</h1>
       <p className="lead">{t("intro")}</p>
       <RoundPicker rounds={rounds} current={current} basePath={basePath} params={roundLinkParams(search)} />
+      {roundParam !== undefined && String(current.round) !== roundParam && (
+        <p role="alert" className="notice warn" data-testid="unknown-round">
+          {tRounds("unknown", { round: roundParam, name: current.name })}
+        </p>
+      )}
       <DemoDataBanner demo={demo} figures="coverage" />
       <dl className="stat-row" data-testid="coverage-totals">
         <div>
