@@ -2,8 +2,7 @@
 // (round numbers in from/to, docs/rounds.md) and the comparison itself.
 import { getDb } from "@/db/client";
 import { getRoundComparison } from "@/db/queries/needs-compare";
-import { resolveRound } from "@/db/queries/needs-report";
-import { listRounds } from "@/db/queries/survey-rounds";
+import { listRounds, resolveRound } from "@/db/queries/survey-rounds";
 import type { CompareReport } from "@/lib/needs/compare-report";
 import { parseCompareQuery, type CompareQuery } from "@/lib/needs/compare-query";
 import type { SearchInput } from "@/lib/needs/filters";

@@ -6,10 +6,7 @@ import { cellKey, type Constraints } from "@/lib/confidentiality/cells";
 import { groupRelease, viewRelease, type PublishedState } from "@/lib/confidentiality/view-release";
 import { UNIT_BREAKDOWN, type NeedsDeclaration } from "@/lib/needs/declaration";
 import { ROUND_KEY, submittedBounds, type NeedsFilters, type NeedsQuery } from "@/lib/needs/filters";
-import { defaultViewRound, type Round } from "@/lib/rounds/rounds";
-import { nowIso } from "@/lib/time/clock";
-import { peruToday } from "@/lib/time/lima-time";
-import { listRounds } from "./survey-rounds";
+import { resolveRound } from "./survey-rounds";
 import { buildNeedsReport, type NeedsReport, type ReleaseSummary } from "@/lib/needs/needs-report";
 import { viewSuppression } from "@/lib/needs/suppression";
 import type { Db } from "../client";
@@ -37,15 +34,6 @@ export function resolveFilters(db: Db, slug: string, filters: NeedsFilters): Res
   const unitId = resolveUnit(db, unit);
   if (unitId === undefined) throw badRequest("unknown_unit", `There is no unit "${unit}".`);
   return { ...resolved, unitId };
-}
-
-/** The round a view shows: the one its `round` parameter names, or the default one. */
-export function resolveRound(db: Db, slug: string, roundParam: string | undefined): Round {
-  const rounds = listRounds(db, slug);
-  if (roundParam === undefined) return defaultViewRound(rounds, peruToday(new Date(nowIso())));
-  const found = rounds.find((r) => r.round === Number(roundParam));
-  if (!found) throw badRequest("unknown_round", `This survey has no round ${roundParam} (its rounds: ${rounds.map((r) => r.round).join(", ")}).`);
-  return found;
 }
 
 /** The cell of a selection: its question filters and its unit. */

@@ -2,6 +2,7 @@
 // (getNeedsReport: one by the plan's groups, one per site with the same grouping) and the question
 // summary (getSurveySummary, for the logistics questions), so the plan shows nothing those views
 // would not; the units' expected headcount per region comes from the coverage query.
+import { resolveRound } from "./survey-rounds";
 import { PLANNING_FIELDS, type NeedsDeclaration } from "@/lib/needs/declaration";
 import { ROUND_KEY, type NeedsQuery } from "@/lib/needs/filters";
 import { draftPlan, type PlanDraft, type SiteReport } from "@/lib/plan/draft-plan";
@@ -10,7 +11,7 @@ import { isRegionCode } from "@/lib/units/regions";
 import type { QuestionCatalogue } from "@/lib/summary/question-catalogue";
 import type { Db } from "../client";
 import { listCoverageByGroup } from "./coverage";
-import { getNeedsReport, resolveRound, resolveView, type NeedsSurvey } from "./needs-report";
+import { getNeedsReport, resolveView, type NeedsSurvey } from "./needs-report";
 import { getSurveySummary } from "./survey-summary";
 
 export interface PlanFigures {

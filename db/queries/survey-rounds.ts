@@ -2,7 +2,9 @@
 // survey that has none stored), opening a new one and editing one. Which round a response joins
 // and which one a view shows are pure rules (lib/rounds/rounds.ts).
 import { and, eq, max } from "drizzle-orm";
-import { implicitFirstRound, type Round } from "@/lib/rounds/rounds";
+import { badRequest } from "@/lib/http/app-error";
+import { defaultViewRound, implicitFirstRound, type Round } from "@/lib/rounds/rounds";
+import { peruTodayNow } from "@/lib/time/clock";
 import type { Db } from "../client";
 import { surveyRounds } from "../schema";
 import { responseStatements } from "./response-statements";
@@ -14,8 +16,16 @@ export function listRounds(db: Db, slug: string): Round[] {
   return rows.length ? rows : [implicitFirstRound()];
 }
 
-export function findRound(db: Db, slug: string, round: number): Round | undefined {
-  return listRounds(db, slug).find((r) => r.round === round);
+/**
+ * The round a view shows: the one asked for (a `round` parameter, or a resolved filter's number), or
+ * the default, the latest that has opened (lib/rounds/rounds.ts); an unknown round is a 400.
+ */
+export function resolveRound(db: Db, slug: string, round: string | number | undefined): Round {
+  const rounds = listRounds(db, slug);
+  if (round === undefined) return defaultViewRound(rounds, peruTodayNow());
+  const found = rounds.find((r) => r.round === Number(round));
+  if (!found) throw badRequest("unknown_round", `This survey has no round ${round} (its rounds: ${rounds.map((r) => r.round).join(", ")}).`);
+  return found;
 }
 
 export interface RoundInput {

@@ -1,7 +1,7 @@
 // The comparison view's query (docs/rounds.md): `from` and `to` are round numbers (not dates, as in
 // the other views), plus the breakdown `by` and the survey's breakdown filters. Defaults: the last
 // two rounds that have opened. Dates are not a filter here: each round is compared whole.
-import { parseNeedsQuery, ROUND_KEY, type FilterSpec, type NeedsQuery, type ParseResult, type SearchInput } from "./filters";
+import { parseNeedsQuery, ROUND_KEY, searchParamsOf, type FilterSpec, type NeedsQuery, type ParseResult, type SearchInput } from "./filters";
 
 export interface CompareQuery extends NeedsQuery {
   from: number;
@@ -12,10 +12,7 @@ const ROUND = /^[1-9]\d{0,3}$/;
 
 /** `rounds`: the survey's round numbers; `latest`: the round views show by default (the last opened). */
 export function parseCompareQuery(input: SearchInput, spec: FilterSpec, rounds: readonly number[], latest: number): ParseResult<CompareQuery> {
-  const params = input instanceof URLSearchParams ? new URLSearchParams(input) : new URLSearchParams();
-  if (!(input instanceof URLSearchParams)) {
-    for (const [k, v] of Object.entries(input)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) params.append(k, one);
-  }
+  const params = searchParamsOf(input);
   const pick = (key: "from" | "to"): number | string | undefined => {
     const values = params.getAll(key).filter((v) => v.trim() !== "");
     params.delete(key);

@@ -170,5 +170,3 @@ export function buildComparison(input: { k: number; by: string | null; topics: r
     },
   };
 }
-
-export { MEASURES };

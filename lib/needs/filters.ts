@@ -2,7 +2,7 @@
 // so that a URL means the same thing everywhere (URL search params ⇄ NeedsQuery). The parameters are
 // those of the survey's needs declaration: one per breakdown (its name), plus by, from and to.
 import { z } from "zod";
-import { peruDayStartIso } from "../time/lima-time";
+import { isCalendarDay, peruDayStartIso } from "../time/lima-time";
 import type { NeedsDeclaration } from "./declaration";
 
 export interface FilterDimension {
@@ -48,12 +48,14 @@ export interface NeedsQuery {
 export type SearchInput = URLSearchParams | Record<string, string | string[] | undefined>;
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-function isCalendarDay(s: string): boolean {
-  const time = Date.parse(`${s}T00:00:00Z`);
-  return DAY.test(s) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
-}
 const UNIT = /^(\d{1,9}|[A-Za-z0-9][A-Za-z0-9_-]{0,39})$/;
+
+/** A page's search parameters (or a URL's) as URLSearchParams, repeated keys kept. */
+export function searchParamsOf(input: SearchInput): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, values] of entries(input)) for (const v of values) out.append(k, v);
+  return out;
+}
 
 function entries(input: SearchInput): Map<string, string[]> {
   const out = new Map<string, string[]>();

@@ -1,6 +1,7 @@
 // Survey rounds (docs/rounds.md): a baseline, a follow-up a year later… Every response belongs to
 // exactly one round, fixed when it is first saved. Pure rules: which round a new response joins,
 // whether a round still takes answers, and which round a view shows by default.
+import { isCalendarDay } from "../time/lima-time";
 
 export interface Round {
   round: number;
@@ -49,14 +50,34 @@ export function defaultViewRound(rounds: readonly Round[], today: string): Round
   return roundForNewResponse(sorted, today) ?? (sorted[0] as Round);
 }
 
-export const ROUND_NAME_MAX = 80;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export type RoundState = "open" | "upcoming" | "closed";
 
-/** "2026-02-30" is not a day (Date.parse would roll it over to March). */
-function isCalendarDay(s: string): boolean {
-  const t = Date.parse(`${s}T00:00:00Z`);
-  return DAY.test(s) && !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+export function roundState(r: Round, today: string): RoundState {
+  if (!hasOpened(r, today)) return "upcoming";
+  return hasClosed(r, today) ? "closed" : "open";
 }
+
+/** Whether opening day `a` comes before `b`; null is "no bound": before any day. */
+const opensBefore = (a: string | null, b: string | null) => b !== null && (a === null || a < b);
+
+/**
+ * Rounds open in their order: round `round` may not open before the one before it, nor after the
+ * one after it (a new round is the last one). The problems found, in English like roundProblems.
+ */
+export function roundOrderProblems(rounds: readonly Round[], round: number, opensOn: string | null): string[] {
+  const problems: string[] = [];
+  const previous = rounds.filter((r) => r.round < round).at(-1);
+  const next = rounds.find((r) => r.round > round);
+  if (previous && opensBefore(opensOn, previous.opensOn)) {
+    problems.push(`opensOn: must not be before the opening of round ${previous.round} (“${previous.name}”, ${previous.opensOn})`);
+  }
+  if (next && opensBefore(next.opensOn, opensOn)) {
+    problems.push(`opensOn: must not be after the opening of round ${next.round} (“${next.name}”, ${next.opensOn ?? "no date"})`);
+  }
+  return problems;
+}
+
+export const ROUND_NAME_MAX = 80;
 
 /** A round's fields as an admin gives them; the problems found, in English (the API's language). */
 export function roundProblems(input: { name: string; opensOn: string | null; closesOn: string | null }): string[] {

@@ -3,6 +3,7 @@
 // written in that file, so a test can move time forward between requests to a running server.
 import { readFileSync } from "node:fs";
 import { env } from "../env";
+import { peruToday } from "./lima-time";
 
 export function nowIso(): string {
   const file = env().SONDEO_CLOCK_FILE;
@@ -11,4 +12,9 @@ export function nowIso(): string {
   const time = Date.parse(text);
   if (Number.isNaN(time)) throw new Error(`SONDEO_CLOCK_FILE ${file} does not hold an ISO time: "${text}"`);
   return new Date(time).toISOString();
+}
+
+/** Today's date in Peru (YYYY-MM-DD) by the same clock. */
+export function peruTodayNow(): string {
+  return peruToday(new Date(nowIso()));
 }

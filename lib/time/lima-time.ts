@@ -31,3 +31,9 @@ export function formatPeruDateTime(iso: string | null | undefined, locale: "es" 
   if (Number.isNaN(d.getTime())) return iso;
   return peruDateFormat(locale === "en" ? "en-US" : "es-PE", { dateStyle: "short", timeStyle: "medium" }).format(d);
 }
+
+/** Whether `s` is a calendar day YYYY-MM-DD ("2026-02-30" is not: Date.parse would roll it over to March). */
+export function isCalendarDay(s: string): boolean {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+}

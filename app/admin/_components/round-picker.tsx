@@ -1,25 +1,26 @@
 // Says which survey round a view shows (docs/rounds.md) and links to the same view in the other
 // rounds, keeping its other parameters. Plain links: no client code.
 import { getTranslations } from "next-intl/server";
+import { ROUND_KEY, searchParamsOf, type SearchInput } from "@/lib/needs/filters";
 import type { Round } from "@/lib/rounds/rounds";
 
 export async function RoundPicker({
   rounds,
   current,
   basePath,
-  params,
+  search,
 }: {
   rounds: readonly Round[];
   current: Round;
   basePath: string;
   /** The view's query; each link replaces its round. */
-  params: URLSearchParams;
+  search: SearchInput;
 }) {
   const t = await getTranslations("rounds");
   const others = rounds.filter((r) => r.round !== current.round);
   const href = (round: number) => {
-    const q = new URLSearchParams(params);
-    q.set("round", String(round));
+    const q = searchParamsOf(search);
+    q.set(ROUND_KEY, String(round));
     return `${basePath}?${q.toString()}`;
   };
   return (

@@ -8,8 +8,7 @@ import { getDb } from "@/db/client";
 import { getSurveyStatus } from "@/db/queries/surveys";
 import { listRounds } from "@/db/queries/survey-rounds";
 import { acceptingNewResponses } from "@/lib/rounds/rounds";
-import { nowIso } from "@/lib/time/clock";
-import { peruToday } from "@/lib/time/lima-time";
+import { peruTodayNow } from "@/lib/time/clock";
 import { findActiveUnitByLinkCode } from "@/db/queries/units";
 import type { Locale } from "@/i18n/locales";
 import { messagesFor } from "@/i18n/messages";
@@ -39,7 +38,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const query = request.nextUrl.searchParams;
   // No round takes new answers today (the last one closed, the next not yet open): say so now
   // rather than at the first save. A resume link may still lead to a response of an open round.
-  if (!first(query.get("r")) && !acceptingNewResponses(listRounds(db, survey.slug), peruToday(new Date(nowIso())))) {
+  if (!first(query.get("r")) && !acceptingNewResponses(listRounds(db, survey.slug), peruTodayNow())) {
     return notice(fill.closed.title, fill.closed.body);
   }
   const linkCode = first(query.get("u"));

@@ -26,9 +26,8 @@ import { getSurvey } from "@/surveys/registry";
 import { DemoDataBanner } from "@/app/admin/_components/demo-data-banner";
 import { TableWrap } from "@/app/admin/table-wrap";
 import { RoundPicker } from "@/app/admin/_components/round-picker";
-import { roundLinkParams } from "@/app/_server/round-link-params";
-import { resolveRound } from "@/db/queries/needs-report";
-import { listRounds } from "@/db/queries/survey-rounds";
+import { ROUND_KEY } from "@/lib/needs/filters";
+import { listRounds, resolveRound } from "@/db/queries/survey-rounds";
 import { RateChart, TimelineChart } from "./coverage-charts";
 import { GroupCoverageTable, UnitCoverageTable } from "./coverage-tables";
 
@@ -55,7 +54,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
   const tRounds = await getTranslations("rounds");
   const locale = await pageLocale();
   const db = getDb();
-  const roundParam = typeof search.round === "string" ? search.round : undefined;
+  const roundParam = typeof search[ROUND_KEY] === "string" ? search[ROUND_KEY] : undefined;
   const rounds = listRounds(db, slug);
   const current = rounds.find((r) => String(r.round) === roundParam) ?? resolveRound(db, slug, undefined);
   const round = current.round;
@@ -81,7 +80,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
       </p>
       <h1>{t("title", { survey: survey.title[locale] })}</h1>
       <p className="lead">{t("intro")}</p>
-      <RoundPicker rounds={rounds} current={current} basePath={basePath} params={roundLinkParams(search)} />
+      <RoundPicker rounds={rounds} current={current} basePath={basePath} search={search} />
       {roundParam !== undefined && String(current.round) !== roundParam && (
         <p role="alert" className="notice warn" data-testid="unknown-round">
           {tRounds("unknown", { round: roundParam, name: current.name })}
@@ -119,13 +118,13 @@ export default async function CoveragePage({ params, searchParams }: Props) {
       <form method="get" action={basePath} className="card no-print threshold-form">
         {view.sort !== "rate" && <input type="hidden" name="sort" value={view.sort} />}
         {view.dir !== "asc" && <input type="hidden" name="dir" value={view.dir} />}
-        {roundParam && <input type="hidden" name="round" value={roundParam} />}
+        {roundParam && <input type="hidden" name={ROUND_KEY} value={roundParam} />}
         <div className="field">
           <label htmlFor="below">{t("threshold")}</label>
           <input id="below" name="below" type="number" min={1} max={100} step={1} inputMode="numeric" defaultValue={view.below ?? 50} />
         </div>
         <button type="submit">{t("apply")}</button>
-        <a className="button secondary" href={`/api/admin/surveys/${encodeURIComponent(slug)}/coverage?format=csv&round=${round}`}>
+        <a className="button secondary" href={`/api/admin/surveys/${encodeURIComponent(slug)}/coverage?format=csv&${ROUND_KEY}=${round}`}>
           {t("downloadCsv")}
         </a>
       </form>

@@ -17,9 +17,7 @@ import { ExportForm } from "../../../_components/export-form";
 import { TableWrap } from "../../../table-wrap";
 import { AppError } from "@/lib/http/app-error";
 import { RoundPicker } from "@/app/admin/_components/round-picker";
-import { roundLinkParams } from "@/app/_server/round-link-params";
-import { listRounds } from "@/db/queries/survey-rounds";
-import { implicitFirstRound, type Round } from "@/lib/rounds/rounds";
+import { listRounds, resolveRound } from "@/db/queries/survey-rounds";
 
 export const dynamic = "force-dynamic";
 
@@ -63,10 +61,8 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   }
   const reader = openReader();
   let list: ReturnType<typeof listResponses>;
-  let round: Round;
   try {
     const slots = survey.needs ? needsSurveyOf(db, slug, survey.needs).slots : new Map<string, number>();
-    round = listRounds(db, slug).find((r) => r.round === filters.round) ?? implicitFirstRound(locale);
     list = listResponses(reader, slug, slots, { includePartial: true, filters }, page);
   } finally {
     if (reader !== db.$client) reader.close();
@@ -86,9 +82,9 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
       <p>{t("intro")}</p>
       <RoundPicker
         rounds={listRounds(db, slug)}
-        current={round}
+        current={resolveRound(db, slug, filters.round)}
         basePath={`/admin/surveys/${encodeURIComponent(slug)}/responses`}
-        params={roundLinkParams(search)}
+        search={search}
       />
       <p data-testid="response-counts">{t("counts", { complete: list.complete, partial: list.partial })}</p>
       <ExportForm slug={slug} query={parsed.value} spec={spec} withNeeds={Boolean(survey.needs)} />

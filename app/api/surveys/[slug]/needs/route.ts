@@ -2,10 +2,11 @@
 // MWDS, Locus for Focus quadrant) and for everyone, with small-cell suppression; analysts and admins.
 // `round`: the survey round shown (?round=N; default the latest that has opened, docs/rounds.md).
 // `demoResponses`: how many of the completed responses under the filters are synthetic (npm run demo).
+import { resolveRound } from "@/db/queries/survey-rounds";
 import { requireApiUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
-import { getNeedsReport, resolveRound, resolveView } from "@/db/queries/needs-report";
+import { getNeedsReport, resolveView } from "@/db/queries/needs-report";
 import { surveyForApi } from "@/app/_server/survey-for-api";
 import { badRequest } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";

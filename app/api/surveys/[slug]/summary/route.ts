@@ -6,7 +6,7 @@ import { requireApiUser } from "@/app/_server/auth";
 import { summaryCatalogue, TEXT_SAMPLE } from "@/app/_server/question-summary";
 import { surveyForApi } from "@/app/_server/survey-for-api";
 import { getDb } from "@/db/client";
-import { listRounds } from "@/db/queries/survey-rounds";
+import { resolveRound } from "@/db/queries/survey-rounds";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
 import { resolveView } from "@/db/queries/needs-report";
 import { getSurveySummary } from "@/db/queries/survey-summary";
@@ -31,10 +31,10 @@ export const GET = handle("GET /api/surveys/summary", async (req: Request, ctx: 
     declared: Boolean(survey.needs),
     textSample: TEXT_SAMPLE,
   });
-  const round = listRounds(db, slug).find((r) => r.round === filters.round);
+  const round = resolveRound(db, slug, filters.round);
   return json({
     survey: slug,
-    round: round ? { round: round.round, name: round.name } : null,
+    round: { round: round.round, name: round.name },
     k,
     // As in the needs API: a suppressed selection shows nothing but that fact, not even its size.
     n: verdict ? null : n,

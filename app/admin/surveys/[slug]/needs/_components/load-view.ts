@@ -8,8 +8,8 @@ import { pageLocale } from "@/app/_server/locale";
 import { getDb } from "@/db/client";
 import { countDemoResponses, type DemoCount } from "@/db/queries/count-demo-responses";
 import { listUnitsForFilter, type ResolvedFilters } from "@/db/queries/needs";
-import { needsSurveyOf, resolveRound, resolveView, type NeedsSurvey } from "@/db/queries/needs-report";
-import { listRounds } from "@/db/queries/survey-rounds";
+import { needsSurveyOf, resolveView, type NeedsSurvey } from "@/db/queries/needs-report";
+import { listRounds, resolveRound } from "@/db/queries/survey-rounds";
 import type { Round } from "@/lib/rounds/rounds";
 import type { Locale } from "@/i18n/locales";
 import { AppError } from "@/lib/http/app-error";
@@ -106,7 +106,7 @@ export async function loadView(
     error = parsed.message;
   }
   const rounds = listRounds(db, slug);
-  const round = rounds.find((r) => r.round === filters?.round) ?? resolveRound(db, slug, undefined);
+  const round = resolveRound(db, slug, filters?.round);
   const units = listUnitsForFilter(db);
   const unitCode = new Map(units.map((u) => [String(u.id), u.code]));
   const breakdowns = survey.needs?.breakdowns ?? [];

@@ -7,12 +7,12 @@ import { requireApiUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { countDemoResponses } from "@/db/queries/count-demo-responses";
-import { resolveRound } from "@/db/queries/needs-report";
 import { listCompletionsByDay, listCoverageByGroup, listCoverageByUnit } from "@/db/queries/coverage";
 import { COVERAGE_CSV_HEADER, coverageCsvRows } from "@/lib/coverage/coverage-csv";
 import { csvFromRecords } from "@/lib/export/csv-format";
+import { ROUND_KEY } from "@/lib/needs/filters";
 import { exportFileName, parseSeparator, roundExportName } from "@/lib/export/export-query";
-import { listRounds } from "@/db/queries/survey-rounds";
+import { listRounds, resolveRound } from "@/db/queries/survey-rounds";
 import { isUnitRow, responseRate, sortCoverage, totalCoverage } from "@/lib/coverage/coverage";
 import { badRequest, notFound } from "@/lib/http/app-error";
 import { csvResponse } from "@/lib/http/csv-response";
@@ -28,7 +28,7 @@ export const GET = handle("GET /api/admin/surveys/[slug]/coverage", async (req: 
   if (!getSurvey(slug)) throw notFound("survey_not_found", `There is no survey "${slug}".`);
   const db = getDb();
   const params = new URL(req.url).searchParams;
-  const { round, name: roundName } = resolveRound(db, slug, params.get("round") ?? undefined);
+  const { round, name: roundName } = resolveRound(db, slug, params.get(ROUND_KEY) ?? undefined);
   const units = sortCoverage(listCoverageByUnit(db, slug, round), "code", "asc");
   if (params.get("format") === "csv") {
     const sep = parseSeparator(params);

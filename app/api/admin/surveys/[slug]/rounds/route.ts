@@ -5,7 +5,8 @@
 // invalid_round lists every problem and stores nothing.
 import { z } from "zod";
 import { requireApiUser } from "@/app/_server/auth";
-import { roundOrderProblems, roundRows, roundState, roundsToday } from "@/app/_server/survey-rounds";
+import { roundRows } from "@/app/_server/survey-rounds";
+import { peruTodayNow } from "@/lib/time/clock";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { createRound, listRounds } from "@/db/queries/survey-rounds";
@@ -14,7 +15,7 @@ import { handle, json } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { clientIp } from "@/lib/http/rate-limit";
-import { roundProblems } from "@/lib/rounds/rounds";
+import { roundOrderProblems, roundProblems, roundState } from "@/lib/rounds/rounds";
 import { getSurvey } from "@/surveys/registry";
 
 export const dynamic = "force-dynamic";
@@ -45,7 +46,7 @@ export const POST = handle("POST /api/admin/surveys/[slug]/rounds", async (req: 
   if (!parsed.success) {
     throw badRequest("invalid_payload", 'Send {"name": "2026 seguimiento", "opensOn": "YYYY-MM-DD" or null, "closesOn": "YYYY-MM-DD" or null}.');
   }
-  const today = roundsToday();
+  const today = peruTodayNow();
   const input = { name: parsed.data.name, opensOn: parsed.data.opensOn ?? today, closesOn: parsed.data.closesOn ?? null };
   const db = getDb();
   const rounds = listRounds(db, slug);

@@ -3,8 +3,8 @@
 import { requireApiUser } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { getNeedsReport, resolveRound } from "@/db/queries/needs-report";
-import { listRounds } from "@/db/queries/survey-rounds";
+import { getNeedsReport } from "@/db/queries/needs-report";
+import { listRounds, resolveRound } from "@/db/queries/survey-rounds";
 import { ROUND_KEY } from "@/lib/needs/filters";
 import { csvFromRecords } from "@/lib/export/csv-format";
 import { exportFileName, parseExportQuery, roundExportName } from "@/lib/export/export-query";

@@ -3,7 +3,7 @@
 // never move: each stays in the round it joined. 422 invalid_round lists every problem.
 import { z } from "zod";
 import { requireApiUser } from "@/app/_server/auth";
-import { roundOrderProblems, roundState, roundsToday } from "@/app/_server/survey-rounds";
+import { peruTodayNow } from "@/lib/time/clock";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { countCompletedByRound } from "@/db/queries/count-completed-by-round";
@@ -14,7 +14,7 @@ import { handle, json } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { clientIp } from "@/lib/http/rate-limit";
-import { roundProblems, type Round } from "@/lib/rounds/rounds";
+import { roundOrderProblems, roundProblems, roundState, type Round } from "@/lib/rounds/rounds";
 import { getSurvey } from "@/surveys/registry";
 
 export const dynamic = "force-dynamic";
@@ -55,5 +55,5 @@ export const PATCH = handle("PATCH /api/admin/surveys/[slug]/rounds/[round]", as
     recordAudit(db, { user, action: "round.update", target: slug, details: { ...after, changes }, ip: clientIp(req) });
   }
   const completed = countCompletedByRound(db, slug).get(after.round) ?? 0;
-  return json({ survey: slug, ...after, state: roundState(after, roundsToday()), completed });
+  return json({ survey: slug, ...after, state: roundState(after, peruTodayNow()), completed });
 });
