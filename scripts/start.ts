@@ -46,7 +46,10 @@ async function main(): Promise<void> {
   }
   console.log(`[sondeo] coordinators: http://localhost:${port}/admin`);
 
-  const next = spawn(process.execPath, [path.resolve(__dirname, "../node_modules/next/dist/bin/next"), "start", "-H", host, "-p", String(port)], {
+  // Longer than a load balancer's idle timeout (60 s is common): the proxy, not the app, closes an
+  // idle connection, so it never sends a request on a socket the app has just closed.
+  const KEEP_ALIVE_MS = 65_000;
+  const next = spawn(process.execPath, [path.resolve(__dirname, "../node_modules/next/dist/bin/next"), "start", "-H", host, "-p", String(port), "--keepAliveTimeout", String(KEEP_ALIVE_MS)], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });

@@ -38,6 +38,14 @@ export interface StartOptions {
   port?: number;
 }
 
+/**
+ * Idle keep-alive sockets stay open this long on the server. Node's default (5 s) races the
+ * client: a test that blocks its event loop for a few seconds (a synchronous LibreOffice run)
+ * keeps a pooled socket the server has already closed, and its next fetch fails with "other side
+ * closed". The same value as `npm start` uses (scripts/start.ts), longer than any proxy's idle timeout.
+ */
+const KEEP_ALIVE_MS = 65_000;
+
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-test-"));
   const dbFile = options.dbFile ?? path.join(dir, "sondeo.db");
@@ -45,7 +53,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   let log = "";
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    [...(options.nodeArgs ?? []), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port), "--keepAliveTimeout", String(KEEP_ALIVE_MS)],
     {
       cwd: ROOT,
       env: {
