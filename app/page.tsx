@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export default async function HomePage() {
   const t = await getTranslations("home");
   const locale = await pageLocale();
-  const surveys = listSurveys();
+  const surveys = await listSurveys();
   return (
     <main>
       <h1>{t("title")}</h1>

@@ -24,12 +24,13 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
 import { insertDemoResponses } from "@/db/queries/insert-demo-responses";
 import { answerColumns, type ExportColumn } from "@/lib/export/columns";
 import { META_COLUMNS } from "@/lib/export/responses-csv";
-import { getSurvey } from "@/surveys/registry";
+import { getSurvey, type SurveyEntry } from "@/surveys/registry";
 import { buildIfNeeded } from "../scripts/build-if-needed";
 import { createUser, signIn } from "../tests/support/coordinators";
 import { startServer, type TestServer } from "../tests/support/server";
@@ -60,9 +61,12 @@ const TARGET_RSS_GROWTH = 1.3;
 const DB_DIR = values.cache ? path.resolve(__dirname, ".work") : fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-exbench-"));
 const OUT_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-exbench-out-"));
 
-const survey = getSurvey(SLUG);
-if (!survey?.needs) throw new Error(`survey ${SLUG} not found`);
-const definition = survey.definition;
+/** The survey's published version (the registry reads it from the database). */
+async function benchSurvey(): Promise<SurveyEntry> {
+  const survey = await getSurvey(SLUG);
+  if (!survey?.needs) throw new Error(`survey ${SLUG} not found`);
+  return survey;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Setup: the sqlite3 shell (with JSON functions) and a build of the app.
@@ -96,7 +100,7 @@ const completeCount = (file: string): number => {
   return r.status === 0 ? Number(r.stdout.trim()) : -1;
 };
 
-function database(size: number): string {
+async function database(size: number, survey: SurveyEntry): Promise<string> {
   fs.mkdirSync(DB_DIR, { recursive: true });
   const file = path.join(DB_DIR, `export-bench-${size}.db`);
   if (fs.existsSync(file) && completeCount(file) === size) {
@@ -105,10 +109,10 @@ function database(size: number): string {
   }
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const t0 = performance.now();
-  const db = openDb(file, { seedSample: true });
+  const db = await openDb(file, { seedSample: true });
   const base = Math.min(BASE, size);
   // A few respondents who stopped after the profile: excluded from the export (partial=0).
-  const { partial } = insertDemoResponses(db, survey!, {
+  const { partial } = await insertDemoResponses(db, survey, {
     count: base,
     completeOnly: true,
     seed: SEED,
@@ -117,12 +121,15 @@ function database(size: number): string {
     now: Date.parse("2026-03-01T12:00:00.000Z"),
   });
   const t1 = performance.now();
+  await closeDb(db);
+  // The rest in SQLite's own SQL on a connection of the bench's own (this benchmark is about SQLite).
+  const sqlite = new Database(file);
   const needed = size - base;
   if (needed > 0) {
     // Copies of the completed ones with fresh UUIDs and resume codes, each copy i shifted i hours
     // back (so started_at varies as in real data). need_ratings are not copied: the export does
     // not read them.
-    db.$client
+    sqlite
       .prepare(
         `with recursive n(i) as (select 1 union all select i + 1 from n where i < :copies)
          insert into responses (id, survey_slug, survey_version, unit_id, status, data, locale, current_page,
@@ -139,8 +146,8 @@ function database(size: number): string {
       )
       .run({ copies: Math.ceil(needed / base), needed, slug: SLUG });
   }
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
-  db.$client.close();
+  sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  sqlite.close();
   const got = completeCount(file);
   if (got !== size) throw new Error(`expected ${size} completed responses, got ${got}`);
   console.log(
@@ -185,13 +192,14 @@ const META_SQL: Record<(typeof META_COLUMNS)[number], string> = {
   submitted_at: "r.submitted_at",
   round: "r.round",
 };
-// The export's own where clause and order (db/queries/export-responses.ts, no filters).
+// The export's own where clause and order (db/queries/export-responses.ts, no filters: completed
+// responses, oldest submission first).
 const FROM = `from responses r left join units u on u.id = r.unit_id
 where r.survey_slug = ${sqlString(SLUG)} and r.status = 'complete'
-order by r.started_at, r.id;`;
+order by r.submitted_at, r.id;`;
 
 /** The same columns as the export: metadata, then every answer column flattened with the JSON functions. */
-function cliSql(): string {
+function cliSql(definition: SurveyEntry["definition"]): string {
   const select = [
     ...META_COLUMNS.map((c) => `${META_SQL[c]} as "${c}"`),
     ...answerColumns(definition).map((c) => `${columnSql(c)} as "${c.name.replace(/"/g, '""')}"`),
@@ -199,15 +207,8 @@ function cliSql(): string {
   return `select ${select.join(",\n  ")}\n${FROM}`;
 }
 
-const SQL = cliSql();
 /** For information: the same rows unflattened (metadata and the stored JSON): what reading them costs the shell. */
 const RAW_SQL = `select ${META_COLUMNS.map((c) => `${META_SQL[c]} as "${c}"`).join(", ")}, r.data\n${FROM}`;
-if (values["print-sql"]) {
-  console.log(SQL);
-  fs.rmSync(OUT_DIR, { recursive: true, force: true });
-  if (!values.cache) fs.rmSync(DB_DIR, { recursive: true, force: true });
-  process.exit(0);
-}
 
 interface Run {
   ms: number;
@@ -221,7 +222,7 @@ function countLines(buf: Buffer): number {
   return n;
 }
 
-async function runCli(file: string, out: string, sql = SQL): Promise<Run> {
+async function runCli(file: string, out: string, sql: string): Promise<Run> {
   const fd = fs.openSync(out, "w");
   const t0 = performance.now();
   const child = spawn("sqlite3", ["-readonly", "-csv", "-header", file, sql], { stdio: ["ignore", fd, "pipe"] });
@@ -404,8 +405,8 @@ interface SizeResult {
   tree: string;
 }
 
-async function measure(size: number): Promise<SizeResult> {
-  const file = database(size);
+async function measure(size: number, survey: SurveyEntry, SQL: string): Promise<SizeResult> {
+  const file = await database(size, survey);
   try {
     await createUser(file, ADMIN, "admin");
   } catch (err) {
@@ -424,7 +425,7 @@ async function measure(size: number): Promise<SizeResult> {
     const httpOut = path.join(OUT_DIR, `http-${size}.csv`);
     const cliOut = path.join(OUT_DIR, `cli-${size}.csv`);
     const first = await runHttp(server, cookie, httpOut);
-    const firstCli = await runCli(file, cliOut);
+    const firstCli = await runCli(file, cliOut, SQL);
     console.log(`  check: ${compareOutputs(httpOut, cliOut)}`);
     if (first.rows !== size || firstCli.rows !== size) throw new Error(`expected ${size} rows, got HTTP ${first.rows}, CLI ${firstCli.rows}`);
     const result: SizeResult = {
@@ -443,7 +444,7 @@ async function measure(size: number): Promise<SizeResult> {
       tree,
     };
     for (let i = 0; i < REPS; i++) {
-      const c = await runCli(file, cliOut);
+      const c = await runCli(file, cliOut, SQL);
       const raw = await runCli(file, cliOut, RAW_SQL);
       const h = await runHttp(server, cookie, httpOut);
       if (c.rows !== size || h.rows !== size) throw new Error(`rep ${i + 1}: expected ${size} rows, got CLI ${c.rows}, HTTP ${h.rows}`);
@@ -466,6 +467,14 @@ async function measure(size: number): Promise<SizeResult> {
 }
 
 async function main() {
+  const survey = await benchSurvey();
+  const SQL = cliSql(survey.definition);
+  if (values["print-sql"]) {
+    console.log(SQL);
+    fs.rmSync(OUT_DIR, { recursive: true, force: true });
+    if (!values.cache) fs.rmSync(DB_DIR, { recursive: true, force: true });
+    process.exit(0);
+  }
   const version = ensureSqliteCli();
   buildIfNeeded();
   console.log(
@@ -478,7 +487,7 @@ async function main() {
   const results: SizeResult[] = [];
   for (const size of SIZES) {
     console.log(`- ${size} completed responses`);
-    results.push(await measure(size));
+    results.push(await measure(size, survey, SQL));
   }
   /** Peak RSS of a size: the highest of the 20 ms samples and the kernel's VmHWM, over every export (first included). */
   const peakOf = (r: SizeResult) => Math.max(r.peakKb, r.hwmKb ?? 0);

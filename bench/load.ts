@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     const seconds = Number(values.seconds);
     const respondents = Number(values.respondents);
     const report = await runRespondentLoad({ url: server.url, unit, respondents, seconds });
-    const check = verifyAcknowledged(server.dbFile, report.acknowledged);
+    const check = await verifyAcknowledged(server.dbFile, report.acknowledged);
     const lost = check.missing.length + check.notComplete.length + check.wrongRatings.length;
     console.log(`respondents      ${respondents}`);
     console.log(`duration         ${seconds} s`);

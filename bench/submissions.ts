@@ -5,11 +5,20 @@
 // no lookups. The baseline is a route of the benchmark build only (.next-bench); both run on one
 // server, in interleaved rounds (A B B A …), and each round's ratio compares two neighbouring runs
 // so that the load other programs put on the machine cancels out; the summary is the median.
-// Target: at least 0.9× the baseline's throughput, p99 within 2× of the baseline's.
+// Target: at least 0.9× the baseline's throughput, p99 within 2× of the baseline's (SQLite); on
+// PostgreSQL at least 0.5× the baseline's throughput.
 //
-//   npx tsx bench/submissions.ts [--duration 5] [--connections 20] [--rounds 8] [--warmup 3] [--docs]
+//   npx tsx bench/submissions.ts [--engine sqlite|postgres] [--addresses N] [--duration 5] [--connections 20] [--rounds 8] [--warmup 3] [--docs]
+//   npx tsx bench/submissions.ts --engine postgres --instances 2 [--addresses N] [--duration 5] [--connections 20] [--rounds 8] [--warmup 3] [--docs]
 //
-// --docs writes the figures and this command into bench/README.md (between its markers).
+// --engine postgres: the server's database is a new database on a throwaway PostgreSQL cluster
+// (SONDEO_DATABASE_URL; bench/harness.ts). --instances 2 (PostgreSQL only) measures scaling instead:
+// the product's route on one instance with all the connections against two instances on the same
+// database with half the connections each, in interleaved rounds.
+// --addresses N: each request carries the next of N client addresses in X-Forwarded-For (respondents
+// behind a proxy), instead of all coming from 127.0.0.1; the rate limit counts per address.
+// --docs writes the figures and this command into bench/README.md (between the markers of the
+// engine and mode run).
 // bench/profile-submissions.ts shows where the server's time goes on each route.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -17,21 +26,41 @@ import os from "node:os";
 import path from "node:path";
 import { isCompiled, validateResponseData, validateWithSurveyCore } from "@/lib/responses/response-validation";
 import { loadDncTim } from "../tests/support/dnc-tim";
-import { formatResults, numberOption, runLoad, withServer, type LoadResult } from "./harness";
+import {
+  type BenchDatabase,
+  choiceOption,
+  formatResults,
+  numberOption,
+  postgresTransactions,
+  runLoad,
+  withServers,
+  type LoadResult,
+  type LoadSpec,
+} from "./harness";
 import { submissionBodies } from "./submission-bodies";
 
+const engine = choiceOption("engine", ["sqlite", "postgres"] as const);
+const instances = numberOption("instances", 1);
 const duration = numberOption("duration", 5);
 const connections = numberOption("connections", 20);
 const rounds = numberOption("rounds", 8);
 const warmup = numberOption("warmup", 3);
+/** 0: every request from 127.0.0.1 (one client address); N: X-Forwarded-For cycles through N addresses. */
+const addresses = process.argv.includes("--addresses") ? numberOption("addresses", 1000) : 0;
 const writeDocs = process.argv.includes("--docs");
-const TARGET_THROUGHPUT = 0.9;
-const TARGET_P99 = 2;
-/** The part of bench/README.md that --docs rewrites. */
-const START = "<!-- bench/submissions.ts --docs: start -->";
-const END = "<!-- bench/submissions.ts --docs: end -->";
+if (instances > 2 || !Number.isInteger(instances)) throw new Error("--instances takes 1 or 2");
+if (instances > 1 && engine !== "postgres") throw new Error("--instances 2 needs --engine postgres (two instances share one database)");
+const TARGET_THROUGHPUT = engine === "postgres" ? 0.5 : 0.9;
+/** SQLite only: on PostgreSQL the p99 ratio is printed for information. */
+const TARGET_P99 = engine === "postgres" ? null : 2;
+/** The part of bench/README.md that --docs rewrites: one per engine and mode. */
+const MODE = engine === "sqlite" ? "" : instances > 1 ? ` --engine ${engine} --instances ${instances}` : ` --engine ${engine}`;
+const START = `<!-- bench/submissions.ts${MODE} --docs: start -->`;
+const END = `<!-- bench/submissions.ts${MODE} --docs: end -->`;
 const BASE = "baseline";
 const REAL = "PUT /api/responses";
+const ONE = "1 instance";
+const TWO = "2 instances";
 
 const survey = loadDncTim();
 const bodies = submissionBodies();
@@ -64,6 +93,8 @@ function median(values: number[]): number {
 function summarise(name: string, runs: LoadResult[]): LoadResult {
   const mine = runs.filter((r) => r.name.startsWith(`${name} #`));
   const cpu = mine.flatMap((r) => (r.cpuMsPerRequest === null ? [] : [r.cpuMsPerRequest]));
+  const dbCpu = mine.flatMap((r) => (r.dbCpuMsPerRequest === null || r.dbCpuMsPerRequest === undefined ? [] : [r.dbCpuMsPerRequest]));
+  const measuredDb = mine.some((r) => r.dbCpuMsPerRequest !== undefined);
   return {
     name: `${name} (median)`,
     requestsPerSecond: median(mine.map((r) => r.requestsPerSecond)),
@@ -74,20 +105,154 @@ function summarise(name: string, runs: LoadResult[]): LoadResult {
     errors: mine.reduce((s, r) => s + r.errors, 0),
     statusCodes: {},
     cpuMsPerRequest: cpu.length ? median(cpu) : null,
+    ...(measuredDb ? { dbCpuMsPerRequest: dbCpu.length ? median(dbCpu) : null } : {}),
   };
 }
 
-/** Each round's product/baseline ratios (the two runs of a round are neighbours in time). */
-function pairedRatios(runs: LoadResult[]): { throughput: number[]; p99: number[] } {
+/** Each round's ratios of `b` to `a` (the two runs of a round are neighbours in time). */
+function pairedRatios(runs: LoadResult[], a = BASE, b = REAL): { throughput: number[]; p99: number[] } {
   const throughput: number[] = [];
   const p99: number[] = [];
   for (let round = 1; round <= rounds; round++) {
-    const base = runs.find((r) => r.name === `${BASE} #${round}`)!;
-    const real = runs.find((r) => r.name === `${REAL} #${round}`)!;
+    const base = runs.find((r) => r.name === `${a} #${round}`)!;
+    const real = runs.find((r) => r.name === `${b} #${round}`)!;
     throughput.push(real.requestsPerSecond / base.requestsPerSecond);
     p99.push(real.p99 / base.p99);
   }
   return { throughput, p99 };
+}
+
+const addressLine = () =>
+  addresses === 0 ? "every request from one client address (127.0.0.1)" : `requests from ${addresses} client addresses in turn (X-Forwarded-For)`;
+
+/** The engine line of the report: which database the servers ran on. */
+function engineLine(database: BenchDatabase, servers: number): string {
+  if (!database.postgres) return "";
+  const pool = process.env.SONDEO_PG_POOL_SIZE ?? "10";
+  return `PostgreSQL ${database.postgres.version} (throwaway cluster on 127.0.0.1, fsync on, SERIALIZABLE transactions), ${servers} app instance${servers > 1 ? "s" : ""}, pool of ${pool} connections each; ${addressLine()}`;
+}
+
+/** PostgreSQL: how many transactions were rolled back (serialization failures, retried by transaction()). */
+const transactionLine = (t: { committed: number; rolledBack: number } | undefined) =>
+  t
+    ? [
+        `PostgreSQL transactions over the whole run (warm-up included): ${t.committed} committed, ${t.rolledBack} rolled back (${((100 * t.rolledBack) / Math.max(1, t.committed + t.rolledBack)).toFixed(1)} %: serialization failures that transaction() retries, or errors)`,
+      ]
+    : [];
+
+const list = (values: number[]) => values.map((v) => v.toFixed(2)).join(" ");
+const cpuLine = (a: LoadResult, b: LoadResult) => {
+  const app =
+    a.cpuMsPerRequest !== null && b.cpuMsPerRequest !== null
+      ? `app server CPU per request: ${b.cpuMsPerRequest.toFixed(2)} ms against ${a.cpuMsPerRequest.toFixed(2)} ms (+${(b.cpuMsPerRequest - a.cpuMsPerRequest).toFixed(2)} ms; the commit's fsync waits are not CPU)`
+      : "server CPU per request: not measured (no /proc)";
+  const db =
+    a.dbCpuMsPerRequest != null && b.dbCpuMsPerRequest != null
+      ? `; PostgreSQL CPU per request: ${b.dbCpuMsPerRequest.toFixed(2)} ms against ${a.dbCpuMsPerRequest.toFixed(2)} ms`
+      : "";
+  return app + db;
+};
+
+/** The product against the baseline on one server (either engine). */
+type Specs = Record<string, LoadSpec["request"]>;
+
+async function compareWithBaseline(specs: Specs) {
+  const { runs, serverLog, database, transactions } = await withServers(
+    1,
+    async ([server], database) => {
+      const serverPid = server!.process.pid;
+      const databasePid = database.postgres?.pid;
+      console.log(`\nserver ${server!.url} (throwaway database: ${server!.db})`);
+      console.log(`warm-up: ${warmup} s each`);
+      await runLoad(server!.url, { name: "warm-up baseline", request: specs[BASE]!, connections, duration: warmup });
+      await runLoad(server!.url, { name: "warm-up real", request: specs[REAL]!, connections, duration: warmup });
+      const runs: LoadResult[] = [];
+      for (let round = 1; round <= rounds; round++) {
+        const order = round % 2 === 1 ? ([BASE, REAL] as const) : ([REAL, BASE] as const);
+        for (const kind of order) {
+          const name = `${kind} #${round}`;
+          console.log(`running ${name}: ${duration} s, ${connections} connections`);
+          runs.push(await runLoad(server!.url, { name, request: specs[kind]!, connections, duration, serverPid, databasePid }));
+        }
+      }
+      const transactions = database.postgres ? await postgresTransactions(database.postgres.url) : undefined;
+      return { runs, serverLog: server!.output(), database, transactions };
+    },
+    { engine },
+  );
+
+  const summary = [summarise(BASE, runs), summarise(REAL, runs)];
+  const [base, real] = summary as [LoadResult, LoadResult];
+  const paired = pairedRatios(runs);
+  const throughput = median(paired.throughput);
+  const p99 = median(paired.p99);
+  const fallback = serverLog.split("\n").filter((l) => l.includes("[validation]"));
+  const verdict = [
+    `per round, throughput ×: ${list(paired.throughput)}`,
+    `per round, p99 ×:        ${list(paired.p99)}`,
+    `throughput ${throughput.toFixed(2)}× the baseline (median of ${rounds} rounds; target ≥ ${TARGET_THROUGHPUT.toFixed(2)}×): ${throughput >= TARGET_THROUGHPUT ? "met" : "NOT met"}`,
+    TARGET_P99 === null
+      ? `p99 ${p99.toFixed(2)}× the baseline's (median of ${rounds} rounds; no target on PostgreSQL)`
+      : `p99 ${p99.toFixed(2)}× the baseline's (median of ${rounds} rounds; target ≤ ${TARGET_P99.toFixed(2)}×): ${p99 <= TARGET_P99 ? "met" : "NOT met"}`,
+    cpuLine(base, real),
+    fallback.length ? `server fell back to survey-core: ${fallback.join(" / ")}` : "server used the compiled validator (no fallback logged)",
+    ...transactionLine(transactions),
+  ];
+  const table = `${formatResults(runs, runs[0]!.name)}\n\n${formatResults(summary, summary[0]!.name)}`;
+  const failed = real.non2xx > 0 || base.non2xx > 0 || real.errors > 0 || base.errors > 0;
+  return { table, verdict, failed, database, serverLog };
+}
+
+/** The product's route on one instance with all the connections against two on the same database (PostgreSQL). */
+async function compareInstances(specs: Specs) {
+  const { runs, serverLog, database, transactions } = await withServers(
+    2,
+    async (servers, database) => {
+      const urls = servers.map((s) => s.url);
+      const pids = servers.map((s) => s.process.pid!);
+      const databasePid = database.postgres?.pid;
+      console.log(`\nservers ${urls.join(", ")} on one PostgreSQL database`);
+      console.log(`warm-up: ${warmup} s on each`);
+      for (const url of urls) await runLoad(url, { name: "warm-up real", request: specs[REAL]!, connections, duration: warmup });
+      const runs: LoadResult[] = [];
+      for (let round = 1; round <= rounds; round++) {
+        const order = round % 2 === 1 ? ([ONE, TWO] as const) : ([TWO, ONE] as const);
+        for (const kind of order) {
+          const name = `${kind} #${round}`;
+          const two = kind === TWO;
+          console.log(`running ${name}: ${duration} s, ${connections} connections${two ? ` (${connections / 2} on each)` : ""}`);
+          runs.push(
+            await runLoad(two ? urls : urls[0]!, {
+              name,
+              request: specs[REAL]!,
+              connections,
+              duration,
+              serverPids: two ? pids : [pids[0]!],
+              databasePid,
+            }),
+          );
+        }
+      }
+      const transactions = database.postgres ? await postgresTransactions(database.postgres.url) : undefined;
+      return { runs, serverLog: servers.map((s) => s.output()).join("\n"), database, transactions };
+    },
+    { engine },
+  );
+  const summary = [summarise(ONE, runs), summarise(TWO, runs)];
+  const [one, two] = summary as [LoadResult, LoadResult];
+  const paired = pairedRatios(runs, ONE, TWO);
+  const throughput = median(paired.throughput);
+  const verdict = [
+    `per round, req/s of 2 instances ÷ 1: ${list(paired.throughput)}`,
+    `per round, p99 of 2 instances ÷ 1:   ${list(paired.p99)}`,
+    `requests/s: 1 instance ${one.requestsPerSecond.toFixed(0)}, 2 instances ${two.requestsPerSecond.toFixed(0)} (medians); 2 instances give ${throughput.toFixed(2)}× the requests/s of one (median of ${rounds} rounds)`,
+    `${cpuLine(one, two).replace("app server CPU", "app servers' CPU (summed)")}`,
+    `${os.cpus().length} CPUs shared by autocannon, the app instances and PostgreSQL: a second instance can only use CPU the first leaves idle`,
+    ...transactionLine(transactions),
+  ];
+  const table = `${formatResults(runs, runs[0]!.name)}\n\n${formatResults(summary, summary[0]!.name)}`;
+  const failed = one.non2xx > 0 || two.non2xx > 0 || one.errors > 0 || two.errors > 0;
+  return { table, verdict, failed, database, serverLog };
 }
 
 async function main(): Promise<void> {
@@ -96,51 +261,27 @@ async function main(): Promise<void> {
   console.log(cost);
 
   let i = 0;
+  let client = 0;
   const body = () => bodies[i++ % bodies.length]!;
+  // Respondents behind a proxy: each request names the next of `addresses` client addresses (the
+  // rate limit counts per address, lib/http/rate-limit.ts clientIp).
+  const from = (): { headers?: Record<string, string> } => {
+    if (addresses === 0) return {};
+    const n = client++ % addresses;
+    return { headers: { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } };
+  };
   const specs = {
-    [BASE]: () => ({ method: "PUT", path: `/api/bench/bare/${randomUUID()}`, body: body() }),
-    [REAL]: () => ({ method: "PUT", path: `/api/responses/${randomUUID()}`, body: body() }),
+    [BASE]: () => ({ method: "PUT", path: `/api/bench/bare/${randomUUID()}`, body: body(), ...from() }),
+    [REAL]: () => ({ method: "PUT", path: `/api/responses/${randomUUID()}`, body: body(), ...from() }),
   };
 
-  const { runs, serverLog } = await withServer(async (server) => {
-    const serverPid = server.process.pid;
-    console.log(`\nserver ${server.url} (throwaway database in ${server.dir})`);
-    console.log(`warm-up: ${warmup} s each`);
-    await runLoad(server.url, { name: "warm-up baseline", request: specs[BASE], connections, duration: warmup });
-    await runLoad(server.url, { name: "warm-up real", request: specs[REAL], connections, duration: warmup });
-    const runs: LoadResult[] = [];
-    for (let round = 1; round <= rounds; round++) {
-      const order = round % 2 === 1 ? ([BASE, REAL] as const) : ([REAL, BASE] as const);
-      for (const kind of order) {
-        const name = `${kind} #${round}`;
-        console.log(`running ${name}: ${duration} s, ${connections} connections`);
-        runs.push(await runLoad(server.url, { name, request: specs[kind], connections, duration, serverPid }));
-      }
-    }
-    return { runs, serverLog: server.output() };
-  });
-
-  const summary = [summarise(BASE, runs), summarise(REAL, runs)];
-  const [base, real] = summary as [LoadResult, LoadResult];
-  const paired = pairedRatios(runs);
-  const throughput = median(paired.throughput);
-  const p99 = median(paired.p99);
-  const fallback = serverLog.split("\n").filter((l) => l.includes("[validation]"));
-  const list = (values: number[]) => values.map((v) => v.toFixed(2)).join(" ");
-  const verdict = [
-    `per round, throughput ×: ${list(paired.throughput)}`,
-    `per round, p99 ×:        ${list(paired.p99)}`,
-    `throughput ${throughput.toFixed(2)}× the baseline (median of ${rounds} rounds; target ≥ ${TARGET_THROUGHPUT.toFixed(2)}×): ${throughput >= TARGET_THROUGHPUT ? "met" : "NOT met"}`,
-    `p99 ${p99.toFixed(2)}× the baseline's (median of ${rounds} rounds; target ≤ ${TARGET_P99.toFixed(2)}×): ${p99 <= TARGET_P99 ? "met" : "NOT met"}`,
-    base.cpuMsPerRequest !== null && real.cpuMsPerRequest !== null
-      ? `server CPU per request: ${real.cpuMsPerRequest.toFixed(2)} ms against ${base.cpuMsPerRequest.toFixed(2)} ms (+${(real.cpuMsPerRequest - base.cpuMsPerRequest).toFixed(2)} ms; the commit's fsync waits are not CPU)`
-      : "server CPU per request: not measured (no /proc)",
-    fallback.length ? `server fell back to survey-core: ${fallback.join(" / ")}` : "server used the compiled validator (no fallback logged)",
-  ];
-  const table = `${formatResults(runs, runs[0]!.name)}\n\n${formatResults(summary, summary[0]!.name)}`;
-  console.log(`\n${table}\n\n${verdict.join("\n")}`);
-  const failed = real.non2xx > 0 || base.non2xx > 0;
-  if (failed) console.log("warning: some requests failed; the figures are not comparable");
+  const { table, verdict, failed, database, serverLog } = instances > 1 ? await compareInstances(specs) : await compareWithBaseline(specs);
+  const engineInfo = engineLine(database, instances);
+  console.log(`\n${engineInfo ? `${engineInfo}\n\n` : ""}${table}\n\n${verdict.join("\n")}`);
+  if (failed) {
+    const codes = [...new Set(serverLog.split("\n").filter((l) => /error|Error|\b5\d\d\b/.test(l)))].slice(0, 10);
+    console.log(`warning: some requests failed; the figures are not comparable${codes.length ? `\nserver log (first lines with errors):\n${codes.join("\n")}` : ""}`);
+  }
 
   if (writeDocs && failed) {
     console.log("bench/README.md left as it was: a run with failed requests is not a figure to publish");
@@ -159,6 +300,7 @@ async function main(): Promise<void> {
       `$ ${command}`,
       cost,
       "",
+      ...(engineInfo ? [engineInfo, ""] : []),
       table,
       "",
       ...verdict,

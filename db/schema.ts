@@ -269,6 +269,22 @@ export const loginFailures = sqliteTable(
   (t) => [index("login_failures_email_idx").on(t.email, t.at), index("login_failures_ip_idx").on(t.ip, t.at)],
 );
 
+/**
+ * Rate-limit counters shared by every app instance (db/queries/rate-limits.ts): requests of one
+ * key (limit name and client address) in one fixed window. Used on PostgreSQL, where several
+ * instances serve one database; a single SQLite process counts in memory.
+ */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: text("window_start").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_expires_idx").on(t.expiresAt)],
+);
+
 /** Who did what, when. Never holds answers. */
 export const auditLog = sqliteTable(
   "audit_log",

@@ -4,6 +4,16 @@ import { z } from "zod";
 
 const schema = z.object({
   SONDEO_DB: z.string().min(1).default("./data/sondeo.db"),
+  /** PostgreSQL instead of SQLite: postgres://user:password@host:5432/database (docs/deployment.md). */
+  SONDEO_DATABASE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//i, "SONDEO_DATABASE_URL must be a postgres:// URL")
+      .optional(),
+  ),
+  /** Connections each app instance keeps to PostgreSQL. */
+  SONDEO_PG_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   SONDEO_SURVEYS_DIR: z.string().min(1).default("./surveys"),
   SONDEO_MIN_GROUP_SIZE: z.coerce.number().int().min(3, "SONDEO_MIN_GROUP_SIZE must be at least 3 (confidentiality)").default(5),
   SONDEO_SEED_SAMPLE_UNITS: z.enum(["0", "1"]).default("1"),

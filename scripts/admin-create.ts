@@ -1,17 +1,16 @@
 // npm run admin:create -- --email E [--name N] [--role admin|analyst] [--reset]
-// Creates a coordinator account (the first admin, typically) in SONDEO_DB, or with --reset sets a
+// Creates a coordinator account (the first admin, typically) in the database (SONDEO_DATABASE_URL, else the SQLite file SONDEO_DB), or with --reset sets a
 // new password for an existing one (reactivating it and signing it out everywhere). The password
 // comes from SONDEO_ADMIN_PASSWORD or, on a terminal, a hidden prompt asked twice.
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { openDb } from "@/db/client";
+import { closeDb, databaseTarget, describeTarget, openDb } from "@/db/client";
+import { transaction } from "@/db/dialect";
 import { recordAudit } from "@/db/queries/audit";
 import { clearAccountLoginFailures } from "@/db/queries/login-failures";
 import { revokeUserSessions } from "@/db/queries/sessions";
 import { findUserByEmail, insertUser, normalizeEmail, setUserPassword, updateUser } from "@/db/queries/users";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { env } from "@/lib/env";
 
 const USAGE = 'Usage: npm run admin:create -- --email you@example.org [--name "Your Name"] [--role admin|analyst] [--reset]';
 
@@ -83,10 +82,10 @@ async function main(): Promise<void> {
   const role = z.enum(["admin", "analyst"]).safeParse(args.role);
   if (!role.success) fail(`--role must be admin or analyst.\n${USAGE}`);
 
-  const dbFile = env().SONDEO_DB;
-  const db = openDb(dbFile);
+  const target = databaseTarget();
+  const db = await openDb(target);
   try {
-    const existing = findUserByEmail(db, email.data);
+    const existing = await findUserByEmail(db, email.data);
     if (existing && !args.reset) {
       fail(`there is already an account for ${email.data} (${existing.role}). Use --reset to set a new password.`);
     }
@@ -94,25 +93,27 @@ async function main(): Promise<void> {
     const password = await readPassword();
     if (password.length < MIN_PASSWORD_LENGTH) fail(`the password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
     const passwordHash = await hashPassword(password);
-    const where = path.resolve(dbFile);
+    const where = describeTarget(target);
     if (existing) {
-      setUserPassword(db, existing.id, passwordHash);
-      updateUser(db, existing.id, { active: true, ...(args.name !== undefined ? { name: args.name.trim() } : {}) });
-      revokeUserSessions(db, existing.id);
-      clearAccountLoginFailures(db, existing.email);
-      recordAudit(db, {
-        user: null,
-        actor: "cli",
-        action: "user.password_reset",
-        target: existing.email,
-        details: { id: existing.id, via: "admin:create --reset" },
+      await transaction(db, async (tx) => {
+        await setUserPassword(tx, existing.id, passwordHash);
+        await updateUser(tx, existing.id, { active: true, ...(args.name !== undefined ? { name: args.name.trim() } : {}) });
+        await revokeUserSessions(tx, existing.id);
+        await clearAccountLoginFailures(tx, existing.email);
+        await recordAudit(tx, {
+          user: null,
+          actor: "cli",
+          action: "user.password_reset",
+          target: existing.email,
+          details: { id: existing.id, via: "admin:create --reset" },
+        });
       });
       console.log(
         `Reset the password of ${existing.email} (${existing.role}, id ${existing.id}) in ${where}; the account is active and its sessions were signed out.`,
       );
     } else {
-      const user = insertUser(db, { email: email.data, name: args.name ?? "", role: role.data, passwordHash });
-      recordAudit(db, {
+      const user = await insertUser(db, { email: email.data, name: args.name ?? "", role: role.data, passwordHash });
+      await recordAudit(db, {
         user: null,
         actor: "cli",
         action: "user.create",
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
       console.log(`Created ${user.role} account ${user.email} (id ${user.id}) in ${where}. Sign in at /admin/login.`);
     }
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 

@@ -119,9 +119,13 @@ interface State {
 }
 
 // On globalThis, like the database connection: Next.js may load this module once per bundle, and
-// a publish in one route must be seen by the fill page at once, not a rescan later.
+// a publish in one route must be seen by the fill page at once, not a rescan later. Other app
+// instances on the same database see it at their next rescan (RESCAN_MS): the published versions
+// live in the database, this is only a cache of them.
 interface Registry {
   state?: State;
+  /** The rescan in progress: concurrent requests wait for the same one. */
+  loading?: Promise<State>;
   built: Map<string, SurveyEntry | null>;
 }
 const globalForRegistry = globalThis as unknown as { sondeoRegistry?: Registry };
@@ -131,8 +135,8 @@ const registry: Registry = (globalForRegistry.sondeoRegistry ??= { built: new Ma
  * Builds the entry of a stored version: undefined if there is no such version; throws
  * SurveyDefinitionError with the problems when it no longer builds (the checks got stricter).
  */
-export function buildStoredEntry(slug: string, version: string, db: Db = getDb()): SurveyEntry | undefined {
-  const text = findVersionDefinition(db, slug, version);
+export async function buildStoredEntry(slug: string, version: string, db?: Db): Promise<SurveyEntry | undefined> {
+  const text = await findVersionDefinition(db ?? (await getDb()), slug, version);
   if (text === undefined) return undefined;
   const entry = buildEntry(JSON.parse(text) as SurveyJson, slug);
   if (entry.slug !== slug || entry.version !== version) {
@@ -147,13 +151,13 @@ export function buildStoredEntry(slug: string, version: string, db: Db = getDb()
 }
 
 /** The entry of one stored version, built once per process; null (logged once) if it does not build. */
-function entryOf(db: Db, slug: string, version: string): SurveyEntry | null {
+async function entryOf(db: Db, slug: string, version: string): Promise<SurveyEntry | null> {
   const id = `${slug}@${version}`;
   const cached = registry.built.get(id);
   if (cached !== undefined) return cached;
   let entry: SurveyEntry | null = null;
   try {
-    entry = buildStoredEntry(slug, version, db) ?? null;
+    entry = (await buildStoredEntry(slug, version, db)) ?? null;
   } catch (err) {
     console.error(`[surveys] version ${id} cannot be served: ${(err as Error).message}`);
   }
@@ -213,12 +217,12 @@ function readFiles(dir: string, names: string[]): { files: SurveyFile[]; entries
 }
 
 /** Stores and publishes every file whose content changed since it was last imported. */
-function importFiles(db: Db, entries: (SurveyEntry & { file: string })[]): void {
+async function importFiles(db: Db, entries: (SurveyEntry & { file: string })[]): Promise<void> {
   for (const entry of entries) {
-    const imported = importFileVersion(db, entry);
+    const imported = await importFileVersion(db, entry);
     if (!imported) continue;
     registry.built.set(`${entry.slug}@${entry.version}`, entry);
-    recordAudit(db, {
+    await recordAudit(db, {
       user: null,
       actor: "file",
       action: "survey.import",
@@ -229,21 +233,28 @@ function importFiles(db: Db, entries: (SurveyEntry & { file: string })[]): void 
   }
 }
 
-function load(): State {
+function load(): Promise<State> {
   const dir = path.resolve(env().SONDEO_SURVEYS_DIR);
   const previous = registry.state;
-  if (previous && previous.dir === dir && Date.now() - previous.checkedAt <= RESCAN_MS) return previous;
-  const db = getDb();
+  if (previous && previous.dir === dir && Date.now() - previous.checkedAt <= RESCAN_MS) return Promise.resolve(previous);
+  registry.loading ??= rescan(dir, previous).finally(() => {
+    registry.loading = undefined;
+  });
+  return registry.loading;
+}
+
+async function rescan(dir: string, previous: State | undefined): Promise<State> {
+  const db = await getDb();
   const folder = listFolder(dir);
   let files = previous?.files ?? [];
   if (!previous || previous.dir !== dir || previous.signature !== folder.signature) {
     const read = readFiles(dir, folder.names);
-    importFiles(db, read.entries);
+    await importFiles(db, read.entries);
     files = read.files;
   }
   const published = new Map<string, SurveyEntry>();
-  for (const [slug, version] of listPublishedVersions(db)) {
-    const entry = entryOf(db, slug, version);
+  for (const [slug, version] of await listPublishedVersions(db)) {
+    const entry = await entryOf(db, slug, version);
     if (entry) published.set(slug, entry);
   }
   registry.state = { dir, checkedAt: Date.now(), signature: folder.signature, files, published };
@@ -251,24 +262,24 @@ function load(): State {
 }
 
 /** The published version of every survey. */
-export function listSurveys(): SurveyEntry[] {
-  return [...load().published.values()];
+export async function listSurveys(): Promise<SurveyEntry[]> {
+  return [...(await load()).published.values()];
 }
 
 /** The published version of a survey, if it has one. */
-export function getSurvey(slug: string): SurveyEntry | undefined {
-  return load().published.get(slug);
+export async function getSurvey(slug: string): Promise<SurveyEntry | undefined> {
+  return (await load()).published.get(slug);
 }
 
 /** Any stored version of a survey (a draft, an earlier one), if it still builds. */
-export function getSurveyVersion(slug: string, version: string): SurveyEntry | undefined {
-  load();
-  return entryOf(getDb(), slug, version) ?? undefined;
+export async function getSurveyVersion(slug: string, version: string): Promise<SurveyEntry | undefined> {
+  await load();
+  return (await entryOf(await getDb(), slug, version)) ?? undefined;
 }
 
 /** The survey files as last read, with their version or their problems. */
-export function listSurveyFiles(): SurveyFile[] {
-  return load().files;
+export async function listSurveyFiles(): Promise<SurveyFile[]> {
+  return (await load()).files;
 }
 
 /** Re-reads the published versions on the next call (after a publish, an upload, a removal). */

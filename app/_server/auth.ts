@@ -24,7 +24,7 @@ export async function currentSessionTokenHash(): Promise<string | null> {
 export async function currentUser(): Promise<SessionUser | null> {
   const tokenHash = await currentSessionTokenHash();
   if (!tokenHash) return null;
-  return findSessionUser(getDb(), tokenHash) ?? null;
+  return (await findSessionUser(await getDb(), tokenHash)) ?? null;
 }
 
 /** For pages: the signed-in user with `role`, else a redirect to sign-in (or a 403 page). */

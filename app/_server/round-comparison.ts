@@ -17,11 +17,11 @@ export interface LoadedComparison extends ApiSurvey {
   error: string | null;
 }
 
-export function loadComparison(slug: string, params: SearchInput): LoadedComparison {
-  const api = surveyForApi(slug, { requireNeeds: true });
-  const db = getDb();
-  const rounds = listRounds(db, slug);
-  const latest = resolveRound(db, slug, undefined).round;
+export async function loadComparison(slug: string, params: SearchInput): Promise<LoadedComparison> {
+  const api = await surveyForApi(slug, { requireNeeds: true });
+  const db = await getDb();
+  const rounds = await listRounds(db, slug);
+  const latest = (await resolveRound(db, slug, undefined)).round;
   const parsed = parseCompareQuery(
     params,
     api.context.spec,
@@ -29,5 +29,5 @@ export function loadComparison(slug: string, params: SearchInput): LoadedCompari
     latest,
   );
   if (!parsed.ok) return { ...api, rounds, query: null, report: null, error: parsed.message };
-  return { ...api, rounds, query: parsed.value, report: getRoundComparison(db, api.needsSurvey, parsed.value, api.context.k), error: null };
+  return { ...api, rounds, query: parsed.value, report: await getRoundComparison(db, api.needsSurvey, parsed.value, api.context.k), error: null };
 }

@@ -12,12 +12,12 @@ export interface ApiSurvey {
   needsSurvey: NeedsSurvey;
 }
 
-export function surveyForApi(slug: string, options: { requireNeeds: boolean }): ApiSurvey {
-  const survey = getSurvey(slug);
+export async function surveyForApi(slug: string, options: { requireNeeds: boolean }): Promise<ApiSurvey> {
+  const survey = await getSurvey(slug);
   if (!survey) throw notFound("survey_not_found", `There is no survey "${slug}".`);
   if (options.requireNeeds && !survey.needs) {
     throw notFound("survey_not_found", `The survey "${slug}" declares no needs assessment (needsAssessment).`);
   }
-  const needsSurvey = survey.needs ? needsSurveyOf(getDb(), slug, survey.needs) : { slug, slots: new Map(), topics: [], breakdowns: [] };
+  const needsSurvey = survey.needs ? await needsSurveyOf(await getDb(), slug, survey.needs) : { slug, slots: new Map(), topics: [], breakdowns: [] };
   return { survey, context: needsContext(survey), needsSurvey };
 }

@@ -12,7 +12,7 @@ export interface RoundRow extends Round {
   completed: number;
 }
 
-export function roundRows(db: Db, slug: string, today = peruTodayNow()): RoundRow[] {
-  const completed = countCompletedByRound(db, slug);
-  return listRounds(db, slug).map((r) => ({ ...r, state: roundState(r, today), completed: completed.get(r.round) ?? 0 }));
+export async function roundRows(db: Db, slug: string, today = peruTodayNow()): Promise<RoundRow[]> {
+  const completed = await countCompletedByRound(db, slug);
+  return (await listRounds(db, slug)).map((r) => ({ ...r, state: roundState(r, today), completed: completed.get(r.round) ?? 0 }));
 }

@@ -51,15 +51,15 @@ export function planVocabulary(a: ApiSurvey, declaration: NeedsDeclaration): Edi
 }
 
 /** `savedFilters`: without filters in `params`, use those the plan was saved with (the views do; a save does not). */
-export function loadPlan(slug: string, params: URLSearchParams, options: { savedFilters?: boolean } = {}): LoadedPlan {
-  const api = surveyForApi(slug, { requireNeeds: true });
+export async function loadPlan(slug: string, params: URLSearchParams, options: { savedFilters?: boolean } = {}): Promise<LoadedPlan> {
+  const api = await surveyForApi(slug, { requireNeeds: true });
   const declaration = api.survey.needs as NeedsDeclaration;
-  const db = getDb();
-  const saved = getPlanVersion(db, slug);
+  const db = await getDb();
+  const saved = await getPlanVersion(db, slug);
   const parsed = parseNeedsQuery(params, api.context.spec, { extraKeys: PLAN_EXTRA_KEYS });
   if (!parsed.ok) throw badRequest("invalid_query", parsed.message);
   const hasFilters = filterKeys(api.context.spec).some((key) => params.has(key));
-  const rounds = listRounds(db, slug);
+  const rounds = await listRounds(db, slug);
   let query = parsed.value;
   if (!hasFilters && saved && options.savedFilters !== false) {
     const again = parseNeedsQuery(toSearchParams(saved.query as NeedsQuery, api.context.spec), api.context.spec);
@@ -71,7 +71,7 @@ export function loadPlan(slug: string, params: URLSearchParams, options: { saved
       query = { ...query, filters: { ...query.filters, [ROUND_KEY]: String(then.round) } };
     }
   }
-  const figures = getPlanFigures(db, api.needsSurvey, declaration, summaryCatalogue(api.survey), query, api.context.k);
+  const figures = await getPlanFigures(db, api.needsSurvey, declaration, summaryCatalogue(api.survey), query, api.context.k);
   const vocabulary = planVocabulary(api, declaration);
   // Saved edits that no longer fit the survey (a topic or choice removed) fall back to the draft.
   const savedEdits = saved ? planEditsSchema(vocabulary).safeParse(saved.edits) : null;
@@ -87,11 +87,12 @@ export function loadPlan(slug: string, params: URLSearchParams, options: { saved
     edits,
     plan,
     changes,
-    versions: listPlanVersions(db, slug),
+    versions: await listPlanVersions(db, slug),
     rounds,
     vocabulary,
-    demoResponses: countDemoResponses(db, slug, api.needsSurvey.slots, resolveView(db, api.needsSurvey, query.filters, api.context.k).filters)
-      .completed,
+    demoResponses: (
+      await countDemoResponses(db, slug, api.needsSurvey.slots, (await resolveView(db, api.needsSurvey, query.filters, api.context.k)).filters)
+    ).completed,
   };
 }
 

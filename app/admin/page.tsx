@@ -27,10 +27,11 @@ export default async function AdminHomePage() {
   const tManage = await getTranslations("admin.manage");
   const tRounds = await getTranslations("rounds");
   const locale = await pageLocale();
-  const db = getDb();
-  const statuses = listSurveyStatuses(db);
-  const counts = countResponsesBySurvey(db);
-  const surveys = listSurveys();
+  const db = await getDb();
+  const statuses = await listSurveyStatuses(db);
+  const counts = await countResponsesBySurvey(db);
+  const surveys = await listSurveys();
+  const demoStarted = new Map(await Promise.all(surveys.map(async (s) => [s.slug, (await countDemoResponses(db, s.slug)).started] as const)));
   return (
     <div>
       <h1>{t("title")}</h1>
@@ -46,7 +47,7 @@ export default async function AdminHomePage() {
       {surveys.map((s) => {
         const status = statuses.get(s.slug) ?? "open";
         const c = counts.get(s.slug) ?? { started: 0, completed: 0 };
-        const demo = countDemoResponses(db, s.slug).started;
+        const demo = demoStarted.get(s.slug) ?? 0;
         const headingId = `survey-${s.slug}`;
         return (
           <section key={s.slug} className="card" aria-labelledby={headingId}>

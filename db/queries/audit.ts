@@ -1,7 +1,8 @@
 // The audit log: who did what, when, from where. Entries are only ever appended.
 import { and, count, desc, eq, gte, like, lt, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
-import { auditLog } from "../schema";
+import { type Db, tablesOf } from "../client";
+import { transaction } from "../dialect";
+import type { auditLog as auditLogTable } from "../schema";
 
 /** Actions written by this codebase; others may add their own (e.g. "export.needs_csv"). */
 export type AuditAction =
@@ -39,17 +40,18 @@ export interface AuditInput {
   ip?: string | null;
 }
 
-export function recordAudit(db: Db, input: AuditInput): void {
-  db.insert(auditLog)
-    .values({
+export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
+  const { auditLog } = tablesOf(db);
+  await transaction(db, async (tx) => {
+    await tx.insert(auditLog).values({
       userId: input.user?.id ?? null,
       actor: (input.user?.email ?? input.actor ?? "anonymous").slice(0, 320),
       action: input.action,
       target: input.target?.slice(0, 500) ?? null,
       details: input.details ? JSON.stringify(input.details) : null,
       ip: input.ip ?? null,
-    })
-    .run();
+    });
+  });
 }
 
 export interface AuditFilter {
@@ -61,7 +63,7 @@ export interface AuditFilter {
   toIso?: string;
 }
 
-function where(filter: AuditFilter): SQL | undefined {
+function where(auditLog: typeof auditLogTable, filter: AuditFilter): SQL | undefined {
   const parts: SQL[] = [];
   if (filter.action) {
     parts.push(
@@ -77,22 +79,23 @@ function where(filter: AuditFilter): SQL | undefined {
 }
 
 /** One page of entries, newest first, and how many match in all. */
-export function listAudit(db: Db, filter: AuditFilter, page: { limit: number; offset: number }) {
-  const condition = where(filter);
-  const rows = db.select().from(auditLog).where(condition).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(page.limit).offset(page.offset).all();
-  const total = db.select({ n: count() }).from(auditLog).where(condition).get()?.n ?? 0;
-  return { rows, total };
+export async function listAudit(db: Db, filter: AuditFilter, page: { limit: number; offset: number }) {
+  const { auditLog } = tablesOf(db);
+  const condition = where(auditLog, filter);
+  const rows = await db.select().from(auditLog).where(condition).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(page.limit).offset(page.offset);
+  const [counted] = await db.select({ n: count() }).from(auditLog).where(condition);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 /** The distinct actions and actors present, for the filter menus. */
-export function listAuditFacets(db: Db): { actions: string[]; actors: string[] } {
-  const actions = db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action).all();
-  const actors = db
+export async function listAuditFacets(db: Db): Promise<{ actions: string[]; actors: string[] }> {
+  const { auditLog } = tablesOf(db);
+  const actions = await db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action);
+  const actors = await db
     .select({ v: auditLog.actor })
     .from(auditLog)
     .where(sql`${auditLog.userId} is not null or ${auditLog.actor} = 'cli'`)
     .groupBy(auditLog.actor)
-    .orderBy(auditLog.actor)
-    .all();
+    .orderBy(auditLog.actor);
   return { actions: actions.map((r) => r.v), actors: actors.map((r) => r.v) };
 }

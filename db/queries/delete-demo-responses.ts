@@ -1,8 +1,8 @@
 // Removes the synthetic responses of `npm run demo` (is_demo = 1), of one survey or all, with
 // their need ratings, in one transaction. Real responses (is_demo = 0) are never selected.
-import { sql } from "drizzle-orm";
-import type { Db } from "../client";
-import { needRatings, responses } from "../schema";
+import { eq, sql } from "drizzle-orm";
+import { type Db, tablesOf } from "../client";
+import { get, int, run, transaction } from "../dialect";
 
 export interface DeletedDemoResponses {
   responses: number;
@@ -11,18 +11,19 @@ export interface DeletedDemoResponses {
   realKept: number;
 }
 
-export function deleteDemoResponses(db: Db, options: { surveySlug?: string } = {}): DeletedDemoResponses {
+export async function deleteDemoResponses(db: Db, options: { surveySlug?: string } = {}): Promise<DeletedDemoResponses> {
+  const { needRatings, responses } = tablesOf(db);
   const scope = options.surveySlug === undefined ? sql`` : sql` and ${responses.surveySlug} = ${options.surveySlug}`;
-  const demoIds = sql`select ${responses.id} from ${responses} where is_demo = 1${scope}`;
-  return db.transaction(
-    () => {
-      // need_ratings cascades on delete, but deleting them first keeps the count exact and does
-      // not depend on the connection's foreign_keys pragma.
-      const ratings = db.run(sql`delete from ${needRatings} where ${needRatings.responseId} in (${demoIds})`);
-      const removed = db.run(sql`delete from ${responses} where is_demo = 1${scope}`);
-      const kept = db.get<{ n: number }>(sql`select count(*) as n from ${responses} where is_demo = 0${scope}`);
-      return { responses: removed.changes, needRatings: ratings.changes, realKept: kept?.n ?? 0 };
-    },
-    { behavior: "immediate" },
-  );
+  const demo = sql`${eq(responses.isDemo, true)}${scope}`;
+  return transaction(db, async (tx) => {
+    // need_ratings cascades on delete, but deleting them first keeps the count exact and does
+    // not depend on the connection's foreign_keys pragma.
+    const ratings = await run(
+      tx,
+      sql`delete from ${needRatings} where ${needRatings.responseId} in (select ${responses.id} from ${responses} where ${demo})`,
+    );
+    const removed = await run(tx, sql`delete from ${responses} where ${demo}`);
+    const kept = await get<{ n: number }>(tx, sql`select ${int(sql`count(*)`)} as n from ${responses} where ${eq(responses.isDemo, false)}${scope}`);
+    return { responses: removed, needRatings: ratings, realKept: kept?.n ?? 0 };
+  });
 }

@@ -1,12 +1,12 @@
-// Streams responses for the raw CSV export from a dedicated read-only connection, one row at a
-// time (memory does not grow with the number of responses). Filters mean what they mean on the
-// dashboard (lib/needs/filters.ts): dates are Peru calendar days of the submission (for partial
-// responses, of the last save).
-import type Database from "better-sqlite3";
-import { sql } from "drizzle-orm";
-import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
+// Reads responses for the raw CSV export a page at a time (memory does not grow with the number of
+// responses), and the admin's list of responses. Filters mean what they mean on the dashboard
+// (lib/needs/filters.ts): dates are Peru calendar days of the submission (for partial responses, of
+// the last save).
+import { and, desc, eq, gt, gte, or, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { RawRow } from "@/lib/export/responses-csv";
-import { responses } from "../schema";
+import { type Db, tablesOf } from "../client";
+import { int } from "../dialect";
 import { filterTerms, type ResolvedFilters } from "./filter-terms";
 import type { DimensionSlots } from "./survey-dimensions";
 
@@ -15,29 +15,74 @@ export interface ExportOptions {
   filters: ResolvedFilters;
 }
 
-const dialect = new SQLiteSyncDialect();
+/** Rows per query of the export. */
+export const EXPORT_PAGE_SIZE = 500;
 
-export function exportWhere(slug: string, slots: DimensionSlots, { includePartial, filters }: ExportOptions): { sql: string; params: unknown[] } {
+/** The responses of the survey an export or the responses list covers, as a condition on `responses`. */
+export function exportWhere(db: Db, slug: string, slots: DimensionSlots, { includePartial, filters }: ExportOptions): SQL {
+  const { responses } = tablesOf(db);
   const terms = [sql`${responses.surveySlug} = ${slug}`];
   if (!includePartial) terms.push(sql`${responses.status} = 'complete'`);
   // A partial response's date is that of its last save.
   terms.push(...filterTerms(responses, slots, filters, sql`coalesce(${responses.submittedAt}, ${responses.updatedAt})`));
-  const query = dialect.sqlToQuery(sql.join(terms, sql` and `));
-  return { sql: query.sql, params: query.params };
+  return sql.join(terms, sql` and `);
 }
 
-/** Iterates the matching responses, oldest first. The caller owns (and closes) `reader`. */
-export function iterateExportRows(reader: Database.Database, slug: string, slots: DimensionSlots, options: ExportOptions): IterableIterator<RawRow> {
-  const where = exportWhere(slug, slots, options);
-  return reader
-    .prepare(
-      `select responses.id, responses.survey_version, u.code as unit_code, u.name as unit_name, responses.status, responses.locale,
-              responses.started_at, responses.submitted_at, responses.round, responses.data
-         from responses left join units u on u.id = responses.unit_id
-        where ${where.sql}
-        order by responses.started_at, responses.id`,
-    )
-    .iterate(...where.params) as IterableIterator<RawRow>;
+/**
+ * Iterates the matching responses: the completed ones, oldest submission first, then (with
+ * includePartial) the partial ones, oldest start first. Reads `pageSize` rows per query, each page
+ * starting after the last row of the previous one (keyset pagination on (submitted_at, id), then
+ * (started_at, id)): the completed responses' pages are ranges of responses_survey_status_idx, so
+ * every query costs the same however far the export has got. The pages are separate reads, not one
+ * snapshot: a response completed while the export runs may be left out of it.
+ */
+export async function* iterateExportRows(
+  db: Db,
+  slug: string,
+  slots: DimensionSlots,
+  options: ExportOptions,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<RawRow, void, undefined> {
+  const { responses, units } = tablesOf(db);
+  const where = exportWhere(db, slug, slots, options);
+  /** The responses of `status` ordered by (`key`, id), after the row with `after` = [key, id] if given. */
+  async function* byKey(status: "complete" | "partial", key: SQLiteColumn, keyOf: (row: RawRow) => string) {
+    let after: [string, string] | undefined;
+    for (;;) {
+      const rows: RawRow[] = await db
+        .select({
+          id: responses.id,
+          survey_version: responses.surveyVersion,
+          unit_code: units.code,
+          unit_name: units.name,
+          status: responses.status,
+          locale: responses.locale,
+          started_at: responses.startedAt,
+          submitted_at: responses.submittedAt,
+          round: responses.round,
+          data: responses.data,
+        })
+        .from(responses)
+        .leftJoin(units, eq(units.id, responses.unitId))
+        .where(
+          and(
+            where,
+            eq(responses.status, status),
+            // (key, id) > after, written so that the key's range can be read from an index.
+            after && and(gte(key, after[0]), or(gt(key, after[0]), gt(responses.id, after[1]))),
+          ),
+        )
+        .orderBy(key, responses.id)
+        .limit(pageSize);
+      yield* rows;
+      const last = rows.at(-1);
+      if (!last || rows.length < pageSize) return;
+      after = [keyOf(last), last.id];
+    }
+  }
+  // A completed response always has its submission time.
+  yield* byKey("complete", responses.submittedAt, (row) => row.submitted_at!);
+  if (options.includePartial) yield* byKey("partial", responses.startedAt, (row) => row.started_at);
 }
 
 export interface ResponseListItem {
@@ -48,34 +93,45 @@ export interface ResponseListItem {
   started_at: string;
   updated_at: string;
   submitted_at: string | null;
-  is_demo: number;
+  is_demo: boolean;
 }
 
 /** Responses per page of the admin's responses list. */
 export const RESPONSES_PAGE_SIZE = 50;
 
 /** One page of responses (metadata only, newest first) and the counts by status. */
-export function listResponses(
-  reader: Database.Database,
+export async function listResponses(
+  db: Db,
   slug: string,
   slots: DimensionSlots,
   options: ExportOptions,
   page: number,
   perPage = RESPONSES_PAGE_SIZE,
-) {
-  const where = exportWhere(slug, slots, options);
-  const counts = reader
-    .prepare(`select responses.status, count(*) as n from responses where ${where.sql} group by responses.status`)
-    .all(...where.params) as { status: string; n: number }[];
-  const items = reader
-    .prepare(
-      `select responses.id, u.code as unit_code, responses.status, responses.locale, responses.started_at, responses.updated_at, responses.submitted_at, responses.is_demo
-         from responses left join units u on u.id = responses.unit_id
-        where ${where.sql}
-        order by coalesce(responses.submitted_at, responses.updated_at) desc, responses.id
-        limit ? offset ?`,
-    )
-    .all(...where.params, perPage, (page - 1) * perPage) as ResponseListItem[];
+): Promise<{ complete: number; partial: number; items: ResponseListItem[] }> {
+  const { responses, units } = tablesOf(db);
+  const where = exportWhere(db, slug, slots, options);
+  const counts = await db
+    .select({ status: responses.status, n: int(sql`count(*)`) })
+    .from(responses)
+    .where(where)
+    .groupBy(responses.status);
+  const items = await db
+    .select({
+      id: responses.id,
+      unit_code: units.code,
+      status: responses.status,
+      locale: responses.locale,
+      started_at: responses.startedAt,
+      updated_at: responses.updatedAt,
+      submitted_at: responses.submittedAt,
+      is_demo: responses.isDemo,
+    })
+    .from(responses)
+    .leftJoin(units, eq(units.id, responses.unitId))
+    .where(where)
+    .orderBy(desc(sql`coalesce(${responses.submittedAt}, ${responses.updatedAt})`), responses.id)
+    .limit(perPage)
+    .offset((page - 1) * perPage);
   const byStatus = Object.fromEntries(counts.map((c) => [c.status, c.n]));
   return { complete: byStatus.complete ?? 0, partial: byStatus.partial ?? 0, items };
 }

@@ -3,7 +3,7 @@
 // demo counts and the raw export): both have the same dim1…dim8, unit_id and submitted_at columns.
 import { eq, sql, type SQL } from "drizzle-orm";
 import { submittedBounds } from "@/lib/needs/filters";
-import { responses, type needRatings } from "../schema";
+import type { needRatings, responses } from "../schema";
 import { dimColumn, type DimensionSlots } from "./survey-dimensions";
 
 /** Filters ready for SQL: question breakdown values, the unit as its id, and the date range. */
@@ -48,9 +48,9 @@ export function filterTerms(
   return terms;
 }
 
-/** Completed responses of a survey under the filters, as terms on the responses table. */
-export function completedResponsesWhere(slug: string, slots: DimensionSlots, f: ResolvedFilters): SQL {
-  return sql.join([sql`${responses.surveySlug} = ${slug}`, sql`${responses.status} = 'complete'`, ...filterTerms(responses, slots, f)], sql` and `);
+/** Completed responses of a survey under the filters, as terms on `table` (the database's responses: tablesOf). */
+export function completedResponsesWhere(table: typeof responses, slug: string, slots: DimensionSlots, f: ResolvedFilters): SQL {
+  return sql.join([sql`${table.surveySlug} = ${slug}`, sql`${table.status} = 'complete'`, ...filterTerms(table, slots, f)], sql` and `);
 }
 
 export const NO_FILTERS: ResolvedFilters = { values: {} };

@@ -1,12 +1,27 @@
-// Clearly labelled synthetic responses (is_demo = 1, "[DEMO]" texts) to any survey, stored through
-// saveResponse as the public API stores them; deterministic for a seed. Used by `npm run demo` and
-// benchmarks. The answers come from lib/demo (driven by the survey's definition and declaration).
+// Clearly labelled synthetic responses (is_demo = 1, "[DEMO]" texts) to any survey, stored as
+// saveResponse stores a new response (the same rows: response, need ratings, breakdown slots,
+// round) but in bulk, a few hundred rows per statement, in one transaction; deterministic for a
+// seed. Used by `npm run demo` and benchmarks. The answers come from lib/demo (driven by the
+// survey's definition and declaration).
+import { newResumeCode } from "@/lib/codes/random-code";
 import { createDemoGenerator } from "@/lib/demo/demo-responses";
 import { seededRng } from "@/lib/demo/rng";
+import { breakdownValues } from "@/lib/needs/breakdown-values";
+import { extractNeedRatings } from "@/lib/responses/need-ratings";
 import { validateResponseData } from "@/lib/responses/response-validation";
-import type { Db } from "../client";
+import { canonicalJson } from "@/lib/surveys/canonical-json";
+import { peruToday } from "@/lib/time/lima-time";
+import { type Db, tablesOf } from "../client";
+import { transaction } from "../dialect";
+import type { NeedRatingInsert, ResponseRow } from "../schema";
 import { listActiveUnitRegions } from "./list-demo-units";
-import { saveResponse, type SaveResponseInput } from "./save-response";
+import { roundOfSave, type SaveResponseInput } from "./save-response";
+import { dimensionColumns, ensureDimensionSlots } from "./survey-dimensions";
+import { listRounds } from "./survey-rounds";
+import { ensureSurveyVersion } from "./surveys";
+
+/** Rows per INSERT: a few hundred, well within both engines' limits on bound parameters. */
+const CHUNK = 400;
 
 export interface DemoInsertOptions {
   /** How many responses to store; with `completeOnly`, how many completed ones. */
@@ -30,15 +45,34 @@ function hex(rng: () => number, len: number): string {
   return s;
 }
 
-export function insertDemoResponses(db: Db, survey: SaveResponseInput["survey"], options: DemoInsertOptions): { complete: number; partial: number } {
-  const units = listActiveUnitRegions(db);
+export async function insertDemoResponses(
+  db: Db,
+  survey: SaveResponseInput["survey"],
+  options: DemoInsertOptions,
+): Promise<{ complete: number; partial: number }> {
+  const units = await listActiveUnitRegions(db);
   const unitIds = new Map(units.map((u) => [u.linkCode, u.id]));
-  const rng = seededRng(options.seed);
   const now = options.now ?? Date.now();
-  const generator = createDemoGenerator(survey, { units, daysBack: options.daysBack, now: options.now });
-  let complete = 0;
-  let partial = 0;
-  db.$client.transaction(() => {
+  const needs = survey.needs;
+  // What saveResponse does before its transaction, once for all.
+  await ensureSurveyVersion(db, survey);
+  const slots = await ensureDimensionSlots(db, survey.slug, [...breakdownValues(needs, {}).keys()]);
+  const rounds = await listRounds(db, survey.slug);
+  return transaction(db, async (tx) => {
+    const { needRatings, responses } = tablesOf(tx);
+    // Drawn in here: PostgreSQL may run the transaction again, which then draws the same responses.
+    const rng = seededRng(options.seed);
+    const generator = createDemoGenerator(survey, { units, daysBack: options.daysBack, now: options.now });
+    let complete = 0;
+    let partial = 0;
+    let rows: ResponseRow[] = [];
+    let ratings: NeedRatingInsert[] = [];
+    const flush = async () => {
+      if (rows.length) await tx.insert(responses).values(rows);
+      for (let i = 0; i < ratings.length; i += CHUNK) await tx.insert(needRatings).values(ratings.slice(i, i + CHUNK));
+      rows = [];
+      ratings = [];
+    };
     for (let i = 0; (options.completeOnly ? complete : i) < options.count; i++) {
       const isPartial = rng() < options.partialShare;
       const demo = generator.next(rng, { partial: isPartial });
@@ -47,20 +81,40 @@ export function insertDemoResponses(db: Db, survey: SaveResponseInput["survey"],
         const check = validateResponseData(survey.definition, data, { complete: !isPartial, locale: demo.locale });
         if (!check.ok) throw new Error(`demo response ${i} is invalid: ${JSON.stringify(check.issues)}`);
       }
-      saveResponse(db, {
-        id: `${hex(rng, 8)}-${hex(rng, 4)}-4${hex(rng, 3)}-a${hex(rng, 3)}-${hex(rng, 12)}`,
-        survey,
+      // The row saveResponse stores for a new response.
+      const id = `${hex(rng, 8)}-${hex(rng, 4)}-4${hex(rng, 3)}-a${hex(rng, 3)}-${hex(rng, 12)}`;
+      const at = new Date(now - demo.minutesAgo * 60_000).toISOString();
+      const dims = dimensionColumns(slots, breakdownValues(needs, data));
+      const row: ResponseRow = {
+        id,
+        surveySlug: survey.slug,
+        surveyVersion: survey.version,
         unitId: demo.unit ? (unitIds.get(demo.unit.linkCode) ?? null) : null,
+        status: isPartial ? "partial" : "complete",
+        data: canonicalJson(data),
         locale: demo.locale,
-        data,
-        complete: !isPartial,
+        currentPage: 0,
+        // 60 random bits: a collision among the stored codes fails the insert (run it again).
+        resumeCode: newResumeCode(),
         isDemo: true,
-        at: new Date(now - demo.minutesAgo * 60_000).toISOString(),
-        round: options.round,
-      });
+        startedAt: at,
+        updatedAt: at,
+        submittedAt: isPartial ? null : at,
+        round: roundOfSave(rounds, undefined, { round: options.round }, peruToday(new Date(at))),
+        ...dims,
+        releaseBatch: null,
+      };
+      rows.push(row);
+      if (!isPartial && needs) {
+        for (const rating of extractNeedRatings(needs, data)) {
+          ratings.push({ ...rating, ...dims, responseId: id, surveySlug: survey.slug, unitId: row.unitId, submittedAt: at, round: row.round });
+        }
+      }
       if (isPartial) partial++;
       else complete++;
+      if (rows.length === CHUNK) await flush();
     }
-  })();
-  return { complete, partial };
+    await flush();
+    return { complete, partial };
+  });
 }

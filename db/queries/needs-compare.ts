@@ -12,21 +12,23 @@ import { listRounds } from "./survey-rounds";
 import { listPublishedRaters, publishedGroupKeys } from "./releases";
 import { topicsWithFewRaters } from "@/lib/confidentiality/topic-raters";
 
-export function getRoundComparison(db: Db, survey: NeedsSurvey, query: CompareQuery, k: number): CompareReport {
-  const rounds = listRounds(db, survey.slug);
-  const side = (round: number) => {
+export async function getRoundComparison(db: Db, survey: NeedsSurvey, query: CompareQuery, k: number): Promise<CompareReport> {
+  const rounds = await listRounds(db, survey.slug);
+  const side = async (round: number) => {
     const filters = { ...query.filters, [ROUND_KEY]: String(round) };
-    const report = getNeedsReport(db, survey, { by: query.by, filters }, k);
-    const view = resolveView(db, survey, filters, k);
+    const report = await getNeedsReport(db, survey, { by: query.by, filters }, k);
+    const view = await resolveView(db, survey, filters, k);
     return {
       round,
       name: rounds.find((r) => r.round === round)?.name ?? String(round),
       report,
-      moments: report.suppressed ? [] : listNeedMoments(db, survey, query.by, view.filters),
+      moments: report.suppressed ? [] : await listNeedMoments(db, survey, query.by, view.filters),
       fewRaters: report.suppressed
         ? new Set<string>()
-        : topicsWithFewRaters(publishedGroupKeys(db, survey, round), listPublishedRaters(db, survey.slug, round), k),
+        : topicsWithFewRaters(await publishedGroupKeys(db, survey, round), await listPublishedRaters(db, survey.slug, round), k),
     };
   };
-  return buildComparison({ k, by: query.by, topics: survey.topics, from: side(query.from), to: side(query.to) });
+  const from = await side(query.from);
+  const to = await side(query.to);
+  return buildComparison({ k, by: query.by, topics: survey.topics, from, to });
 }

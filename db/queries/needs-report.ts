@@ -26,12 +26,12 @@ export interface NeedsSurvey extends NeedsTable {
  * Resolves the unit filter (id or code) to an id and the round to the one asked for or the default
  * (the latest that has opened); an unknown unit or round is a 400. Row-level views (admins) use this.
  */
-export function resolveFilters(db: Db, slug: string, filters: NeedsFilters): ResolvedFilters {
+export async function resolveFilters(db: Db, slug: string, filters: NeedsFilters): Promise<ResolvedFilters> {
   const { from, to, [UNIT_BREAKDOWN]: unit, [ROUND_KEY]: roundParam, ...values } = filters;
-  const round = resolveRound(db, slug, roundParam);
+  const round = await resolveRound(db, slug, roundParam);
   const resolved: ResolvedFilters = { values, round: round.round, ...(from ? { from } : {}), ...(to ? { to } : {}) };
   if (unit === undefined) return resolved;
-  const unitId = resolveUnit(db, unit);
+  const unitId = await resolveUnit(db, unit);
   if (unitId === undefined) throw badRequest("unknown_unit", `There is no unit "${unit}".`);
   return { ...resolved, unitId };
 }
@@ -52,11 +52,11 @@ export interface ResolvedView {
  * An aggregate view's selection under the release rule: publishes what can be published first,
  * then picks the releases the selection's figures cover (its date range cuts between releases).
  */
-export function resolveView(db: Db, survey: NeedsSurvey, filters: NeedsFilters, k: number): ResolvedView {
-  const raw = resolveFilters(db, survey.slug, filters);
+export async function resolveView(db: Db, survey: NeedsSurvey, filters: NeedsFilters, k: number): Promise<ResolvedView> {
+  const raw = await resolveFilters(db, survey.slug, filters);
   const round = raw.round ?? 1;
-  releasePending(db, survey, k, round);
-  const state = readPublishedState(db, survey.slug, round);
+  await releasePending(db, survey, k, round);
+  const state = await readPublishedState(db, survey.slug, round);
   const { from: _from, to: _to, ...selection } = raw;
   const view = viewRelease(state, cellKey(selectionConstraints(raw)), submittedBounds(raw));
   if (!view.published) {
@@ -96,14 +96,14 @@ export function resolveView(db: Db, survey: NeedsSurvey, filters: NeedsFilters, 
  * The completed responses a resolved view covers, and why it must show nothing (not published, or
  * fewer than k), or null when it may be shown.
  */
-export function getViewVerdict(db: Db, survey: NeedsSurvey, filters: ResolvedFilters, k: number) {
-  const n = countCompleted(db, survey, filters);
+export async function getViewVerdict(db: Db, survey: NeedsSurvey, filters: ResolvedFilters, k: number) {
+  const n = await countCompleted(db, survey, filters);
   return { n, verdict: viewSuppression(n, k, filters.release?.published ?? true) };
 }
 
-export function getNeedsReport(db: Db, survey: NeedsSurvey, query: NeedsQuery, k: number): NeedsReport {
-  const view = resolveView(db, survey, query.filters, k);
-  const rows = listNeedSums(db, survey, query.by, view.filters);
+export async function getNeedsReport(db: Db, survey: NeedsSurvey, query: NeedsQuery, k: number): Promise<NeedsReport> {
+  const view = await resolveView(db, survey, query.filters, k);
+  const rows = await listNeedSums(db, survey, query.by, view.filters);
   const base: Constraints = selectionConstraints(view.filters);
   const hi = view.filters.release?.hi ?? 0;
   return buildNeedsReport({
@@ -120,11 +120,11 @@ export function getNeedsReport(db: Db, survey: NeedsSurvey, query: NeedsQuery, k
 }
 
 /** The survey's topics and breakdowns with their storage slots (given on first use). */
-export function needsSurveyOf(db: Db, slug: string, declaration: NeedsDeclaration): NeedsSurvey {
+export async function needsSurveyOf(db: Db, slug: string, declaration: NeedsDeclaration): Promise<NeedsSurvey> {
   const names = declaration.breakdowns.filter((b) => b.kind === "question").map((b) => b.name);
   return {
     slug,
-    slots: ensureDimensionSlots(db, slug, names),
+    slots: await ensureDimensionSlots(db, slug, names),
     topics: declaration.topics.map((t) => t.code),
     breakdowns: declaration.breakdowns.map((b) => ({ name: b.name, order: b.choices.map((c) => c.value) })),
   };

@@ -1,22 +1,23 @@
 // Open answers of the completed responses of a selection (`where`: terms on the responses table
 // built from the caller's filters): how many each text question has, and one page of them as raw
-// text. Read with SQLite's JSON functions, one question at a time.
+// text. Read from the JSON text with the fragments of db/dialect.ts (SQLite's JSON functions,
+// PostgreSQL's jsonb ones), one question at a time.
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
-import { responses } from "../schema";
+import { type Db, tablesOf } from "../client";
+import { all, containsIgnoringCase, first, get, int, jsonNonBlankString, jsonStringAt } from "../dialect";
 import { completedWhere } from "./question-summary";
 
-/** The JSON path of a top-level key; quoted, so that names with dots or dashes work too. */
-const keyPath = (key: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `$.${key}` : `$."${key}"`);
-
 /** How many non-empty answers each question (a data key) has in the selection. */
-export function countOpenAnswers(db: Db, slug: string, where: readonly SQL[], questions: readonly string[]): Record<string, number> {
+export async function countOpenAnswers(db: Db, slug: string, where: readonly SQL[], questions: readonly string[]): Promise<Record<string, number>> {
   if (questions.length === 0) return {};
+  const { responses } = tablesOf(db);
   const counts = questions.map(
-    (q, i) =>
-      sql`coalesce(sum(json_type(${responses.data}, ${keyPath(q)}) = 'text' and trim(json_extract(${responses.data}, ${keyPath(q)})) <> ''), 0) as ${sql.raw(`q${i}`)}`,
+    (q, i) => sql`${int(sql`coalesce(sum(case when ${jsonNonBlankString(db, responses.data, q)} then 1 else 0 end), 0)`)} as ${sql.raw(`q${i}`)}`,
   );
-  const row = db.get<Record<string, number>>(sql`select ${sql.join(counts, sql`, `)} from ${responses} where ${completedWhere(slug, where)}`);
+  const row = await get<Record<string, number>>(
+    db,
+    sql`select ${sql.join(counts, sql`, `)} from ${responses} where ${completedWhere(db, slug, where)}`,
+  );
   return Object.fromEntries(questions.map((q, i) => [q, Number(row?.[`q${i}`] ?? 0)]));
 }
 
@@ -26,22 +27,28 @@ export interface OpenAnswerPage {
 }
 
 /** One page of a question's answers (raw text), in a stable order unrelated to time. */
-export function listOpenAnswers(
+export async function listOpenAnswers(
   db: Db,
   slug: string,
   where: readonly SQL[],
   options: { question: string; search?: string; limit: number; offset: number },
-): OpenAnswerPage {
-  const path = keyPath(options.question);
-  const text = sql`json_extract(${responses.data}, ${path})`;
-  const conds = [completedWhere(slug, where), sql`json_type(${responses.data}, ${path}) = 'text'`, sql`trim(${text}) <> ''`];
-  if (options.search) conds.push(sql`instr(lower(${text}), lower(${options.search})) > 0`);
-  const all = sql.join(conds, sql` and `);
-  const total = db.get<{ n: number }>(sql`select count(*) as n from ${responses} where ${all}`)?.n ?? 0;
-  const items = db
-    .all<{ text: string }>(
-      sql`select ${text} as text from ${responses} where ${all} order by ${responses.id} limit ${options.limit} offset ${options.offset}`,
-    )
-    .map((r) => r.text);
+): Promise<OpenAnswerPage> {
+  const { responses } = tablesOf(db);
+  const text = jsonStringAt(db, responses.data, options.question);
+  const conds = [completedWhere(db, slug, where), jsonNonBlankString(db, responses.data, options.question)];
+  if (options.search) conds.push(containsIgnoringCase(db, text, options.search));
+  const selection = sql.join(conds, sql` and `);
+  const count = await first(
+    db
+      .select({ n: int(sql`count(*)`) })
+      .from(responses)
+      .where(selection),
+  );
+  const total = count?.n ?? 0;
+  const rows = await all<{ text: string }>(
+    db,
+    sql`select ${text} as text from ${responses} where ${selection} order by ${responses.id} limit ${options.limit} offset ${options.offset}`,
+  );
+  const items = rows.map((r) => r.text);
   return { total, items };
 }

@@ -25,33 +25,31 @@ export function planBreakdowns(declaration: NeedsDeclaration): { groups: string 
   return { groups, sites: declaration.planning.sites ?? null };
 }
 
-export function getPlanFigures(
+export async function getPlanFigures(
   db: Db,
   survey: NeedsSurvey,
   declaration: NeedsDeclaration,
   catalogue: QuestionCatalogue,
   query: NeedsQuery,
   k: number,
-): PlanFigures {
+): Promise<PlanFigures> {
   const { groups, sites } = planBreakdowns(declaration);
-  const national = getNeedsReport(db, survey, { by: groups, filters: query.filters }, k);
+  const national = await getNeedsReport(db, survey, { by: groups, filters: query.filters }, k);
   let siteInput: Parameters<typeof draftPlan>[0]["sites"] = null;
   if (sites && !national.suppressed) {
     const order = declaration.breakdowns.find((b) => b.name === sites)?.choices.map((c) => c.value) ?? [];
     const values = query.filters[sites] !== undefined ? [query.filters[sites] as string] : order;
-    const reports: SiteReport[] = values.map((site) => ({
-      site,
-      report: getNeedsReport(db, survey, { by: groups, filters: { ...query.filters, [sites]: site } }, k),
-    }));
+    const reports: SiteReport[] = [];
+    for (const site of values) {
+      reports.push({ site, report: await getNeedsReport(db, survey, { by: groups, filters: { ...query.filters, [sites]: site } }, k) });
+    }
     // The units' expected headcount is per region of Peru: usable when the sites are regions.
-    const headcount =
-      order.length > 0 && order.every(isRegionCode)
-        ? new Map(
-            listCoverageByGroup(db, survey.slug, resolveRound(db, survey.slug, query.filters[ROUND_KEY]).round, "region").flatMap((g) =>
-              g.key ? [[g.key, g.expected] as const] : [],
-            ),
-          )
-        : null;
+    let headcount: Map<string, number> | null = null;
+    if (order.length > 0 && order.every(isRegionCode)) {
+      const { round } = await resolveRound(db, survey.slug, query.filters[ROUND_KEY]);
+      const coverage = await listCoverageByGroup(db, survey.slug, round, "region");
+      headcount = new Map(coverage.flatMap((g) => (g.key ? [[g.key, g.expected] as const] : [])));
+    }
     siteInput = { by: sites, order, reports, headcount };
   }
   const draft = draftPlan({ k, topics: survey.topics, groupsBy: groups, national, sites: siteInput });
@@ -60,8 +58,8 @@ export function getPlanFigures(
   if (fields.length > 0 && !national.suppressed) {
     // Under the release rule, as the question summary page reads it (resolveView), never the raw
     // selection: counts of unpublished responses would move by one when one person submits.
-    const { filters } = resolveView(db, survey, query.filters, k);
-    const { summary, verdict, n } = getSurveySummary(db, survey, catalogue, filters, k, { declared: true, textSample: 0 });
+    const { filters } = await resolveView(db, survey, query.filters, k);
+    const { summary, verdict, n } = await getSurveySummary(db, survey, catalogue, filters, k, { declared: true, textSample: 0 });
     if (summary && !verdict) logistics = planLogistics(declaration.planning, summary.sections, n);
   }
   return { draft, logistics };

@@ -2,14 +2,14 @@
 // state for the views, and publishing the completed responses that can join a release. The rule
 // itself is pure (lib/confidentiality/release-plan.ts); this file loads its input and stores its
 // result, in one immediate transaction so that two requests never release the same responses.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { UNIT_BREAKDOWN } from "@/lib/needs/declaration";
 import { nowIso } from "@/lib/time/clock";
 import type { CellValue } from "@/lib/confidentiality/cells";
 import { cellLevelFor, groupKey, personCells, planRelease, type ReleasePerson } from "@/lib/confidentiality/release-plan";
 import type { PublishedState, Release } from "@/lib/confidentiality/view-release";
-import type { Db } from "../client";
-import { needRatings, releaseBatches, releaseCells, responses } from "../schema";
+import { type Db, tablesOf } from "../client";
+import { all, get, indexedBy, int, rowSetFingerprint, transaction } from "../dialect";
 import { dimColumn, type DimensionSlots } from "./survey-dimensions";
 
 /** What the release needs to know of a survey: its slug, its dimensions in declaration order, their slots. */
@@ -19,36 +19,41 @@ export interface ReleaseSurvey {
   breakdowns: readonly { name: string }[];
 }
 
-export function countPending(db: Db, slug: string, round: number): number {
-  return pendingSummary(db, slug, round).n;
+export async function countPending(db: Db, slug: string, round: number): Promise<number> {
+  return (await pendingSummary(db, slug, round)).n;
 }
 
 /** How many completed responses wait, and a fingerprint of which (it changes whenever they do). */
-function pendingSummary(db: Db, slug: string, round: number): { n: number; fingerprint: string } {
+async function pendingSummary(db: Db, slug: string, round: number): Promise<{ n: number; fingerprint: string }> {
+  const { responses } = tablesOf(db);
   // The partial index holds only the waiting responses; without statistics the planner would
   // walk all of the survey's completed ones instead.
-  const row = db.get<{ n: number; first: string | null; last: string | null; ids: number | null }>(
-    sql`select count(*) as n, min(submitted_at) as first, max(submitted_at) as last, total(rowid) as ids
-        from ${responses} indexed by responses_pending_release_idx
+  const row = await get<{ n: number; first: string | null; last: string | null; ids: number | null }>(
+    db,
+    sql`select ${int(sql`count(*)`)} as n, min(submitted_at) as ${sql.identifier("first")}, max(submitted_at) as ${sql.identifier("last")},
+          ${rowSetFingerprint(db, responses)} as ids
+        from ${responses} ${indexedBy(db, "responses_pending_release_idx")}
         where ${responses.surveySlug} = ${slug} and status = 'complete' and release_batch is null and ${responses.round} = ${round}`,
   );
   return { n: row?.n ?? 0, fingerprint: `${row?.n ?? 0}|${row?.first ?? ""}|${row?.last ?? ""}|${row?.ids ?? 0}` };
 }
 
-function lastBatch(db: Db, slug: string): number {
-  return (
-    db.get<{ b: number | null }>(sql`select max(${releaseBatches.batch}) as b from ${releaseBatches} where ${releaseBatches.surveySlug} = ${slug}`)
-      ?.b ?? 0
+async function lastBatch(db: Db, slug: string): Promise<number> {
+  const { releaseBatches } = tablesOf(db);
+  const row = await get<{ b: number | null }>(
+    db,
+    sql`select max(${releaseBatches.batch}) as b from ${releaseBatches} where ${releaseBatches.surveySlug} = ${slug}`,
   );
+  return row?.b ?? 0;
 }
 
 /** The round's published cells: key → the last release their figures include. */
-function readCells(db: Db, slug: string, round: number): Map<string, number> {
-  const rows = db
+async function readCells(db: Db, slug: string, round: number): Promise<Map<string, number>> {
+  const { releaseCells } = tablesOf(db);
+  const rows = await db
     .select({ key: releaseCells.cellKey, updated: releaseCells.updatedBatch })
     .from(releaseCells)
-    .where(and(eq(releaseCells.surveySlug, slug), eq(releaseCells.round, round)))
-    .all();
+    .where(and(eq(releaseCells.surveySlug, slug), eq(releaseCells.round, round)));
   return new Map(rows.map((c) => [c.key, c.updated]));
 }
 
@@ -58,15 +63,16 @@ const stateCache = new WeakMap<Db, Map<string, { batch: number; cells: Map<strin
  * A round's published cells and releases (cached per connection until the survey's next release)
  * and its pending count. Releases are numbered per survey; each belongs to one round.
  */
-export function readPublishedState(db: Db, slug: string, round: number): PublishedState {
+export async function readPublishedState(db: Db, slug: string, round: number): Promise<PublishedState> {
+  const { releaseBatches } = tablesOf(db);
   let perDb = stateCache.get(db);
   if (!perDb) stateCache.set(db, (perDb = new Map()));
-  const batch = lastBatch(db, slug);
+  const batch = await lastBatch(db, slug);
   const key = `${slug}\u0000${round}`;
   let cached = perDb.get(key);
   if (!cached || cached.batch !== batch) {
-    const cells = readCells(db, slug, round);
-    const releases = db
+    const cells = await readCells(db, slug, round);
+    const releases = await db
       .select({
         batch: releaseBatches.batch,
         releasedAt: releaseBatches.releasedAt,
@@ -76,21 +82,23 @@ export function readPublishedState(db: Db, slug: string, round: number): Publish
       })
       .from(releaseBatches)
       .where(and(eq(releaseBatches.surveySlug, slug), eq(releaseBatches.round, round)))
-      .orderBy(releaseBatches.batch)
-      .all();
+      .orderBy(releaseBatches.batch);
     cached = { batch, cells, releases };
     perDb.set(key, cached);
   }
-  return { cells: cached.cells, releases: cached.releases, pending: countPending(db, slug, round) };
+  return { cells: cached.cells, releases: cached.releases, pending: await countPending(db, slug, round) };
 }
 
-function loadPeople(db: Db, survey: ReleaseSurvey, round: number): (ReleasePerson & { submittedAt: string })[] {
+async function loadPeople(db: Db, survey: ReleaseSurvey, round: number): Promise<(ReleasePerson & { submittedAt: string })[]> {
+  const { responses } = tablesOf(db);
   const columns = survey.breakdowns.map(({ name }) => {
     if (name === UNIT_BREAKDOWN) return sql`cast(${responses.unitId} as text)`;
     const slot = survey.slots.get(name);
     return slot === undefined ? sql`null` : dimColumn(responses, slot);
   });
-  const rows = db.all<Record<string, unknown>>(sql`
+  const rows = await all<Record<string, unknown>>(
+    db,
+    sql`
     select ${responses.id} as id, ${responses.isDemo} as demo, ${responses.releaseBatch} as batch,
            ${responses.submittedAt} as submitted_at
            ${
@@ -102,7 +110,8 @@ function loadPeople(db: Db, survey: ReleaseSurvey, round: number): (ReleasePerso
                : sql``
            }
     from ${responses}
-    where ${responses.surveySlug} = ${survey.slug} and ${responses.status} = 'complete' and ${responses.round} = ${round}`);
+    where ${responses.surveySlug} = ${survey.slug} and ${responses.status} = 'complete' and ${responses.round} = ${round}`,
+  );
   return rows.map((r) => ({
     id: String(r.id),
     demo: Number(r.demo) === 1,
@@ -113,23 +122,27 @@ function loadPeople(db: Db, survey: ReleaseSurvey, round: number): (ReleasePerso
 }
 
 /** Each published response of a round → its group of indistinguishable respondents (release-plan.ts). */
-export function publishedGroupKeys(db: Db, survey: ReleaseSurvey, round: number): Map<string, string> {
+export async function publishedGroupKeys(db: Db, survey: ReleaseSurvey, round: number): Promise<Map<string, string>> {
   const dimensions = survey.breakdowns.map((b) => b.name);
-  const cells = readCells(db, survey.slug, round);
+  const cells = await readCells(db, survey.slug, round);
   const level = cellLevelFor(dimensions, cells);
   const out = new Map<string, string>();
-  for (const p of loadPeople(db, survey, round)) {
+  for (const p of await loadPeople(db, survey, round)) {
     if (p.batch !== null) out.set(p.id, groupKey(p, cells, personCells(dimensions, p, level)));
   }
   return out;
 }
 
 /** Who rated which topic (counted: both ratings, not "not applicable"), among a round's published responses. */
-export function listPublishedRaters(db: Db, slug: string, round: number): { responseId: string; topic: string }[] {
-  return db.all<{ responseId: string; topic: string }>(sql`
-    select ${needRatings.responseId} as responseId, ${needRatings.topic} as topic from ${needRatings}
+export async function listPublishedRaters(db: Db, slug: string, round: number): Promise<{ responseId: string; topic: string }[]> {
+  const { needRatings } = tablesOf(db);
+  return all<{ responseId: string; topic: string }>(
+    db,
+    sql`
+    select ${needRatings.responseId} as "responseId", ${needRatings.topic} as topic from ${needRatings}
     where ${needRatings.surveySlug} = ${slug} and ${needRatings.round} = ${round} and ${needRatings.releaseBatch} is not null
-      and ${needRatings.notApplicable} = 0 and ${needRatings.importance} is not null and ${needRatings.competence} is not null`);
+      and ${eq(needRatings.notApplicable, false)} and ${needRatings.importance} is not null and ${needRatings.competence} is not null`,
+  );
 }
 
 /** The waiting responses last seen without a release, per survey: no need to plan again until they change. */
@@ -141,70 +154,62 @@ const unchanged = new WeakMap<Db, Map<string, string>>();
  * released on its own (its own cells; the release numbers are the survey's). Returns the release's
  * number, or null when nothing changed.
  */
-export function releasePending(db: Db, survey: ReleaseSurvey, k: number, round: number): number | null {
+export async function releasePending(db: Db, survey: ReleaseSurvey, k: number, round: number): Promise<number | null> {
   let perDb = unchanged.get(db);
   if (!perDb) unchanged.set(db, (perDb = new Map()));
-  const pending = pendingSummary(db, survey.slug, round);
+  const pending = await pendingSummary(db, survey.slug, round);
   if (pending.n < k) return null;
   const memo = `${survey.slug}\u0000${round}`;
-  const fingerprint = `${pending.fingerprint}|${lastBatch(db, survey.slug)}|${k}|${survey.breakdowns.map((b) => b.name).join(",")}`;
+  const last = await lastBatch(db, survey.slug);
+  const fingerprint = `${pending.fingerprint}|${last}|${k}|${survey.breakdowns.map((b) => b.name).join(",")}`;
   if (perDb.get(memo) === fingerprint) return null;
-  // Plan on a read snapshot (a deferred transaction that only reads: it never blocks the
-  // respondents' saves, and planning takes seconds at 100,000 responses) …
-  const planned = db.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      const batch = lastBatch(t, survey.slug) + 1;
-      const cells = readCells(t, survey.slug, round);
-      const people = loadPeople(t, survey, round);
-      const plan = planRelease({ k, dimensions: survey.breakdowns.map((b) => b.name), people, cells, batch });
-      if (!plan) return null;
-      const released = new Set(plan.released);
-      return {
-        plan,
-        times: people
-          .filter((p) => released.has(p.id))
-          .map((p) => p.submittedAt)
-          .sort(),
-      };
-    },
-    { behavior: "deferred" },
-  );
-  if (planned === null) {
+  // Plan with plain reads, outside any transaction: they never block the respondents' saves, and
+  // planning takes seconds at 100,000 responses. The reads are not one snapshot, but only a
+  // release changes the cells or a response's release, and one committed after `last` was read
+  // makes the write below drop this plan …
+  const batch = last + 1;
+  const cells = await readCells(db, survey.slug, round);
+  const people = await loadPeople(db, survey, round);
+  const plan = planRelease({ k, dimensions: survey.breakdowns.map((b) => b.name), people, cells, batch });
+  if (!plan) {
     perDb.set(memo, fingerprint);
     return null;
   }
+  const released = new Set(plan.released);
+  const times = people
+    .filter((p) => released.has(p.id))
+    .map((p) => p.submittedAt)
+    .sort();
   // … then store it in one short write transaction, unless another request released meanwhile
   // (its plan was made on the same state; this one is dropped and the next read plans again).
-  const { plan, times } = planned;
-  return db.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      if (lastBatch(t, survey.slug) + 1 !== plan.batch) return null;
-      const batch = plan.batch;
-      const ids = JSON.stringify(plan.released);
-      t.insert(releaseBatches)
-        .values({
-          surveySlug: survey.slug,
-          batch,
-          round,
-          releasedAt: nowIso(),
-          responses: plan.released.length,
-          firstSubmittedAt: times[0] ?? "",
-          lastSubmittedAt: times.at(-1) ?? "",
-        })
-        .run();
-      t.run(sql`update ${responses} set release_batch = ${batch} where id in (select value from json_each(${ids})) and release_batch is null`);
-      t.run(sql`update ${needRatings} set release_batch = ${batch} where response_id in (select value from json_each(${ids}))`);
-      for (let i = 0; i < plan.updated.length; i += 500) {
-        const chunk = plan.updated.slice(i, i + 500);
-        t.insert(releaseCells)
-          .values(chunk.map((cellKey) => ({ surveySlug: survey.slug, round, cellKey, firstBatch: batch, updatedBatch: batch })))
-          .onConflictDoUpdate({ target: [releaseCells.surveySlug, releaseCells.round, releaseCells.cellKey], set: { updatedBatch: batch } })
-          .run();
-      }
-      return batch;
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(db, async (tx) => {
+    const { needRatings, releaseBatches, releaseCells, responses } = tablesOf(tx);
+    if ((await lastBatch(tx, survey.slug)) + 1 !== plan.batch) return null;
+    const batch = plan.batch;
+    await tx.insert(releaseBatches).values({
+      surveySlug: survey.slug,
+      batch,
+      round,
+      releasedAt: nowIso(),
+      responses: plan.released.length,
+      firstSubmittedAt: times[0] ?? "",
+      lastSubmittedAt: times.at(-1) ?? "",
+    });
+    for (let i = 0; i < plan.released.length; i += 500) {
+      const ids = plan.released.slice(i, i + 500);
+      await tx
+        .update(responses)
+        .set({ releaseBatch: batch })
+        .where(and(inArray(responses.id, ids), isNull(responses.releaseBatch)));
+      await tx.update(needRatings).set({ releaseBatch: batch }).where(inArray(needRatings.responseId, ids));
+    }
+    for (let i = 0; i < plan.updated.length; i += 500) {
+      const chunk = plan.updated.slice(i, i + 500);
+      await tx
+        .insert(releaseCells)
+        .values(chunk.map((cellKey) => ({ surveySlug: survey.slug, round, cellKey, firstBatch: batch, updatedBatch: batch })))
+        .onConflictDoUpdate({ target: [releaseCells.surveySlug, releaseCells.round, releaseCells.cellKey], set: { updatedBatch: batch } });
+    }
+    return batch;
+  });
 }

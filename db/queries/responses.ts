@@ -1,7 +1,8 @@
 // Reading responses back for the respondent: resume on this device (by id) or another (by code).
 import { eq } from "drizzle-orm";
-import type { Db } from "../client";
-import { responses, units } from "../schema";
+import { type Db, tablesOf } from "../client";
+import { first } from "../dialect";
+import type { responses } from "../schema";
 
 export interface ResumableResponse {
   id: string;
@@ -18,6 +19,7 @@ export interface ResumableResponse {
 }
 
 function select(db: Db) {
+  const { responses, units } = tablesOf(db);
   return db.select({ r: responses, unitLink: units.linkCode }).from(responses).leftJoin(units, eq(units.id, responses.unitId));
 }
 
@@ -38,12 +40,14 @@ function toResumable(row: { r: typeof responses.$inferSelect; unitLink: string |
   return base;
 }
 
-export function getResumableResponse(db: Db, id: string): ResumableResponse | undefined {
-  const row = select(db).where(eq(responses.id, id)).get();
+export async function getResumableResponse(db: Db, id: string): Promise<ResumableResponse | undefined> {
+  const { responses } = tablesOf(db);
+  const row = await first(select(db).where(eq(responses.id, id)));
   return row ? toResumable(row) : undefined;
 }
 
-export function findResponseByResumeCode(db: Db, code: string): ResumableResponse | undefined {
-  const row = select(db).where(eq(responses.resumeCode, code)).get();
+export async function findResponseByResumeCode(db: Db, code: string): Promise<ResumableResponse | undefined> {
+  const { responses } = tablesOf(db);
+  const row = await first(select(db).where(eq(responses.resumeCode, code)));
   return row ? toResumable(row) : undefined;
 }

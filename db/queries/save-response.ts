@@ -1,6 +1,7 @@
 // Stores a validated respondent submission: a partial save or a completion, idempotently.
 // A completion writes the response and its need ratings in one transaction. The statements are
-// prepared once per connection (response-statements.ts): this runs on every save.
+// prepared once per connection (response-statements.ts; on PostgreSQL once per transaction): this
+// runs on every save.
 import { nowIso } from "@/lib/time/clock";
 import { canonicalJson } from "@/lib/surveys/canonical-json";
 import { AppError, conflict } from "@/lib/http/app-error";
@@ -9,6 +10,7 @@ import { breakdownValues } from "@/lib/needs/breakdown-values";
 import type { NeedsDeclaration } from "@/lib/needs/declaration";
 import { newResumeCode } from "@/lib/codes/random-code";
 import type { Db } from "../client";
+import { transaction } from "../dialect";
 import type { responses } from "../schema";
 import { responseStatements, type ResponseStatements } from "./response-statements";
 import { dimensionColumns, ensureDimensionSlots } from "./survey-dimensions";
@@ -39,7 +41,12 @@ const roundClosed = (r: Round) =>
   conflict("survey_closed", `The round "${r.name}" of this survey no longer accepts answers (it closed on ${r.closesOn}).`);
 
 /** The round a save goes to: the response's own, or for a new one the round open today; refused when closed. */
-function roundOfSave(rounds: readonly Round[], existingRound: number | undefined, input: SaveResponseInput, today: string): number {
+export function roundOfSave(
+  rounds: readonly Round[],
+  existingRound: number | undefined,
+  input: Pick<SaveResponseInput, "round">,
+  today: string,
+): number {
   if (existingRound === undefined && input.round !== undefined) return input.round;
   if (existingRound !== undefined) {
     const own = rounds.find((r) => r.round === existingRound);
@@ -72,89 +79,84 @@ function toResult(row: typeof responses.$inferSelect): SavedResponse {
   };
 }
 
-export function saveResponse(db: Db, input: SaveResponseInput): SavedResponse {
-  ensureSurveyVersion(db, input.survey);
+export async function saveResponse(db: Db, input: SaveResponseInput): Promise<SavedResponse> {
+  await ensureSurveyVersion(db, input.survey);
   const at = input.at ?? nowIso();
   const dataText = canonicalJson(input.data);
-  const statements = responseStatements(db);
   const needs = input.survey.needs;
   const values = breakdownValues(needs, input.data);
-  const dims = dimensionColumns(ensureDimensionSlots(db, input.survey.slug, [...values.keys()]), values);
-  const rounds = listRounds(db, input.survey.slug);
+  const dims = dimensionColumns(await ensureDimensionSlots(db, input.survey.slug, [...values.keys()]), values);
+  const rounds = await listRounds(db, input.survey.slug);
   const today = peruToday(new Date(at));
-  return db.transaction(
-    () => {
-      const existing = statements.findResponse.get({ id: input.id });
-      if (existing) {
-        if (existing.surveySlug !== input.survey.slug) {
-          throw conflict("response_survey_mismatch", "This response id belongs to another survey.");
-        }
-        if (input.unitId !== null && existing.unitId !== null && existing.unitId !== input.unitId) {
-          throw conflict("response_unit_mismatch", "This response was started from another unit's link.");
-        }
-        if (existing.status === "complete") {
-          // A retried submission of the same answers gets the same answer; anything else is refused.
-          if (input.complete && existing.data === dataText) return toResult(existing);
-          throw conflict("response_already_submitted", "This response was already submitted and cannot be changed.");
-        }
+  return transaction(db, async (tx) => {
+    const statements = responseStatements(tx);
+    const [existing] = await statements.findResponse.execute({ id: input.id });
+    if (existing) {
+      if (existing.surveySlug !== input.survey.slug) {
+        throw conflict("response_survey_mismatch", "This response id belongs to another survey.");
       }
-      const round = roundOfSave(rounds, existing?.round, input, today);
-      const row = {
-        surveyVersion: input.survey.version,
-        unitId: existing?.unitId ?? input.unitId,
-        status: input.complete ? ("complete" as const) : ("partial" as const),
-        data: dataText,
-        locale: input.locale,
-        currentPage: input.page ?? existing?.currentPage ?? 0,
-        updatedAt: at,
-        submittedAt: input.complete ? at : null,
-        ...dims,
-      };
-      let saved: typeof responses.$inferSelect | undefined;
-      if (existing) {
-        saved = statements.updateResponse.get({ ...row, id: input.id });
-        if (!saved) throw new Error(`response ${input.id} vanished during its update`);
-      } else {
-        saved = insertWithFreshResumeCode(statements, {
-          ...row,
-          id: input.id,
+      if (input.unitId !== null && existing.unitId !== null && existing.unitId !== input.unitId) {
+        throw conflict("response_unit_mismatch", "This response was started from another unit's link.");
+      }
+      if (existing.status === "complete") {
+        // A retried submission of the same answers gets the same answer; anything else is refused.
+        if (input.complete && existing.data === dataText) return toResult(existing);
+        throw conflict("response_already_submitted", "This response was already submitted and cannot be changed.");
+      }
+    }
+    const round = roundOfSave(rounds, existing?.round, input, today);
+    const row = {
+      surveyVersion: input.survey.version,
+      unitId: existing?.unitId ?? input.unitId,
+      status: input.complete ? ("complete" as const) : ("partial" as const),
+      data: dataText,
+      locale: input.locale,
+      currentPage: input.page ?? existing?.currentPage ?? 0,
+      updatedAt: at,
+      submittedAt: input.complete ? at : null,
+      ...dims,
+    };
+    let saved: typeof responses.$inferSelect | undefined;
+    if (existing) {
+      [saved] = await statements.updateResponse.execute({ ...row, id: input.id });
+      if (!saved) throw new Error(`response ${input.id} vanished during its update`);
+    } else {
+      saved = await insertWithFreshResumeCode(statements, {
+        ...row,
+        id: input.id,
+        surveySlug: input.survey.slug,
+        isDemo: input.isDemo ?? false,
+        startedAt: at,
+        round,
+        releaseBatch: null,
+      });
+    }
+    if (input.complete && needs) {
+      for (const rating of extractNeedRatings(needs, input.data)) {
+        await statements.insertNeedRating.execute({
+          ...rating,
+          ...dims,
+          responseId: input.id,
           surveySlug: input.survey.slug,
-          isDemo: input.isDemo ?? false,
-          startedAt: at,
-          round,
-          releaseBatch: null,
+          unitId: saved.unitId,
+          submittedAt: at,
+          round: saved.round,
         });
       }
-      if (input.complete && needs) {
-        for (const rating of extractNeedRatings(needs, input.data)) {
-          statements.insertNeedRating.run({
-            ...rating,
-            ...dims,
-            responseId: input.id,
-            surveySlug: input.survey.slug,
-            unitId: saved.unitId,
-            submittedAt: at,
-            round: saved.round,
-          });
-        }
-      }
-      return toResult(saved);
-    },
-    { behavior: "immediate" },
-  );
+    }
+    return toResult(saved);
+  });
 }
 
-function insertWithFreshResumeCode(
+/** Inserts the new response with a fresh resume code, drawing another while the code is taken. */
+async function insertWithFreshResumeCode(
   statements: ResponseStatements,
   row: Omit<typeof responses.$inferSelect, "resumeCode">,
-): typeof responses.$inferSelect {
+): Promise<typeof responses.$inferSelect> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      const saved = statements.insertResponse.get({ ...row, resumeCode: newResumeCode() });
-      if (saved) return saved;
-    } catch (err) {
-      if (!String((err as Error).message).includes("resume_code")) throw err;
-    }
+    // ON CONFLICT (resume_code) DO NOTHING (response-statements.ts): no row back when it is taken.
+    const [saved] = await statements.insertResponse.execute({ ...row, resumeCode: newResumeCode() });
+    if (saved) return saved;
   }
   throw new AppError(503, "resume_code_exhausted", "Could not allocate a resume code; please retry.");
 }

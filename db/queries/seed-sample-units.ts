@@ -1,8 +1,8 @@
 // Seeds the 21-unit sample distribution list once per database (coordinators then edit it).
 import { eq } from "drizzle-orm";
 import { newLinkCode } from "@/lib/codes/random-code";
-import type { Db } from "../client";
-import { appMeta, units } from "../schema";
+import { type Db, tablesOf } from "../client";
+import { first, transaction } from "../dialect";
 
 const SAMPLE: ReadonlyArray<[code: string, region: string, place: string, kind: "cr" | "mt", expected: number]> = [
   ["CR-TUM", "PE-TUM", "Tumbes", "cr", 18],
@@ -37,12 +37,14 @@ function unitName(kind: "cr" | "mt", place: string): string {
 export const SAMPLE_UNIT_COUNT = SAMPLE.length;
 
 /** Inserts the sample once; never again after that, even if a coordinator deletes units. */
-export function seedSampleUnits(db: Db): void {
-  db.transaction((tx) => {
-    const done = tx.select().from(appMeta).where(eq(appMeta.key, "sample_units_seeded")).get();
+export async function seedSampleUnits(db: Db): Promise<void> {
+  const { appMeta, units } = tablesOf(db);
+  await transaction(db, async (tx) => {
+    const done = await first(tx.select().from(appMeta).where(eq(appMeta.key, "sample_units_seeded")));
     if (done) return;
     for (const [code, region, place, kind, expected] of SAMPLE) {
-      tx.insert(units)
+      await tx
+        .insert(units)
         .values({
           code,
           name: unitName(kind, place),
@@ -52,9 +54,8 @@ export function seedSampleUnits(db: Db): void {
           linkCode: newLinkCode(),
           isSample: true,
         })
-        .onConflictDoNothing()
-        .run();
+        .onConflictDoNothing();
     }
-    tx.insert(appMeta).values({ key: "sample_units_seeded", value: new Date().toISOString() }).run();
+    await tx.insert(appMeta).values({ key: "sample_units_seeded", value: new Date().toISOString() });
   });
 }

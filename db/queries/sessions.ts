@@ -1,7 +1,7 @@
 // Server-side sessions: created at sign-in, looked up on every protected request, revocable.
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
-import type { Db } from "../client";
-import { sessions, users } from "../schema";
+import { type Db, tablesOf } from "../client";
+import { first, transaction } from "../dialect";
 
 export interface SessionUser {
   id: number;
@@ -10,34 +10,46 @@ export interface SessionUser {
   role: "admin" | "analyst";
 }
 
-export function insertSession(db: Db, input: { tokenHash: string; userId: number; expiresAt: string; ip?: string; userAgent?: string }): void {
-  db.transaction((tx) => {
-    tx.insert(sessions).values(input).run();
-    tx.update(users).set({ lastLoginAt: new Date().toISOString() }).where(eq(users.id, input.userId)).run();
+export async function insertSession(
+  db: Db,
+  input: { tokenHash: string; userId: number; expiresAt: string; ip?: string; userAgent?: string },
+): Promise<void> {
+  const { sessions, users } = tablesOf(db);
+  await transaction(db, async (tx) => {
+    await tx.insert(sessions).values(input);
+    await tx.update(users).set({ lastLoginAt: new Date().toISOString() }).where(eq(users.id, input.userId));
   });
 }
 
 /** The active user of a session token hash: not expired, not revoked, account active. */
-export function findSessionUser(db: Db, tokenHash: string, now = new Date().toISOString()): SessionUser | undefined {
-  return db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(sessions.revokedAt), eq(users.active, true)))
-    .get();
+export async function findSessionUser(db: Db, tokenHash: string, now = new Date().toISOString()): Promise<SessionUser | undefined> {
+  const { sessions, users } = tablesOf(db);
+  return first(
+    db
+      .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(sessions.revokedAt), eq(users.active, true))),
+  );
 }
 
-export function revokeSession(db: Db, tokenHash: string): void {
-  db.update(sessions)
-    .set({ revokedAt: new Date().toISOString() })
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
-    .run();
+export async function revokeSession(db: Db, tokenHash: string): Promise<void> {
+  const { sessions } = tablesOf(db);
+  await transaction(db, async (tx) => {
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date().toISOString() })
+      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+  });
 }
 
 /** Signs a user out everywhere (optionally keeping the session making the change). */
-export function revokeUserSessions(db: Db, userId: number, exceptTokenHash?: string): void {
-  db.update(sessions)
-    .set({ revokedAt: new Date().toISOString() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), exceptTokenHash ? ne(sessions.tokenHash, exceptTokenHash) : undefined))
-    .run();
+export async function revokeUserSessions(db: Db, userId: number, exceptTokenHash?: string): Promise<void> {
+  const { sessions } = tablesOf(db);
+  await transaction(db, async (tx) => {
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date().toISOString() })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), exceptTokenHash ? ne(sessions.tokenHash, exceptTokenHash) : undefined));
+  });
 }

@@ -5,8 +5,9 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/http/app-error";
 import { MAX_QUESTION_BREAKDOWNS } from "@/lib/needs/declaration";
-import type { Db } from "../client";
-import { needRatings, responses, surveyDimensions } from "../schema";
+import { type Db, tablesOf } from "../client";
+import { jsonScalarText, run, transaction } from "../dialect";
+import type { needRatings, responses } from "../schema";
 
 /** Breakdown question name → slot number (1-based). */
 export type DimensionSlots = ReadonlyMap<string, number>;
@@ -15,23 +16,13 @@ export type DimensionColumns = { [K in `dim${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}`]: s
 
 const cache = new WeakMap<Db, Map<string, { names: string; slots: DimensionSlots }>>();
 
-function readSlots(db: Db, slug: string): Map<string, number> {
-  const rows = db
+async function readSlots(db: Db, slug: string): Promise<Map<string, number>> {
+  const { surveyDimensions } = tablesOf(db);
+  const rows = await db
     .select({ name: surveyDimensions.name, slot: surveyDimensions.slot })
     .from(surveyDimensions)
-    .where(eq(surveyDimensions.surveySlug, slug))
-    .all();
+    .where(eq(surveyDimensions.surveySlug, slug));
   return new Map(rows.map((r) => [r.name, r.slot]));
-}
-
-/** The text stored for a breakdown answer, from the response's JSON (as lib/needs/breakdown-values.ts). */
-function storedValue(name: string): SQL {
-  const path = `$."${name}"`;
-  return sql`case json_type(${responses.data}, ${path})
-    when 'text' then json_extract(${responses.data}, ${path})
-    when 'integer' then cast(json_extract(${responses.data}, ${path}) as text)
-    when 'real' then cast(json_extract(${responses.data}, ${path}) as text)
-    when 'true' then 'true' when 'false' then 'false' end`;
 }
 
 /** Column `dim<slot>` of the responses or need_ratings table. */
@@ -45,39 +36,40 @@ export function dimColumn(table: typeof responses | typeof needRatings, slot: nu
  * The slots of the survey's breakdown questions, giving (and filling) a slot to any that has none.
  * Cached per connection; the database is only read again when the declared names change.
  */
-export function ensureDimensionSlots(db: Db, slug: string, names: readonly string[]): DimensionSlots {
+export async function ensureDimensionSlots(db: Db, slug: string, names: readonly string[]): Promise<DimensionSlots> {
   let perDb = cache.get(db);
   if (!perDb) cache.set(db, (perDb = new Map()));
   const key = names.join("\u0000");
   const cached = perDb.get(slug);
   if (cached?.names === key) return cached.slots;
-  const slots = db.transaction(
-    (tx) => {
-      const current = readSlots(tx as unknown as Db, slug);
-      for (const name of names) {
-        if (current.has(name)) continue;
-        const used = new Set(current.values());
-        const slot = Array.from({ length: MAX_QUESTION_BREAKDOWNS }, (_, i) => i + 1).find((s) => !used.has(s));
-        if (slot === undefined) {
-          throw new AppError(
-            409,
-            "survey_dimensions_exhausted",
-            `Survey "${slug}" has used all ${MAX_QUESTION_BREAKDOWNS} breakdown slots across its versions; "${name}" cannot be added.`,
-          );
-        }
-        tx.insert(surveyDimensions).values({ surveySlug: slug, name, slot }).run();
-        // SET takes the bare column name (no table prefix).
-        const target = sql.identifier(`dim${slot}`);
-        tx.run(sql`update ${responses} set ${target} = ${storedValue(name)} where ${responses.surveySlug} = ${slug}`);
-        tx.run(sql`update ${needRatings} set ${target} =
-          (select ${dimColumn(responses, slot)} from ${responses} where ${responses.id} = ${needRatings.responseId})
-          where ${needRatings.surveySlug} = ${slug}`);
-        current.set(name, slot);
+  const { needRatings, responses, surveyDimensions } = tablesOf(db);
+  const slots = await transaction(db, async (tx) => {
+    const current = await readSlots(tx, slug);
+    for (const name of names) {
+      if (current.has(name)) continue;
+      const used = new Set(current.values());
+      const slot = Array.from({ length: MAX_QUESTION_BREAKDOWNS }, (_, i) => i + 1).find((s) => !used.has(s));
+      if (slot === undefined) {
+        throw new AppError(
+          409,
+          "survey_dimensions_exhausted",
+          `Survey "${slug}" has used all ${MAX_QUESTION_BREAKDOWNS} breakdown slots across its versions; "${name}" cannot be added.`,
+        );
       }
-      return current;
-    },
-    { behavior: "immediate" },
-  );
+      await tx.insert(surveyDimensions).values({ surveySlug: slug, name, slot });
+      // SET takes the bare column name (no table prefix).
+      const target = sql.identifier(`dim${slot}`);
+      await run(tx, sql`update ${responses} set ${target} = ${jsonScalarText(tx, responses.data, name)} where ${responses.surveySlug} = ${slug}`);
+      await run(
+        tx,
+        sql`update ${needRatings} set ${target} =
+          (select ${dimColumn(responses, slot)} from ${responses} where ${responses.id} = ${needRatings.responseId})
+          where ${needRatings.surveySlug} = ${slug}`,
+      );
+      current.set(name, slot);
+    }
+    return current;
+  });
   perDb.set(slug, { names: key, slots });
   return slots;
 }

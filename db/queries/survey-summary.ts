@@ -25,22 +25,25 @@ export interface SummaryOptions {
   textSample: number;
 }
 
-export function getSurveySummary(
+export async function getSurveySummary(
   db: Db,
   survey: NeedsSurvey,
   catalogue: QuestionCatalogue,
   filters: ResolvedFilters,
   k: number,
   options: SummaryOptions,
-): SurveySummary {
-  const where = selectionTerms(survey.slots, filters);
-  const n = countSelection(db, survey.slug, where);
-  const verdict = options.declared ? getViewVerdict(db, survey, filters, k).verdict : viewSuppression(n, k, filters.release?.published ?? true);
+): Promise<SurveySummary> {
+  const where = selectionTerms(db, survey.slots, filters);
+  const n = await countSelection(db, survey.slug, where);
+  const verdict = options.declared
+    ? (await getViewVerdict(db, survey, filters, k)).verdict
+    : viewSuppression(n, k, filters.release?.published ?? true);
   if (verdict) return { n, verdict, summary: null };
   const answers = new Map<string, string[]>();
   for (const q of catalogue.questions) {
     if (q.kind !== "text" || !q.listable) continue;
-    answers.set(q.key, listOpenAnswers(db, survey.slug, where, { question: q.key, limit: options.textSample, offset: 0 }).items);
+    answers.set(q.key, (await listOpenAnswers(db, survey.slug, where, { question: q.key, limit: options.textSample, offset: 0 })).items);
   }
-  return { n, verdict: null, summary: buildQuestionSummary(catalogue, listSummaryCounts(db, survey.slug, catalogue, where), n, k, answers) };
+  const counts = await listSummaryCounts(db, survey.slug, catalogue, where);
+  return { n, verdict: null, summary: buildQuestionSummary(catalogue, counts, n, k, answers) };
 }

@@ -2,8 +2,8 @@
 // uploaded by admins as drafts, published, listed with their response counts, removed.
 // surveys/registry.ts reads the published ones; every write here is one transaction.
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "../client";
-import { responses, surveys, surveyVersions } from "../schema";
+import { type Db, tablesOf } from "../client";
+import { all, first, int, transaction } from "../dialect";
 
 export interface VersionInput {
   slug: string;
@@ -12,22 +12,25 @@ export interface VersionInput {
 }
 
 /** slug → published version, for every survey that has one. Read by the registry every few seconds. */
-export function listPublishedVersions(db: Db): Map<string, string> {
-  const rows = db
+export async function listPublishedVersions(db: Db): Promise<Map<string, string>> {
+  const { surveys } = tablesOf(db);
+  const rows = await db
     .select({ slug: surveys.slug, version: surveys.publishedVersion })
     .from(surveys)
-    .where(sql`${surveys.publishedVersion} is not null`)
-    .all();
+    .where(sql`${surveys.publishedVersion} is not null`);
   return new Map(rows.map((r) => [r.slug, r.version as string]));
 }
 
 /** The stored definition of one version (JSON text), if there is one. */
-export function findVersionDefinition(db: Db, slug: string, version: string): string | undefined {
-  return db
-    .select({ definition: surveyVersions.definition })
-    .from(surveyVersions)
-    .where(and(eq(surveyVersions.slug, slug), eq(surveyVersions.version, version)))
-    .get()?.definition;
+export async function findVersionDefinition(db: Db, slug: string, version: string): Promise<string | undefined> {
+  const { surveyVersions } = tablesOf(db);
+  const row = await first(
+    db
+      .select({ definition: surveyVersions.definition })
+      .from(surveyVersions)
+      .where(and(eq(surveyVersions.slug, slug), eq(surveyVersions.version, version))),
+  );
+  return row?.definition;
 }
 
 /**
@@ -36,96 +39,86 @@ export function findVersionDefinition(db: Db, slug: string, version: string): st
  * An unchanged file does nothing, so it never overrides a version published later from an upload.
  * Returns the version it replaced when it published, or undefined when nothing changed.
  */
-export function importFileVersion(db: Db, input: VersionInput): { previous: string | null } | undefined {
+export async function importFileVersion(db: Db, input: VersionInput): Promise<{ previous: string | null } | undefined> {
+  const { surveys, surveyVersions } = tablesOf(db);
   // The usual case (nothing changed) without taking the write lock.
-  const current = db.select({ fileVersion: surveys.fileVersion }).from(surveys).where(eq(surveys.slug, input.slug)).get();
+  const current = await first(db.select({ fileVersion: surveys.fileVersion }).from(surveys).where(eq(surveys.slug, input.slug)));
   if (current?.fileVersion === input.version) return undefined;
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .select({ fileVersion: surveys.fileVersion, published: surveys.publishedVersion })
-        .from(surveys)
-        .where(eq(surveys.slug, input.slug))
-        .get();
-      if (row?.fileVersion === input.version) return undefined;
-      const at = new Date().toISOString();
-      if (!row) tx.insert(surveys).values({ slug: input.slug }).run();
-      // Versions recorded before versions could be uploaded were all served from the file: they
-      // count as published when they were first answered.
-      tx.update(surveyVersions)
-        .set({ publishedAt: sql`${surveyVersions.firstSeenAt}` })
-        .where(and(eq(surveyVersions.slug, input.slug), eq(surveyVersions.origin, "file"), isNull(surveyVersions.publishedAt)))
-        .run();
-      tx.insert(surveyVersions)
-        .values({ slug: input.slug, version: input.version, definition: JSON.stringify(input.definition), origin: "file", firstSeenAt: at })
-        .onConflictDoNothing()
-        .run();
-      tx.update(surveyVersions)
-        .set({ publishedAt: at })
-        .where(and(eq(surveyVersions.slug, input.slug), eq(surveyVersions.version, input.version)))
-        .run();
-      tx.update(surveys)
-        .set({ publishedVersion: input.version, fileVersion: input.version, updatedAt: at })
-        .where(eq(surveys.slug, input.slug))
-        .run();
-      return { previous: row?.published ?? null };
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(db, async (tx) => {
+    const row = await first(
+      tx.select({ fileVersion: surveys.fileVersion, published: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, input.slug)),
+    );
+    if (row?.fileVersion === input.version) return undefined;
+    const at = new Date().toISOString();
+    if (!row) await tx.insert(surveys).values({ slug: input.slug });
+    // Versions recorded before versions could be uploaded were all served from the file: they
+    // count as published when they were first answered.
+    await tx
+      .update(surveyVersions)
+      .set({ publishedAt: sql`${surveyVersions.firstSeenAt}` })
+      .where(and(eq(surveyVersions.slug, input.slug), eq(surveyVersions.origin, "file"), isNull(surveyVersions.publishedAt)));
+    await tx
+      .insert(surveyVersions)
+      .values({ slug: input.slug, version: input.version, definition: JSON.stringify(input.definition), origin: "file", firstSeenAt: at })
+      .onConflictDoNothing();
+    await tx
+      .update(surveyVersions)
+      .set({ publishedAt: at })
+      .where(and(eq(surveyVersions.slug, input.slug), eq(surveyVersions.version, input.version)));
+    await tx.update(surveys).set({ publishedVersion: input.version, fileVersion: input.version, updatedAt: at }).where(eq(surveys.slug, input.slug));
+    return { previous: row?.published ?? null };
+  });
 }
 
 /**
  * Stores an uploaded definition as an unpublished version. Uploading the same content again
  * changes nothing. A new slug creates the survey, which respondents see only once published.
  */
-export function storeDraftVersion(
+export async function storeDraftVersion(
   db: Db,
   input: VersionInput & { uploadedBy: string },
-): { isNew: boolean; surveyCreated: boolean; published: boolean } {
-  return db.transaction(
-    (tx) => {
-      const survey = tx.select({ published: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, input.slug)).get();
-      if (!survey) tx.insert(surveys).values({ slug: input.slug }).run();
-      const inserted = tx
-        .insert(surveyVersions)
-        .values({
-          slug: input.slug,
-          version: input.version,
-          definition: JSON.stringify(input.definition),
-          origin: "upload",
-          uploadedBy: input.uploadedBy,
-          firstSeenAt: new Date().toISOString(),
-        })
-        .onConflictDoNothing()
-        .run();
-      return { isNew: inserted.changes === 1, surveyCreated: !survey, published: survey?.published === input.version };
-    },
-    { behavior: "immediate" },
-  );
+): Promise<{ isNew: boolean; surveyCreated: boolean; published: boolean }> {
+  const { surveys, surveyVersions } = tablesOf(db);
+  return transaction(db, async (tx) => {
+    const survey = await first(tx.select({ published: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, input.slug)));
+    if (!survey) await tx.insert(surveys).values({ slug: input.slug });
+    const inserted = await tx
+      .insert(surveyVersions)
+      .values({
+        slug: input.slug,
+        version: input.version,
+        definition: JSON.stringify(input.definition),
+        origin: "upload",
+        uploadedBy: input.uploadedBy,
+        firstSeenAt: new Date().toISOString(),
+      })
+      .onConflictDoNothing()
+      .returning({ version: surveyVersions.version });
+    return { isNew: inserted.length === 1, surveyCreated: !survey, published: survey?.published === input.version };
+  });
 }
 
 /** Makes a stored version the one respondents get. Returns the version it replaced, or undefined if there is no such version. */
-export function publishVersion(db: Db, slug: string, version: string): { previous: string | null } | undefined {
-  return db.transaction(
-    (tx) => {
-      const exists = tx
+export async function publishVersion(db: Db, slug: string, version: string): Promise<{ previous: string | null } | undefined> {
+  const { surveys, surveyVersions } = tablesOf(db);
+  return transaction(db, async (tx) => {
+    const exists = await first(
+      tx
         .select({ v: surveyVersions.version })
         .from(surveyVersions)
-        .where(and(eq(surveyVersions.slug, slug), eq(surveyVersions.version, version)))
-        .get();
-      if (!exists) return undefined;
-      const previous = tx.select({ v: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, slug)).get()?.v ?? null;
-      if (previous === version) return { previous };
-      const at = new Date().toISOString();
-      tx.update(surveyVersions)
-        .set({ publishedAt: at })
-        .where(and(eq(surveyVersions.slug, slug), eq(surveyVersions.version, version)))
-        .run();
-      tx.update(surveys).set({ publishedVersion: version, updatedAt: at }).where(eq(surveys.slug, slug)).run();
-      return { previous };
-    },
-    { behavior: "immediate" },
-  );
+        .where(and(eq(surveyVersions.slug, slug), eq(surveyVersions.version, version))),
+    );
+    if (!exists) return undefined;
+    const previous = (await first(tx.select({ v: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, slug))))?.v ?? null;
+    if (previous === version) return { previous };
+    const at = new Date().toISOString();
+    await tx
+      .update(surveyVersions)
+      .set({ publishedAt: at })
+      .where(and(eq(surveyVersions.slug, slug), eq(surveyVersions.version, version)));
+    await tx.update(surveys).set({ publishedVersion: version, updatedAt: at }).where(eq(surveys.slug, slug));
+    return { previous };
+  });
 }
 
 export interface VersionRow {
@@ -140,17 +133,19 @@ export interface VersionRow {
 }
 
 /** A survey's versions, newest first, with how many responses each one holds. */
-export function listSurveyVersions(db: Db, slug: string): VersionRow[] {
-  const published = db.select({ v: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, slug)).get()?.v ?? null;
+export async function listSurveyVersions(db: Db, slug: string): Promise<VersionRow[]> {
+  const { surveys, surveyVersions } = tablesOf(db);
+  const published = (await first(db.select({ v: surveys.publishedVersion }).from(surveys).where(eq(surveys.slug, slug))))?.v ?? null;
   const counts = new Map(
-    db
-      .all<{ version: string; n: number; completed: number }>(
-        sql`select survey_version as version, count(*) as n, coalesce(sum(status = 'complete'), 0) as completed
+    (
+      await all<{ version: string; n: number; completed: number }>(
+        db,
+        sql`select survey_version as version, ${int(sql`count(*)`)} as n, ${int(sql`coalesce(sum(case when status = 'complete' then 1 else 0 end), 0)`)} as completed
             from responses where survey_slug = ${slug} group by survey_version`,
       )
-      .map((r) => [r.version, r]),
+    ).map((r) => [r.version, r]),
   );
-  return db
+  const rows = await db
     .select({
       version: surveyVersions.version,
       origin: surveyVersions.origin,
@@ -160,14 +155,13 @@ export function listSurveyVersions(db: Db, slug: string): VersionRow[] {
     })
     .from(surveyVersions)
     .where(eq(surveyVersions.slug, slug))
-    .orderBy(sql`${surveyVersions.firstSeenAt} desc`, surveyVersions.version)
-    .all()
-    .map((r) => ({
-      ...r,
-      isPublished: r.version === published,
-      responses: counts.get(r.version)?.n ?? 0,
-      completed: counts.get(r.version)?.completed ?? 0,
-    }));
+    .orderBy(sql`${surveyVersions.firstSeenAt} desc`, surveyVersions.version);
+  return rows.map((r) => ({
+    ...r,
+    isPublished: r.version === published,
+    responses: counts.get(r.version)?.n ?? 0,
+    completed: counts.get(r.version)?.completed ?? 0,
+  }));
 }
 
 export interface ManagedSurveyRow {
@@ -179,28 +173,40 @@ export interface ManagedSurveyRow {
 }
 
 /** Every survey the database knows, published or not. */
-export function listManagedSurveys(db: Db): ManagedSurveyRow[] {
-  return db.all<ManagedSurveyRow>(sql`
-    select s.slug, s.status, s.published_version as publishedVersion,
-      (select count(*) from survey_versions v where v.slug = s.slug) as versions,
-      (select count(*) from responses r where r.survey_slug = s.slug) as responses
-    from surveys s order by s.slug`);
+export async function listManagedSurveys(db: Db): Promise<ManagedSurveyRow[]> {
+  return all<ManagedSurveyRow>(
+    db,
+    sql`
+    select s.slug, s.status, s.published_version as "publishedVersion",
+      ${int(sql`(select count(*) from survey_versions v where v.slug = s.slug)`)} as versions,
+      ${int(sql`(select count(*) from responses r where r.survey_slug = s.slug)`)} as responses
+    from surveys s order by s.slug`,
+  );
 }
 
 /**
  * Removes a survey with all its versions, unless it has responses (then nothing changes and the
  * count is returned); undefined when there is no such survey.
  */
-export function removeSurvey(db: Db, slug: string): { removed: true; versions: number } | { removed: false; responses: number } | undefined {
-  return db.transaction(
-    (tx) => {
-      if (!tx.select({ slug: surveys.slug }).from(surveys).where(eq(surveys.slug, slug)).get()) return undefined;
-      const n = tx.select({ n: sql<number>`count(*)` }).from(responses).where(eq(responses.surveySlug, slug)).get()?.n ?? 0;
-      if (n > 0) return { removed: false as const, responses: n };
-      const versions = tx.delete(surveyVersions).where(eq(surveyVersions.slug, slug)).run().changes;
-      tx.delete(surveys).where(eq(surveys.slug, slug)).run();
-      return { removed: true as const, versions };
-    },
-    { behavior: "immediate" },
-  );
+export async function removeSurvey(
+  db: Db,
+  slug: string,
+): Promise<{ removed: true; versions: number } | { removed: false; responses: number } | undefined> {
+  const { responses, surveys, surveyVersions } = tablesOf(db);
+  return transaction(db, async (tx) => {
+    if (!(await first(tx.select({ slug: surveys.slug }).from(surveys).where(eq(surveys.slug, slug))))) return undefined;
+    const n =
+      (
+        await first(
+          tx
+            .select({ n: int(sql`count(*)`) })
+            .from(responses)
+            .where(eq(responses.surveySlug, slug)),
+        )
+      )?.n ?? 0;
+    if (n > 0) return { removed: false as const, responses: n };
+    const versions = (await tx.delete(surveyVersions).where(eq(surveyVersions.slug, slug)).returning({ version: surveyVersions.version })).length;
+    await tx.delete(surveys).where(eq(surveys.slug, slug));
+    return { removed: true as const, versions };
+  });
 }

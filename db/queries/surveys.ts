@@ -1,6 +1,6 @@
 // Survey state (open/closed) and the versions each survey has been served with.
-import type { Db } from "../client";
-import { surveys, surveyVersions } from "../schema";
+import { type Db, tablesOf } from "../client";
+import { transaction } from "../dialect";
 import { responseStatements } from "./response-statements";
 
 export interface SurveyRef {
@@ -12,41 +12,41 @@ export interface SurveyRef {
 const known = new WeakMap<Db, Set<string>>();
 
 /** Records the survey and this version of its definition (once per process and version). */
-export function ensureSurveyVersion(db: Db, survey: SurveyRef): void {
+export async function ensureSurveyVersion(db: Db, survey: SurveyRef): Promise<void> {
   let seen = known.get(db);
   if (!seen) known.set(db, (seen = new Set()));
   const id = `${survey.slug}@${survey.version}`;
   if (seen.has(id)) return;
-  db.transaction((tx) => {
-    tx.insert(surveys).values({ slug: survey.slug }).onConflictDoNothing().run();
-    tx.insert(surveyVersions)
+  const { surveys, surveyVersions } = tablesOf(db);
+  await transaction(db, async (tx) => {
+    await tx.insert(surveys).values({ slug: survey.slug }).onConflictDoNothing();
+    await tx
+      .insert(surveyVersions)
       .values({ slug: survey.slug, version: survey.version, definition: JSON.stringify(survey.definition) })
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
   });
   seen.add(id);
 }
 
-export function getSurveyStatus(db: Db, slug: string): "open" | "closed" {
+export async function getSurveyStatus(db: Db, slug: string): Promise<"open" | "closed"> {
   // Read on every save, so prepared once (response-statements.ts).
-  const row = responseStatements(db).surveyStatus.get({ slug });
+  const [row] = await responseStatements(db).surveyStatus.execute({ slug });
   return row?.status ?? "open";
 }
 
-export function setSurveyStatus(db: Db, slug: string, status: "open" | "closed"): void {
-  db.insert(surveys)
-    .values({ slug, status })
-    .onConflictDoUpdate({ target: surveys.slug, set: { status, updatedAt: new Date().toISOString() } })
-    .run();
+export async function setSurveyStatus(db: Db, slug: string, status: "open" | "closed"): Promise<void> {
+  const { surveys } = tablesOf(db);
+  await transaction(db, async (tx) => {
+    await tx
+      .insert(surveys)
+      .values({ slug, status })
+      .onConflictDoUpdate({ target: surveys.slug, set: { status, updatedAt: new Date().toISOString() } });
+  });
 }
 
 /** Status of every survey that has one recorded (absent = open). */
-export function listSurveyStatuses(db: Db): Map<string, "open" | "closed"> {
-  return new Map(
-    db
-      .select({ slug: surveys.slug, status: surveys.status })
-      .from(surveys)
-      .all()
-      .map((r) => [r.slug, r.status]),
-  );
+export async function listSurveyStatuses(db: Db): Promise<Map<string, "open" | "closed">> {
+  const { surveys } = tablesOf(db);
+  const rows = await db.select({ slug: surveys.slug, status: surveys.status }).from(surveys);
+  return new Map(rows.map((r) => [r.slug, r.status]));
 }

@@ -2,8 +2,9 @@
 // the latest version is the plan. Versions are never changed or deleted.
 import { and, desc, eq, max } from "drizzle-orm";
 import { nowIso } from "@/lib/time/clock";
-import type { Db } from "../client";
-import { trainingPlanVersions } from "../schema";
+import { type Db, tablesOf } from "../client";
+import { first, transaction } from "../dialect";
+import type { trainingPlanVersions } from "../schema";
 
 export interface PlanVersionInput {
   slug: string;
@@ -32,14 +33,16 @@ const toVersion = (row: typeof trainingPlanVersions.$inferSelect): PlanVersion =
 });
 
 /** Appends the next version (1, 2, …) of the survey's plan, in one transaction. */
-export function insertPlanVersion(db: Db, input: PlanVersionInput): PlanVersion {
-  return db.transaction((tx) => {
-    const last = tx
-      .select({ v: max(trainingPlanVersions.version) })
-      .from(trainingPlanVersions)
-      .where(eq(trainingPlanVersions.surveySlug, input.slug))
-      .get();
-    const row = tx
+export async function insertPlanVersion(db: Db, input: PlanVersionInput): Promise<PlanVersion> {
+  const { trainingPlanVersions } = tablesOf(db);
+  return transaction(db, async (tx) => {
+    const last = await first(
+      tx
+        .select({ v: max(trainingPlanVersions.version) })
+        .from(trainingPlanVersions)
+        .where(eq(trainingPlanVersions.surveySlug, input.slug)),
+    );
+    const [row] = await tx
       .insert(trainingPlanVersions)
       .values({
         surveySlug: input.slug,
@@ -53,28 +56,28 @@ export function insertPlanVersion(db: Db, input: PlanVersionInput): PlanVersion 
         // read from the day it was saved.
         createdAt: nowIso(),
       })
-      .returning()
-      .get();
-    return toVersion(row);
+      .returning();
+    return toVersion(row!);
   });
 }
 
 /** The survey's plan as last saved, or one given version; undefined when none. */
-export function getPlanVersion(db: Db, slug: string, version?: number): PlanVersion | undefined {
+export async function getPlanVersion(db: Db, slug: string, version?: number): Promise<PlanVersion | undefined> {
+  const { trainingPlanVersions } = tablesOf(db);
   const where =
     version === undefined
       ? eq(trainingPlanVersions.surveySlug, slug)
       : and(eq(trainingPlanVersions.surveySlug, slug), eq(trainingPlanVersions.version, version));
-  const row = db.select().from(trainingPlanVersions).where(where).orderBy(desc(trainingPlanVersions.version)).limit(1).get();
+  const row = await first(db.select().from(trainingPlanVersions).where(where).orderBy(desc(trainingPlanVersions.version)).limit(1));
   return row && toVersion(row);
 }
 
 /** Every saved version, newest first (without their contents). */
-export function listPlanVersions(db: Db, slug: string): { version: number; author: string; createdAt: string }[] {
+export async function listPlanVersions(db: Db, slug: string): Promise<{ version: number; author: string; createdAt: string }[]> {
+  const { trainingPlanVersions } = tablesOf(db);
   return db
     .select({ version: trainingPlanVersions.version, author: trainingPlanVersions.author, createdAt: trainingPlanVersions.createdAt })
     .from(trainingPlanVersions)
     .where(eq(trainingPlanVersions.surveySlug, slug))
-    .orderBy(desc(trainingPlanVersions.version))
-    .all();
+    .orderBy(desc(trainingPlanVersions.version));
 }

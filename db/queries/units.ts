@@ -3,109 +3,118 @@ import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { conflict } from "@/lib/http/app-error";
 import { newLinkCode } from "@/lib/codes/random-code";
 import type { UnitFields } from "@/lib/units/unit-fields";
-import type { Db } from "../client";
-import { units } from "../schema";
+import { type Db, tablesOf } from "../client";
+import { first, transaction } from "../dialect";
 
 /** The active unit behind a respondent link code, if any. */
-export function findActiveUnitByLinkCode(db: Db, linkCode: string) {
-  return db
-    .select()
-    .from(units)
-    .where(and(eq(units.linkCode, linkCode.toLowerCase()), eq(units.active, true)))
-    .get();
+export async function findActiveUnitByLinkCode(db: Db, linkCode: string) {
+  const { units } = tablesOf(db);
+  return first(
+    db
+      .select()
+      .from(units)
+      .where(and(eq(units.linkCode, linkCode.toLowerCase()), eq(units.active, true))),
+  );
 }
 
-export function getUnitById(db: Db, id: number) {
-  return db.select().from(units).where(eq(units.id, id)).get();
+export async function getUnitById(db: Db, id: number) {
+  const { units } = tablesOf(db);
+  return first(db.select().from(units).where(eq(units.id, id)));
 }
 
-export function findUnitByCode(db: Db, code: string) {
-  return db.select().from(units).where(eq(units.code, code)).get();
+export async function findUnitByCode(db: Db, code: string) {
+  const { units } = tablesOf(db);
+  return first(db.select().from(units).where(eq(units.code, code)));
 }
 
 /** All units, active ones first, by code. */
-export function listUnits(db: Db) {
-  return db.select().from(units).orderBy(desc(units.active), asc(units.code)).all();
+export async function listUnits(db: Db) {
+  const { units } = tablesOf(db);
+  return db.select().from(units).orderBy(desc(units.active), asc(units.code));
 }
 
 /** A link code no unit uses yet (60 random bits: a clash is near impossible, but cheap to rule out). */
-export function freshLinkCode(db: Db): string {
+export async function freshLinkCode(db: Db): Promise<string> {
+  const { units } = tablesOf(db);
   for (;;) {
     const code = newLinkCode();
-    if (!db.select({ id: units.id }).from(units).where(eq(units.linkCode, code)).get()) return code;
+    if (!(await first(db.select({ id: units.id }).from(units).where(eq(units.linkCode, code))))) return code;
   }
 }
 
-function assertCodeFree(db: Db, code: string, exceptId?: number): void {
-  const clash = db
-    .select({ id: units.id })
-    .from(units)
-    .where(exceptId === undefined ? eq(units.code, code) : and(eq(units.code, code), ne(units.id, exceptId)))
-    .get();
+async function assertCodeFree(db: Db, code: string, exceptId?: number): Promise<void> {
+  const { units } = tablesOf(db);
+  const clash = await first(
+    db
+      .select({ id: units.id })
+      .from(units)
+      .where(exceptId === undefined ? eq(units.code, code) : and(eq(units.code, code), ne(units.id, exceptId))),
+  );
   if (clash) throw conflict("unit_code_taken", `Another unit already has the code ${code}.`);
 }
 
-export function insertUnit(db: Db, fields: UnitFields) {
-  return db.transaction((tx) => {
-    assertCodeFree(tx as unknown as Db, fields.code);
-    return tx
+export async function insertUnit(db: Db, fields: UnitFields) {
+  const { units } = tablesOf(db);
+  return transaction(db, async (tx) => {
+    await assertCodeFree(tx, fields.code);
+    const [unit] = await tx
       .insert(units)
-      .values({ ...fields, linkCode: freshLinkCode(tx as unknown as Db) })
-      .returning()
-      .get();
+      .values({ ...fields, linkCode: await freshLinkCode(tx) })
+      .returning();
+    return unit!;
   });
 }
 
 /** Edits a unit; its link code (printed on flyers) is kept. Editing a sample unit adopts it. */
-export function updateUnit(db: Db, id: number, fields: Partial<UnitFields>) {
-  return db.transaction((tx) => {
-    if (fields.code !== undefined) assertCodeFree(tx as unknown as Db, fields.code, id);
-    return tx
+export async function updateUnit(db: Db, id: number, fields: Partial<UnitFields>) {
+  const { units } = tablesOf(db);
+  return transaction(db, async (tx) => {
+    if (fields.code !== undefined) await assertCodeFree(tx, fields.code, id);
+    const [unit] = await tx
       .update(units)
       .set({ ...fields, isSample: false, updatedAt: new Date().toISOString() })
       .where(eq(units.id, id))
-      .returning()
-      .get();
+      .returning();
+    return unit!;
   });
 }
 
 /** A new link code: the old link (and QR) stops working at once. */
-export function regenerateUnitLink(db: Db, id: number) {
-  return db
-    .update(units)
-    .set({ linkCode: freshLinkCode(db), updatedAt: new Date().toISOString() })
-    .where(eq(units.id, id))
-    .returning()
-    .get();
+export async function regenerateUnitLink(db: Db, id: number) {
+  const { units } = tablesOf(db);
+  return transaction(db, async (tx) => {
+    const [unit] = await tx
+      .update(units)
+      .set({ linkCode: await freshLinkCode(tx), updatedAt: new Date().toISOString() })
+      .where(eq(units.id, id))
+      .returning();
+    return unit!;
+  });
 }
 
 /**
  * Inserts or updates (by code) every unit of an import in one transaction: all or nothing.
  * Existing units keep their link code; units absent from the file are left as they are.
  */
-export function importUnits(db: Db, rows: readonly UnitFields[]): { created: string[]; updated: string[] } {
-  return db.transaction(
-    (tx) => {
-      const created: string[] = [];
-      const updated: string[] = [];
-      const now = new Date().toISOString();
-      for (const row of rows) {
-        const existing = tx.select({ id: units.id }).from(units).where(eq(units.code, row.code)).get();
-        if (existing) {
-          tx.update(units)
-            .set({ ...row, isSample: false, updatedAt: now })
-            .where(eq(units.id, existing.id))
-            .run();
-          updated.push(row.code);
-        } else {
-          tx.insert(units)
-            .values({ ...row, linkCode: freshLinkCode(tx as unknown as Db) })
-            .run();
-          created.push(row.code);
-        }
+export async function importUnits(db: Db, rows: readonly UnitFields[]): Promise<{ created: string[]; updated: string[] }> {
+  const { units } = tablesOf(db);
+  return transaction(db, async (tx) => {
+    const created: string[] = [];
+    const updated: string[] = [];
+    const now = new Date().toISOString();
+    for (const row of rows) {
+      const existing = await first(tx.select({ id: units.id }).from(units).where(eq(units.code, row.code)));
+      if (existing) {
+        await tx
+          .update(units)
+          .set({ ...row, isSample: false, updatedAt: now })
+          .where(eq(units.id, existing.id));
+        updated.push(row.code);
+      } else {
+        await tx.insert(units).values({ ...row, linkCode: await freshLinkCode(tx) });
+        created.push(row.code);
       }
-      return { created, updated };
-    },
-    { behavior: "immediate" },
-  );
+    }
+    return { created, updated };
+  });
 }

@@ -1,7 +1,7 @@
 // Coordinator accounts.
 import { and, asc, count, eq, ne } from "drizzle-orm";
-import type { Db } from "../client";
-import { users } from "../schema";
+import { type Db, tablesOf } from "../client";
+import { first, transaction } from "../dialect";
 import { conflict } from "@/lib/http/app-error";
 
 export type Role = "admin" | "analyst";
@@ -10,35 +10,43 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export function findUserByEmail(db: Db, email: string) {
-  return db
-    .select()
-    .from(users)
-    .where(eq(users.email, normalizeEmail(email)))
-    .get();
+export async function findUserByEmail(db: Db, email: string) {
+  const { users } = tablesOf(db);
+  return first(
+    db
+      .select()
+      .from(users)
+      .where(eq(users.email, normalizeEmail(email))),
+  );
 }
 
-export function getUserById(db: Db, id: number) {
-  return db.select().from(users).where(eq(users.id, id)).get();
+export async function getUserById(db: Db, id: number) {
+  const { users } = tablesOf(db);
+  return first(db.select().from(users).where(eq(users.id, id)));
 }
 
 /** Inserts an account; an e-mail already in use is a 409 (not a crash). */
-export function insertUser(db: Db, input: { email: string; name?: string; passwordHash: string; role: Role }) {
+export async function insertUser(db: Db, input: { email: string; name?: string; passwordHash: string; role: Role }) {
+  const { users } = tablesOf(db);
   const email = normalizeEmail(input.email);
-  if (findUserByEmail(db, email)) throw conflict("email_taken", `There is already an account for ${email}.`);
-  return db
-    .insert(users)
-    .values({ ...input, email, name: input.name?.trim() ?? "" })
-    .returning()
-    .get();
+  return transaction(db, async (tx) => {
+    if (await findUserByEmail(tx, email)) throw conflict("email_taken", `There is already an account for ${email}.`);
+    const [user] = await tx
+      .insert(users)
+      .values({ ...input, email, name: input.name?.trim() ?? "" })
+      .returning();
+    return user!;
+  });
 }
 
-export function countUsers(db: Db): number {
-  return db.select({ n: count() }).from(users).get()?.n ?? 0;
+export async function countUsers(db: Db): Promise<number> {
+  const { users } = tablesOf(db);
+  return (await first(db.select({ n: count() }).from(users)))?.n ?? 0;
 }
 
 /** Every account, without password hashes, admins first. */
-export function listUsers(db: Db) {
+export async function listUsers(db: Db) {
+  const { users } = tablesOf(db);
   return db
     .select({
       id: users.id,
@@ -50,25 +58,32 @@ export function listUsers(db: Db) {
       lastLoginAt: users.lastLoginAt,
     })
     .from(users)
-    .orderBy(asc(users.role), asc(users.email))
-    .all();
+    .orderBy(asc(users.role), asc(users.email));
 }
 
 /** Active admins other than `exceptId`: a change must never leave the platform without one. */
-export function countOtherActiveAdmins(db: Db, exceptId: number): number {
-  return (
+export async function countOtherActiveAdmins(db: Db, exceptId: number): Promise<number> {
+  const { users } = tablesOf(db);
+  const row = await first(
     db
       .select({ n: count() })
       .from(users)
-      .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, exceptId)))
-      .get()?.n ?? 0
+      .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, exceptId))),
   );
+  return row?.n ?? 0;
 }
 
-export function updateUser(db: Db, id: number, changes: { name?: string; role?: Role; active?: boolean }) {
-  return db.update(users).set(changes).where(eq(users.id, id)).returning().get();
+export async function updateUser(db: Db, id: number, changes: { name?: string; role?: Role; active?: boolean }) {
+  const { users } = tablesOf(db);
+  return transaction(db, async (tx) => {
+    const [user] = await tx.update(users).set(changes).where(eq(users.id, id)).returning();
+    return user!;
+  });
 }
 
-export function setUserPassword(db: Db, id: number, passwordHash: string): void {
-  db.update(users).set({ passwordHash }).where(eq(users.id, id)).run();
+export async function setUserPassword(db: Db, id: number, passwordHash: string): Promise<void> {
+  const { users } = tablesOf(db);
+  await transaction(db, async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, id));
+  });
 }

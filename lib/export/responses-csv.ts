@@ -59,10 +59,15 @@ export function rawRecord(definition: object, row: RawRow, labels: Locale | null
  * A Node stream of CSV text for `rows`. `onEnd` runs once when the rows are exhausted or the
  * consumer goes away (to close the database reader).
  */
-export function rawCsvStream(definition: object, rows: Iterable<RawRow>, options: RawCsvOptions, onEnd: () => void = () => undefined): Readable {
-  function* records() {
+export function rawCsvStream(
+  definition: object,
+  rows: Iterable<RawRow> | AsyncIterable<RawRow>,
+  options: RawCsvOptions,
+  onEnd: () => void = () => undefined,
+): Readable {
+  async function* records() {
     try {
-      for (const row of rows) yield rawRecord(definition, row, options.labels);
+      for await (const row of rows) yield rawRecord(definition, row, options.labels);
     } finally {
       onEnd();
     }

@@ -17,7 +17,7 @@ export type Shape =
 
 export interface ShapeIssue {
   key: string;
-  reason: "unknown_key" | "wrong_type" | "not_in_choices" | "too_long" | "duplicate" | "no_value";
+  reason: "unknown_key" | "wrong_type" | "not_in_choices" | "too_long" | "duplicate" | "no_value" | "nul_character";
   message: string;
 }
 
@@ -152,6 +152,8 @@ export function checkShape(shape: Shape, value: unknown, key: string, issues: Sh
       return;
     case "string":
       if (typeof value !== "string") return wrongType(issues, key, value, "text");
+      // No keyboard types U+0000, and PostgreSQL cannot hold it in a JSON value.
+      if (value.includes("\u0000")) issues.push({ key, reason: "nul_character", message: "text may not contain the NUL character (U+0000)" });
       if (shape.maxLength && value.length > shape.maxLength) {
         issues.push({ key, reason: "too_long", message: `at most ${shape.maxLength} characters (got ${value.length})` });
       }

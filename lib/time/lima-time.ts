@@ -1,10 +1,9 @@
 // Dates as coordinators read them: Peru time (America/Lima, UTC−5, no daylight saving). The one
-// place that knows the zone: Intl formats, day bounds in JavaScript and the SQLite day modifier.
+// place that knows the zone: Intl formats, day bounds in JavaScript and the offset SQL uses
+// (db/dialect.ts peruDay).
 export const PERU_TIME_ZONE = "America/Lima";
 /** Hours behind UTC, all year. */
-const OFFSET_HOURS = 5;
-/** SQLite's modifier from a UTC timestamp to Peru time: `date(submitted_at, '-5 hours')` is the Peru day. */
-export const PERU_SQLITE_MODIFIER = `-${OFFSET_HOURS} hours`;
+export const PERU_OFFSET_HOURS = 5;
 
 /** An Intl date format in Peru time (`intlLocale` e.g. "es-PE", "en-GB"). */
 export function peruDateFormat(intlLocale: string, options: Omit<Intl.DateTimeFormatOptions, "timeZone">): Intl.DateTimeFormat {
@@ -16,12 +15,12 @@ export function peruDayStartIso(day: string, plusDays = 0): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
   const t = Date.parse(`${day}T00:00:00Z`);
   if (!Number.isFinite(t)) return undefined;
-  return new Date(t + (plusDays * 24 + OFFSET_HOURS) * 3600_000).toISOString();
+  return new Date(t + (plusDays * 24 + PERU_OFFSET_HOURS) * 3600_000).toISOString();
 }
 
 /** Today's date in Peru. */
 export function peruToday(now = new Date()): string {
-  return new Date(now.getTime() - OFFSET_HOURS * 3600_000).toISOString().slice(0, 10);
+  return new Date(now.getTime() - PERU_OFFSET_HOURS * 3600_000).toISOString().slice(0, 10);
 }
 
 /** "30/11/2026 10:04:05" (es) or "11/30/2026, 10:04:05 AM" (en), in Peru time. */

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/admin-create.ts", "--email", EMAIL, "--name", "Coordinación DGSD"],
-    { cwd: ROOT, env: { ...process.env, SONDEO_DB: server.dbFile, SONDEO_ADMIN_PASSWORD: PASSWORD } },
+    { cwd: ROOT, env: { ...process.env, SONDEO_DB: server.db, SONDEO_ADMIN_PASSWORD: PASSWORD } },
   );
   expect(stdout).toContain(`Created admin account ${EMAIL}`);
   browser = await launchChromium();

@@ -37,7 +37,7 @@ let browser: Browser;
 let link: string;
 
 function completedResponses(): { data: string }[] {
-  const conn = new Database(server.dbFile, { readonly: true, fileMustExist: true });
+  const conn = new Database(server.db, { readonly: true, fileMustExist: true });
   try {
     return conn.prepare("select data from responses where status = 'complete' order by submitted_at").all() as { data: string }[];
   } finally {
@@ -48,7 +48,7 @@ function completedResponses(): { data: string }[] {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  link = unitLink(server.dbFile, "CR-TUM");
+  link = await unitLink(server.db, "CR-TUM");
 });
 
 afterAll(async () => {

@@ -18,7 +18,7 @@ let browser: Browser;
 let link: string;
 
 function db(): Database.Database {
-  return new Database(server.dbFile, { readonly: true, fileMustExist: true });
+  return new Database(server.db, { readonly: true, fileMustExist: true });
 }
 
 function query<T>(sql: string, ...params: unknown[]): T[] {
@@ -145,7 +145,7 @@ async function expectPhoneProgress(page: Page, locale: "es" | "en", n: number): 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  link = unitLink(server.dbFile, "CR-TUM");
+  link = await unitLink(server.db, "CR-TUM");
 });
 
 afterAll(async () => {
@@ -452,7 +452,7 @@ describe("fill page (390×844 phone, real Chromium)", () => {
     await page.getByRole("heading", { name: "Enlace no válido" }).waitFor();
     expect(await page.getByRole("button", { name: "Siguiente" }).count()).toBe(0);
 
-    const conn = new Database(server.dbFile);
+    const conn = new Database(server.db);
     conn.prepare("insert into surveys (slug, status) values ('dnc-tim', 'closed') on conflict (slug) do update set status = 'closed'").run();
     conn.close();
     await page.goto(`${server.url}/s/dnc-tim?u=${link}`);

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
 import { saveResponse } from "@/db/queries/save-response";
 import { getSurvey } from "@/surveys/registry";
 import { createAnalyst } from "../support/needs-auth";
@@ -36,13 +36,13 @@ const open = (url: string) => openWatched(context, url);
 
 beforeAll(async () => {
   server = await startServer();
-  const db = openDb(server.dbFile);
-  const survey = getSurvey("dnc-tim");
+  const db = await openDb(server.db);
+  const survey = await getSurvey("dnc-tim");
   if (!survey) throw new Error("no survey");
   // "otra" made rare (1 of 241) so that one institution waits for its release.
   const weights = INSTITUTION_WEIGHTS.map(([inst, w]) => [inst, inst === "otra" ? 0.8 : w] as const);
-  insertSyntheticResponses(db, survey, { count: 240, seed: 7, weights });
-  saveResponse(db, {
+  await insertSyntheticResponses(db, survey, { count: 240, seed: 7, weights });
+  await saveResponse(db, {
     id: "0f0e0d0c-0b0a-4999-8888-777766665555",
     survey,
     unitId: null,
@@ -52,8 +52,8 @@ beforeAll(async () => {
     isDemo: true,
     at: "2026-03-15T15:00:00.000Z",
   });
-  db.$client.close();
-  await createAnalyst(server.dbFile);
+  await closeDb(db);
+  await createAnalyst(server.db);
   browser = await launchChromium();
   context = await signedInContext(browser, server.url);
 });

@@ -27,7 +27,7 @@ let surveysDir: string;
 let port: number;
 
 function query<T>(sql: string, ...params: unknown[]): T[] {
-  const conn = new Database(server.dbFile, { readonly: true, fileMustExist: true });
+  const conn = new Database(server.db, { readonly: true, fileMustExist: true });
   try {
     return conn.prepare(sql).all(...params) as T[];
   } finally {
@@ -36,7 +36,7 @@ function query<T>(sql: string, ...params: unknown[]): T[] {
 }
 
 function execute(sql: string): void {
-  const conn = new Database(server.dbFile);
+  const conn = new Database(server.db);
   try {
     conn.prepare(sql).run();
   } finally {
@@ -63,7 +63,7 @@ async function loseConnection(context: BrowserContext): Promise<void> {
 }
 
 async function regainConnection(context: BrowserContext): Promise<void> {
-  server = await boot(server.dbFile);
+  server = await boot(server.db);
   await context.setOffline(false);
 }
 
@@ -74,7 +74,7 @@ const isOfflineCopy = (page: Page) => page.evaluate(() => document.documentEleme
 
 /** The first visit, at the office: consent and the profile, saved, and the page kept on the device. */
 async function firstVisit(context: BrowserContext, position: string): Promise<void> {
-  if (server.process.exitCode !== null || server.process.signalCode !== null) server = await boot(server.dbFile); // after a failed test
+  if (server.process.exitCode !== null || server.process.signalCode !== null) server = await boot(server.db); // after a failed test
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error("[browser]", e.message));
   await page.goto(fillUrl());
@@ -106,7 +106,7 @@ beforeAll(async () => {
   server = await startServer({ env: { SONDEO_SURVEYS_DIR: surveysDir } });
   port = server.port;
   browser = await launchBrowser();
-  link = unitLink(server.dbFile, "CR-TUM");
+  link = await unitLink(server.db, "CR-TUM");
 });
 
 afterAll(async () => {

@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
 import { saveResponse } from "@/db/queries/save-response";
 import { getSurvey } from "@/surveys/registry";
 import { seriousA11yViolations } from "../support/admin-browser";
@@ -49,18 +49,18 @@ const PROFILES: Record<string, Record<string, unknown>> = {
 };
 
 /** Completed (real) responses of one institution and region, submitted on `day` (Peru noon). */
-function submit(institution: string, region: string, count: number, day: string): void {
-  const survey = getSurvey("dnc-tim");
+async function submit(institution: string, region: string, count: number, day: string): Promise<void> {
+  const survey = await getSurvey("dnc-tim");
   if (!survey) throw new Error("no survey");
-  const db = openDb(server.dbFile);
+  const db = await openDb(server.db);
   try {
     for (let i = 0; i < count; i++) {
       const id = `7e1ea5e0-0000-4000-a000-${String(++serial).padStart(12, "0")}`;
       const data = completeAnswers({ ...PROFILES[institution], region });
-      saveResponse(db, { id, survey, unitId: null, locale: "es", data, complete: true, at: `${day}T17:00:00.000Z` });
+      await saveResponse(db, { id, survey, unitId: null, locale: "es", data, complete: true, at: `${day}T17:00:00.000Z` });
     }
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 
@@ -79,11 +79,11 @@ beforeAll(async () => {
   clockFile = path.join(dir, "now");
   fs.writeFileSync(clockFile, RELEASE_1);
   server = await startServer({ env: { SONDEO_CLOCK_FILE: clockFile } });
-  submit("pnp", "PE-TUM", 8, "2026-05-01");
-  submit("pnp", "PE-TAC", 2, "2026-05-02");
-  submit("migraciones", "PE-LIM", 6, "2026-05-02");
-  submit("ministerio_publico", "PE-TUM", 2, "2026-05-02");
-  await createAnalyst(server.dbFile);
+  await submit("pnp", "PE-TUM", 8, "2026-05-01");
+  await submit("pnp", "PE-TAC", 2, "2026-05-02");
+  await submit("migraciones", "PE-LIM", 6, "2026-05-02");
+  await submit("ministerio_publico", "PE-TUM", 2, "2026-05-02");
+  await createAnalyst(server.db);
   browser = await launchChromium();
   context = await signedInContext(browser, server.url);
 });
@@ -124,10 +124,10 @@ describe("release note on the needs dashboard", () => {
 
   it("a week later, a second release: a group not updated, and dates select whole releases", async () => {
     fs.writeFileSync(clockFile, RELEASE_2);
-    submit("pnp", "PE-TUM", 3, "2026-05-08");
-    submit("pnp", "PE-LIM", 2, "2026-05-09");
-    submit("ministerio_publico", "PE-TUM", 3, "2026-05-10");
-    submit("poder_judicial", "PE-TUM", 1, "2026-05-10");
+    await submit("pnp", "PE-TUM", 3, "2026-05-08");
+    await submit("pnp", "PE-LIM", 2, "2026-05-09");
+    await submit("ministerio_publico", "PE-TUM", 3, "2026-05-10");
+    await submit("poder_judicial", "PE-TUM", 1, "2026-05-10");
 
     const page = await openWatched(context, `${DASHBOARD}?by=region`);
     const text = await note(page);
@@ -193,7 +193,7 @@ describe("release note on the needs dashboard", () => {
 
   it("says so, once, when every completed response is published", async () => {
     fs.writeFileSync(clockFile, "2026-05-18T15:00:00.000Z");
-    submit("poder_judicial", "PE-TUM", 4, "2026-05-15");
+    await submit("poder_judicial", "PE-TUM", 4, "2026-05-15");
     const page = await openWatched(context, DASHBOARD);
     const text = await note(page);
     expect(text).toMatch(

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
 import { saveResponse } from "@/db/queries/save-response";
 import { seededRng, type Rng } from "@/lib/demo/rng";
 import { peruToday } from "@/lib/time/lima-time";
@@ -69,15 +69,15 @@ let adminContext: BrowserContext;
 let analystContext: BrowserContext;
 
 /** Writes round `round`'s completed responses straight into the server's database. */
-function insertRound(round: 1 | 2): void {
-  const survey = getSurvey(SLUG);
+async function insertRound(round: 1 | 2): Promise<void> {
+  const survey = await getSurvey(SLUG);
   if (!survey?.needs) throw new Error(`no survey ${SLUG}`);
-  const db = openDb(server.dbFile);
+  const db = await openDb(server.db);
   const rng = seededRng(round === 1 ? 2025 : 2026);
   let i = 0;
   for (const [institucion, dependencia, cargo_categoria, first, second] of PLAN) {
     for (let j = 0; j < (round === 1 ? first : second); j++, i++) {
-      saveResponse(db, {
+      await saveResponse(db, {
         id: `0d000000-0000-4000-a000-${round}${String(i).padStart(11, "0")}`,
         survey,
         unitId: null,
@@ -93,14 +93,14 @@ function insertRound(round: 1 | 2): void {
       });
     }
   }
-  db.$client.close();
+  await closeDb(db);
 }
 
 beforeAll(async () => {
   server = await startServer();
-  insertRound(1);
-  await createAnalyst(server.dbFile);
-  await createAnalyst(server.dbFile, ADMIN, "admin");
+  await insertRound(1);
+  await createAnalyst(server.db);
+  await createAnalyst(server.db, ADMIN, "admin");
   browser = await launchChromium();
   adminContext = await signedInContext(browser, server.url, ADMIN);
   analystContext = await signedInContext(browser, server.url, ANALYST);
@@ -131,7 +131,7 @@ const sticking = (page: Page) =>
 describe("survey rounds in Chromium", () => {
   it("an admin renames round 1, opens a follow-up round; the list shows both with state and counts; an analyst sees no form", async () => {
     const page = await openWatched(adminContext, ROUNDS_PAGE, LAPTOP);
-    await expect(page.locator("h1").textContent()).resolves.toBe(`Rondas de «${getSurvey(SLUG)?.title.es}»`);
+    await expect(page.locator("h1").textContent()).resolves.toBe(`Rondas de «${(await getSurvey(SLUG))?.title.es}»`);
     expect(await page.locator("[data-testid=rounds-table] tbody tr").count()).toBe(1);
     expect((await cellsOf(page, 1)).slice(0, 6)).toEqual(["1", "Ronda 1", "—", "—", "abierta", String(count(1))]);
     await expect(rowOf(page, 1).locator("summary").textContent()).resolves.toBe("Editar la ronda 1");
@@ -160,7 +160,7 @@ describe("survey rounds in Chromium", () => {
     await page.close();
 
     // The follow-up's answers arrive; the list counts them per round (the 3 waiting judges too).
-    insertRound(2);
+    await insertRound(2);
     const again = await openWatched(adminContext, ROUNDS_PAGE, LAPTOP);
     expect(await again.locator("[data-testid=rounds-table] tbody tr").count()).toBe(2);
     expect((await cellsOf(again, 1)).slice(0, 6)).toEqual(["1", BASELINE, "—", dayText(yesterday), "cerrada", String(count(1))]);
@@ -341,7 +341,7 @@ describe("survey rounds in Chromium", () => {
     expect(text).toContain("Ministerio Público");
     expect(text).toContain("Poder Judicial");
     // Every topic title with an accent or an ñ is written as the survey spells it.
-    const titles = (getSurvey(SLUG)?.needs?.topics ?? []).map((t) => t.title.es).filter((t) => /[^\x20-\x7e]/.test(t));
+    const titles = ((await getSurvey(SLUG))?.needs?.topics ?? []).map((t) => t.title.es).filter((t) => /[^\x20-\x7e]/.test(t));
     expect(titles.length).toBeGreaterThan(3);
     for (const title of titles) expect(text, title).toContain(title.replaceAll('"', '""'));
     const lines = text.slice(1).split("\r\n").filter(Boolean);

@@ -4,7 +4,7 @@
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
 import { saveResponse } from "@/db/queries/save-response";
 import { getSurvey } from "@/surveys/registry";
 import { dncInspeccionDataset } from "../support/dnc-inspeccion-dataset";
@@ -21,13 +21,13 @@ const open = (url: string, viewport = { width: 1400, height: 1000 }) => openWatc
 
 beforeAll(async () => {
   server = await startServer();
-  const db = openDb(server.dbFile);
-  const survey = getSurvey(SLUG);
+  const db = await openDb(server.db);
+  const survey = await getSurvey(SLUG);
   if (!survey?.needs) throw new Error(`no survey ${SLUG}`);
   const data = dncInspeccionDataset();
-  data.completed.forEach((answers, i) => {
+  for (const [i, answers] of data.completed.entries()) {
     const id = `5e0c0d00-0000-4000-a000-${String(i).padStart(12, "0")}`;
-    saveResponse(db, {
+    await saveResponse(db, {
       id,
       survey,
       unitId: null,
@@ -36,9 +36,9 @@ beforeAll(async () => {
       complete: true,
       at: new Date(Date.parse("2026-04-01T15:00:00Z") + i * 3_600_000).toISOString(),
     });
-  });
-  db.$client.close();
-  await createAnalyst(server.dbFile);
+  }
+  await closeDb(db);
+  await createAnalyst(server.db);
   browser = await launchChromium();
   context = await signedInContext(browser, server.url);
 });

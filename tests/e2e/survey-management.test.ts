@@ -7,6 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { closeDb, tablesOf } from "@/db/client";
+import { first, int } from "@/db/dialect";
 import { artifact, launchChromium, seriousA11yViolations } from "../support/admin-browser";
 import { ADMIN_EMAIL, call, createUser, openTestDb, signIn } from "../support/coordinators";
 import { brokenSurveys, MANAGED_SLUG, managedSurvey } from "../support/managed-surveys";
@@ -38,7 +41,7 @@ async function uploadFile(p: Page, file: string): Promise<void> {
 
 beforeAll(async () => {
   server = await startServer();
-  await createUser(server.dbFile, ADMIN_EMAIL, "admin");
+  await createUser(server.db, ADMIN_EMAIL, "admin");
   files = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-upload-"));
   browser = await launchChromium();
   desktop = await signedInContext(1280, 900);
@@ -94,11 +97,12 @@ describe("managing a survey in the browser", () => {
     await preview.getByText("Identificación de víctimas en tránsito").first().waitFor();
     await preview.getByRole("button", { name: "Terminar (vista previa)" }).click();
     await preview.getByText("Vista previa terminada: no se guardó ninguna respuesta.").waitFor();
-    const db = openTestDb(server.dbFile);
+    const db = await openTestDb(server.db);
     try {
-      expect(db.$client.prepare("select count(*) n from responses").get()).toEqual({ n: 0 });
+      const { responses } = tablesOf(db);
+      expect(await first(db.select({ n: int(sql`count(*)`) }).from(responses))).toEqual({ n: 0 });
     } finally {
-      db.$client.close();
+      await closeDb(db);
     }
   });
 

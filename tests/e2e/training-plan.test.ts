@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
 import { saveResponse } from "@/db/queries/save-response";
 import { getSurvey } from "@/surveys/registry";
 import { dncInspeccionDataset } from "../support/dnc-inspeccion-dataset";
@@ -24,13 +24,13 @@ let analystContext: BrowserContext;
 
 beforeAll(async () => {
   server = await startServer();
-  const db = openDb(server.dbFile);
-  const tim = getSurvey("dnc-tim");
-  const inspeccion = getSurvey("dnc-inspeccion");
+  const db = await openDb(server.db);
+  const tim = await getSurvey("dnc-tim");
+  const inspeccion = await getSurvey("dnc-inspeccion");
   if (!tim || !inspeccion) throw new Error("no surveys");
-  insertSyntheticResponses(db, tim, { count: 500, seed: 13 });
-  dncInspeccionDataset().completed.forEach((data, i) =>
-    saveResponse(db, {
+  await insertSyntheticResponses(db, tim, { count: 500, seed: 13 });
+  for (const [i, data] of dncInspeccionDataset().completed.entries()) {
+    await saveResponse(db, {
       id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
       survey: inspeccion,
       unitId: null,
@@ -38,11 +38,11 @@ beforeAll(async () => {
       data,
       complete: true,
       at: "2026-03-15T15:00:00.000Z",
-    }),
-  );
-  db.$client.close();
-  await createAnalyst(server.dbFile);
-  await createAnalyst(server.dbFile, ADMIN, "admin");
+    });
+  }
+  await closeDb(db);
+  await createAnalyst(server.db);
+  await createAnalyst(server.db, ADMIN, "admin");
   browser = await launchChromium();
   adminContext = await signedInContext(browser, server.url, ADMIN);
   analystContext = await signedInContext(browser, server.url, ANALYST);

@@ -107,7 +107,7 @@ beforeAll(async () => {
   server = await startServer({ env: { SONDEO_SURVEYS_DIR: dir, SONDEO_SEED_SAMPLE_UNITS: "0" } });
   const health = await (await fetch(`${server.url}/api/health`)).json();
   expect(health.surveys).toEqual(expect.arrayContaining([...SURVEYS]));
-  await createUser(server.dbFile, "admin@dgsd.gob.pe", "admin");
+  await createUser(server.db, "admin@dgsd.gob.pe", "admin");
   admin = await signIn(server.url, "admin@dgsd.gob.pe");
   unit = (await adminPost("/api/admin/units", { code: "XSS-1", name: UNIT_NAME, institution: PAYLOADS[2], region: "PE-TUM", expected: 12 })).unit;
   await adminPost("/api/admin/units", { code: "XSS-2", name: FORMULA, institution: PAYLOADS[5], region: "PE-TAC", expected: 4 });

@@ -1,6 +1,9 @@
 // Sign-in, sign-out, session expiry, throttling (per account and per IP, surviving a restart),
 // Origin checks and the audit trail of all of it — over real HTTP.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/db/client";
+import { all, run, transaction } from "@/db/dialect";
 import { startServer, type TestServer } from "../support/server";
 import { call, createUser, openTestDb, signIn, TEST_PASSWORD } from "../support/coordinators";
 
@@ -8,19 +11,19 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startServer();
-  await createUser(server.dbFile, "ana@dgsd.gob.pe", "admin");
-  await createUser(server.dbFile, "luis@dgsd.gob.pe", "analyst");
+  await createUser(server.db, "ana@dgsd.gob.pe", "admin");
+  await createUser(server.db, "luis@dgsd.gob.pe", "analyst");
 });
 afterAll(async () => {
   await server?.stop();
 });
 
-function auditActions(): { action: string; actor: string; target: string | null; details: string | null; ip: string | null }[] {
-  const db = openTestDb(server.dbFile);
+async function auditActions(): Promise<{ action: string; actor: string; target: string | null; details: string | null; ip: string | null }[]> {
+  const db = await openTestDb(server.db);
   try {
-    return db.$client.prepare("select action, actor, target, details, ip from audit_log where action like 'auth.%' order by id").all() as never;
+    return await all(db, sql`select action, actor, target, details, ip from audit_log where action like 'auth.%' order by id`);
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 
@@ -83,13 +86,17 @@ describe("sign-in and sessions", () => {
   it("expires sessions at expires_at", async () => {
     const session = await signIn(server.url, "luis@dgsd.gob.pe");
     expect((await call(server.url, "/api/admin/surveys/dnc-tim/coverage", { cookie: session })).status).toBe(200);
-    const db = openTestDb(server.dbFile);
+    const db = await openTestDb(server.db);
     try {
-      db.$client
-        .prepare("update sessions set expires_at = ? where revoked_at is null and user_id = (select id from users where email = ?)")
-        .run(new Date(Date.now() - 1000).toISOString(), "luis@dgsd.gob.pe");
+      const expiresAt = new Date(Date.now() - 1000).toISOString();
+      await transaction(db, (tx) =>
+        run(
+          tx,
+          sql`update sessions set expires_at = ${expiresAt} where revoked_at is null and user_id = (select id from users where email = ${"luis@dgsd.gob.pe"})`,
+        ),
+      );
     } finally {
-      db.$client.close();
+      await closeDb(db);
     }
     expect((await call(server.url, "/api/admin/surveys/dnc-tim/coverage", { cookie: session })).status).toBe(401);
     expect((await call(server.url, "/admin", { cookie: session })).status).toBe(307);
@@ -114,7 +121,7 @@ describe("sign-in and sessions", () => {
 
 describe("throttling of failed sign-ins", () => {
   it("blocks an account after 5 failures in 15 min, even with the right password, with Retry-After and a message in the visitor's language; it survives a restart", async () => {
-    await createUser(server.dbFile, "rosa@dgsd.gob.pe", "analyst");
+    await createUser(server.db, "rosa@dgsd.gob.pe", "analyst");
     for (let i = 0; i < 5; i++) {
       const res = await call(server.url, "/api/auth/login", {
         method: "POST",
@@ -145,7 +152,7 @@ describe("throttling of failed sign-ins", () => {
 
     // A restart does not reset the count: failures live in SQLite.
     await server.stop();
-    server = await startServer({ dbFile: server.dbFile });
+    server = await startServer({ db: server.db });
     const afterRestart = await call(server.url, "/api/auth/login", {
       method: "POST",
       json: { email: "rosa@dgsd.gob.pe", password: TEST_PASSWORD },
@@ -184,7 +191,7 @@ describe("throttling of failed sign-ins", () => {
   });
 
   it("forgives an account's earlier failures after a successful sign-in", async () => {
-    await createUser(server.dbFile, "eva@dgsd.gob.pe", "analyst");
+    await createUser(server.db, "eva@dgsd.gob.pe", "analyst");
     const attempt = (password: string) =>
       call(server.url, "/api/auth/login", {
         method: "POST",
@@ -199,8 +206,8 @@ describe("throttling of failed sign-ins", () => {
 });
 
 describe("audit trail of sessions", () => {
-  it("records sign-ins, failures (with the reason), throttled attempts and sign-outs, with the IP", () => {
-    const entries = auditActions();
+  it("records sign-ins, failures (with the reason), throttled attempts and sign-outs, with the IP", async () => {
+    const entries = await auditActions();
     const actions = new Set(entries.map((e) => e.action));
     expect(actions).toEqual(new Set(["auth.login", "auth.login_failed", "auth.login_throttled", "auth.logout"]));
     expect(entries).toContainEqual(expect.objectContaining({ action: "auth.login", actor: "ana@dgsd.gob.pe", ip: "198.51.100.1" }));

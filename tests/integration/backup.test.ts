@@ -28,14 +28,14 @@ it("takes a consistent online backup while respondents keep answering", async ()
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/backup.ts", backupFile],
-    { cwd: ROOT, env: { ...process.env, SONDEO_DB: server.dbFile } },
+    { cwd: ROOT, env: { ...process.env, SONDEO_DB: server.db } },
   );
   expect(stdout).toMatch(/integrity ok/);
   const load = await during;
   expect(load.errors).toBe(0);
 
   const copy = new Database(backupFile, { readonly: true });
-  const live = new Database(server.dbFile, { readonly: true });
+  const live = new Database(server.db, { readonly: true });
   try {
     expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
     const inCopy = copy.prepare("select id, status, data from responses where status = 'complete'").all() as { id: string; data: string }[];

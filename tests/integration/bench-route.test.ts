@@ -6,8 +6,10 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import os from "node:os";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
+import { all, get } from "@/db/dialect";
 import { insertBareCompletion } from "@/db/queries/insert-bare-completion";
 import { saveResponse } from "@/db/queries/save-response";
 import { getSurvey } from "@/surveys/registry";
@@ -38,7 +40,7 @@ it("is not in the production build", async () => {
     body: JSON.stringify({ survey: "dnc-tim", locale: "es", data: { ...completeAnswers(), consentimiento: false }, complete: true }),
   });
   expect(res.status).toBe(404);
-  const sqlite = new Database(server.dbFile, { readonly: true });
+  const sqlite = new Database(server.db, { readonly: true });
   try {
     expect(sqlite.prepare("select count(*) as n from responses where id = ?").get(id)).toEqual({ n: 0 });
   } finally {
@@ -46,32 +48,31 @@ it("is not in the production build", async () => {
   }
 });
 
-it("the baseline writes exactly the rows a completed submission writes (so it measures the same work)", () => {
+it("the baseline writes exactly the rows a completed submission writes (so it measures the same work)", async () => {
   // bench/submissions.ts compares the product to this baseline: were it to fail (a missing column),
   // every baseline request would be a 500 and the ratio meaningless, as once happened.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-bare-"));
-  const db = openDb(path.join(dir, "bare.db"), { seedSample: false });
+  const db = await openDb(path.join(dir, "bare.db"), { seedSample: false });
   try {
-    const survey = getSurvey("dnc-tim");
+    const survey = await getSurvey("dnc-tim");
     if (!survey) throw new Error("no dnc-tim");
     const data = completeAnswers();
     const bare = randomUUID();
     const product = randomUUID();
-    insertBareCompletion(db, { id: bare, survey, locale: "es", data });
-    saveResponse(db, { id: product, survey, unitId: null, locale: "es", data, complete: true });
+    await insertBareCompletion(db, { id: bare, survey, locale: "es", data });
+    await saveResponse(db, { id: product, survey, unitId: null, locale: "es", data, complete: true });
     const row = (id: string) =>
-      db.$client
-        .prepare("select survey_slug, survey_version, status, data, locale, round, dim1, dim2, dim3, release_batch from responses where id = ?")
-        .get(id);
-    expect(row(bare)).toEqual(row(product));
+      get(db, sql`select survey_slug, survey_version, status, data, locale, round, dim1, dim2, dim3, release_batch from responses where id = ${id}`);
+    expect(await row(bare)).toEqual(await row(product));
     const ratings = (id: string) =>
-      db.$client
-        .prepare("select topic, importance, competence, not_applicable, round, dim1, dim2 from need_ratings where response_id = ? order by topic")
-        .all(id);
-    expect(ratings(bare)).toHaveLength(18);
-    expect(ratings(bare)).toEqual(ratings(product));
+      all(
+        db,
+        sql`select topic, importance, competence, not_applicable, round, dim1, dim2 from need_ratings where response_id = ${id} order by topic`,
+      );
+    expect(await ratings(bare)).toHaveLength(18);
+    expect(await ratings(bare)).toEqual(await ratings(product));
   } finally {
-    db.$client.close();
+    await closeDb(db);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

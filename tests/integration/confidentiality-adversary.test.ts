@@ -47,7 +47,7 @@ class Scene {
   async start() {
     fs.writeFileSync(this.clockFile, dayIso(0));
     this.server = await startServer({ env: { SONDEO_CLOCK_FILE: this.clockFile } });
-    await createAnalyst(this.server.dbFile);
+    await createAnalyst(this.server.db);
     this.cookie = await loginCookie(this.server.url);
   }
 
@@ -100,7 +100,7 @@ class Scene {
   }
 
   batches(): Map<string, number | null> {
-    const db = new Database(this.server.dbFile, { readonly: true });
+    const db = new Database(this.server.db, { readonly: true });
     try {
       const rows = db.prepare("select id, release_batch as b from responses where survey_slug = 'dnc-tim'").all() as {
         id: string;

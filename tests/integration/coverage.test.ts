@@ -1,7 +1,10 @@
 // Coverage counts against responses inserted with known units, statuses and days — through the
 // public API and directly — plus opening and closing the survey.
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/db/client";
+import { all, get } from "@/db/dialect";
 import { saveResponse } from "@/db/queries/save-response";
 import { peruToday } from "@/lib/time/lima-time";
 import { getSurvey } from "@/surveys/registry";
@@ -50,14 +53,14 @@ beforeAll(async () => {
   for (const u of list) link[u.code] = u.linkCode;
 
   // CR-TUM: 3 completed on known days (Peru time), 2 unfinished.
-  const db = openTestDb(server.dbFile);
-  const survey = getSurvey("dnc-tim");
+  const db = await openTestDb(server.db);
+  const survey = await getSurvey("dnc-tim");
   if (!survey) throw new Error("survey dnc-tim missing");
   const tumbes = list.find((u) => u.code === "CR-TUM")?.id ?? null;
   for (const at of ["2026-11-02T14:00:00.000Z", "2026-11-03T02:30:00.000Z", "2026-11-03T15:00:00.000Z"]) {
-    saveResponse(db, { id: randomUUID(), survey, unitId: tumbes, locale: "es", data: completeAnswers(), complete: true, at });
+    await saveResponse(db, { id: randomUUID(), survey, unitId: tumbes, locale: "es", data: completeAnswers(), complete: true, at });
   }
-  db.$client.close();
+  await closeDb(db);
   for (let i = 0; i < 2; i++) expect((await put(link["CR-TUM"] ?? "", false)).status).toBe(200);
   // CR-PIU: one unfinished. PNP-LIMA: 4 of 4 completed. Open link: 2 completed, 1 unfinished.
   expect((await put(link["CR-PIU"] ?? "", false)).status).toBe(200);
@@ -162,13 +165,11 @@ describe("coverage counts", () => {
     expect(text.startsWith("\uFEFFcode,name,institution,region,expected,started,completed,rate_percent")).toBe(true);
     expect(text).toContain("CR-TUM,");
     expect(text).toMatch(/,Sin unidad,,,0,3,2,\r?\n/);
-    const db = openTestDb(server.dbFile);
+    const db = await openTestDb(server.db);
     const n = (
-      db.$client.prepare("select count(*) as n from audit_log where action = 'export.coverage_csv' and actor = 'analista@dgsd.gob.pe'").get() as {
-        n: number;
-      }
-    ).n;
-    db.$client.close();
+      await get<{ n: number }>(db, sql`select count(*) as n from audit_log where action = 'export.coverage_csv' and actor = 'analista@dgsd.gob.pe'`)
+    )?.n;
+    await closeDb(db);
     expect(n).toBe(1);
   });
 });
@@ -185,9 +186,9 @@ describe("opening and closing the survey", () => {
     expect((await call(server.url, "/api/admin/surveys/nope/status", { method: "POST", cookie: admin, json: { status: "open" } })).status).toBe(404);
     await call(server.url, "/api/admin/surveys/dnc-tim/status", { method: "POST", cookie: admin, json: { status: "open" } });
     expect((await put(link["CR-TUM"] ?? "", true)).status).toBe(200);
-    const db = openTestDb(server.dbFile);
-    const rows = db.$client.prepare("select action, actor, target from audit_log where action in ('survey.open', 'survey.close') order by id").all();
-    db.$client.close();
+    const db = await openTestDb(server.db);
+    const rows = await all(db, sql`select action, actor, target from audit_log where action in ('survey.open', 'survey.close') order by id`);
+    await closeDb(db);
     expect(rows).toEqual([
       { action: "survey.close", actor: "admin@dgsd.gob.pe", target: "dnc-tim" },
       { action: "survey.open", actor: "admin@dgsd.gob.pe", target: "dnc-tim" },

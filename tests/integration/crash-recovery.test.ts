@@ -1,5 +1,5 @@
 // Under respondent load, the server is killed with SIGKILL at a random moment, restarted on the
-// same SQLite file, and every completion it had acknowledged must be there, complete, with its
+// same database (a SQLite file, or on the PostgreSQL run the same database), and every completion it had acknowledged must be there, complete, with its
 // need ratings; the file passes integrity_check and the app serves again. Three rounds.
 import { afterAll, expect, it } from "vitest";
 import { runRespondentLoad } from "../support/respondent-load";
@@ -13,8 +13,8 @@ afterAll(async () => server?.stop());
 
 it(`keeps every acknowledged response across ${ROUNDS} kill -9 crashes`, async () => {
   server = await startServer();
-  const dbFile = server.dbFile;
-  const unit = unitLink(dbFile, "CR-PUN");
+  const database = server.db;
+  const unit = await unitLink(database, "CR-PUN");
   const acknowledged = new Set<string>();
   for (let round = 1; round <= ROUNDS; round++) {
     // Warm the server up (the first validation loads survey-core), then kill at a random moment.
@@ -34,8 +34,8 @@ it(`keeps every acknowledged response across ${ROUNDS} kill -9 crashes`, async (
         `${report.acknowledged.size} acknowledged completions (total ${acknowledged.size}), ${report.errors} errors`,
     );
     expect(report.errors).toBe(0);
-    server = await startServer({ dbFile });
-    const check = verifyAcknowledged(dbFile, acknowledged);
+    server = await startServer({ db: database });
+    const check = await verifyAcknowledged(database, acknowledged);
     expect(check).toEqual({ integrity: "ok", missing: [], notComplete: [], wrongRatings: [], duplicates: 0 });
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(200);

@@ -9,6 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertDemoResponses } from "@/db/queries/insert-demo-responses";
+import { closeDb } from "@/db/client";
 import { getSurvey } from "@/surveys/registry";
 import { call, createUser, openTestDb, signIn } from "../support/coordinators";
 import { completeAnswers, TOPICS } from "../support/sample-answers";
@@ -69,7 +70,7 @@ async function coverage(): Promise<CoverageBody> {
 function npmRunDemo(...args: string[]): string {
   const run = spawnSync("npm", ["run", "--silent", "demo", "--", ...args], {
     cwd: ROOT,
-    env: { ...process.env, SONDEO_DB: server.dbFile },
+    env: { ...process.env, SONDEO_DB: server.db },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -83,7 +84,7 @@ function npmRunDemo(...args: string[]): string {
 }
 
 function sqliteAll<T>(query: string, ...params: unknown[]): T[] {
-  const db = new Database(server.dbFile, { readonly: true });
+  const db = new Database(server.db, { readonly: true });
   try {
     return db.prepare(query).all(...params) as T[];
   } finally {
@@ -92,7 +93,7 @@ function sqliteAll<T>(query: string, ...params: unknown[]): T[] {
 }
 
 function sqlite<T>(query: string, ...params: unknown[]): T {
-  const db = new Database(server.dbFile, { readonly: true });
+  const db = new Database(server.db, { readonly: true });
   try {
     return db.prepare(query).get(...params) as T;
   } finally {
@@ -102,7 +103,7 @@ function sqlite<T>(query: string, ...params: unknown[]): T {
 
 beforeAll(async () => {
   server = await startServer();
-  await createUser(server.dbFile, "analista@dgsd.gob.pe", "analyst");
+  await createUser(server.db, "analista@dgsd.gob.pe", "analyst");
   cookie = await signIn(server.url, "analista@dgsd.gob.pe");
   // Real respondents, through the public API: six complete (k = 5: the figures are shown), one unfinished.
   for (let i = 0; i <= REAL_COMPLETE; i++) {
@@ -139,11 +140,11 @@ describe("demo data on the dashboards", () => {
   });
 
   it("with demo responses, every needs view, the printed report and coverage say how many", async () => {
-    const db = openTestDb(server.dbFile);
-    const survey = getSurvey("dnc-tim");
+    const db = await openTestDb(server.db);
+    const survey = await getSurvey("dnc-tim");
     if (!survey) throw new Error("survey dnc-tim missing");
-    demo = insertDemoResponses(db, survey, { count: 30, seed: 1, partialShare: 0.2 });
-    db.$client.close();
+    demo = await insertDemoResponses(db, survey, { count: 30, seed: 1, partialShare: 0.2 });
+    await closeDb(db);
     expect(demo.partial).toBeGreaterThan(0);
     const started = demo.complete + demo.partial;
     const byInstitution = sqliteAll<{ n: number }>(

@@ -4,6 +4,7 @@
 // Calc headless (a line break in a cell is LF there), with "," and ";".
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/db/client";
 import { insertUnit } from "@/db/queries/units";
 import { call, openTestDb, signInAdminAndAnalyst } from "../support/coordinators";
 import { HAS_LIBREOFFICE, HAS_PYTHON, readWithLibreOffice, readWithPython } from "../support/external-csv";
@@ -39,11 +40,11 @@ const asCalc = (t: string) => t.replace(/\r\n?/g, "\n");
 beforeAll(async () => {
   server = await startServer({ env: { SONDEO_SEED_SAMPLE_UNITS: "0" } });
   ({ admin } = await signInAdminAndAnalyst(server));
-  const db = openTestDb(server.dbFile);
+  const db = await openTestDb(server.db);
   try {
-    insertUnit(db, UNIT);
+    await insertUnit(db, UNIT);
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
   for (const [i, answers] of OPEN_ANSWERS.entries()) {
     const res = await call(server.url, `/api/responses/${ids[i]}`, {

@@ -1,7 +1,10 @@
 // The CSV exports over HTTP, parsed back with a real CSV parser (csv-parse).
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/db/client";
+import { all, run, transaction } from "@/db/dialect";
 import { call, createUser, openTestDb, signIn } from "../support/coordinators";
 import { completeAnswers } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";
@@ -23,8 +26,8 @@ async function put(id: string, data: Record<string, unknown>, complete: boolean)
 
 beforeAll(async () => {
   server = await startServer();
-  await createUser(server.dbFile, "admin@example.org", "admin");
-  await createUser(server.dbFile, "analista@example.org", "analyst");
+  await createUser(server.db, "admin@example.org", "admin");
+  await createUser(server.db, "analista@example.org", "analyst");
   admin = await signIn(server.url, "admin@example.org");
   analyst = await signIn(server.url, "analista@example.org");
   for (const [i, text] of INJECTIONS.entries()) {
@@ -125,16 +128,17 @@ describe("raw responses CSV", () => {
   it("is refused to anonymous visitors and analysts, and each export is in the audit log", async () => {
     expect((await download("/api/surveys/dnc-tim/export/responses.csv", "")).res.status).toBe(401);
     expect((await download("/api/surveys/dnc-tim/export/responses.csv", analyst)).res.status).toBe(403);
-    const db = openTestDb(server.dbFile);
+    const db = await openTestDb(server.db);
     try {
-      const entries = db.$client
-        .prepare("select actor, action, target, details from audit_log where action = 'export.responses_csv' order by id")
-        .all() as { actor: string; target: string; details: string }[];
+      const entries = await all<{ actor: string; target: string; details: string }>(
+        db,
+        sql`select actor, action, target, details from audit_log where action = 'export.responses_csv' order by id`,
+      );
       expect(entries.length).toBeGreaterThanOrEqual(5);
       expect(entries.every((e) => e.actor === "admin@example.org" && e.target === "dnc-tim")).toBe(true);
       expect(entries.some((e) => JSON.parse(e.details).filters.institucion === "pnp")).toBe(true);
     } finally {
-      db.$client.close();
+      await closeDb(db);
     }
   });
 });
@@ -189,21 +193,22 @@ describe("aggregated needs CSV", () => {
 
 describe("a large export", () => {
   it("streams 20,000+ responses completely", async () => {
-    const db = openTestDb(server.dbFile);
+    const db = await openTestDb(server.db);
     try {
-      // Copies of a stored completed response with fresh ids (fast, in one statement).
-      db.$client
-        .prepare(
-          `with recursive n(i) as (select 1 union all select i + 1 from n where i < 20000)
-           insert into responses (id, survey_slug, survey_version, unit_id, status, data, locale, current_page,
-                                  resume_code, is_demo, started_at, updated_at, submitted_at)
-           select lower(hex(randomblob(16))), r.survey_slug, r.survey_version, r.unit_id, r.status, r.data, r.locale,
-                  r.current_page, 'BULK' || i, 1, r.started_at, r.updated_at, r.submitted_at
-             from n, (select * from responses where id = ?) r`,
-        )
-        .run(ids[0]);
+      // Copies of a stored completed response with fresh ids (fast, in one statement; SQLite's SQL).
+      await transaction(db, (tx) =>
+        run(
+          tx,
+          sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 20000)
+              insert into responses (id, survey_slug, survey_version, unit_id, status, data, locale, current_page,
+                                     resume_code, is_demo, started_at, updated_at, submitted_at)
+              select lower(hex(randomblob(16))), r.survey_slug, r.survey_version, r.unit_id, r.status, r.data, r.locale,
+                     r.current_page, 'BULK' || i, 1, r.started_at, r.updated_at, r.submitted_at
+                from n, (select * from responses where id = ${ids[0]}) r`,
+        ),
+      );
     } finally {
-      db.$client.close();
+      await closeDb(db);
     }
     const { res, text } = await download("/api/surveys/dnc-tim/export/responses.csv");
     expect(res.status).toBe(200);

@@ -125,7 +125,7 @@ const request: fc.Arbitrary<FuzzRequest> = fc.oneof(
 );
 
 function countResponses(): number {
-  const db = new Database(server.dbFile, { readonly: true });
+  const db = new Database(server.db, { readonly: true });
   try {
     return (db.prepare("select count(*) as n from responses").get() as { n: number }).n;
   } finally {

@@ -12,7 +12,7 @@ let unit: string;
 
 beforeAll(async () => {
   server = await startServer();
-  unit = unitLink(server.dbFile, "CR-TAC");
+  unit = await unitLink(server.db, "CR-TAC");
 });
 afterAll(async () => server?.stop());
 
@@ -27,6 +27,6 @@ it("serves 50 concurrent respondents without errors and loses no acknowledged re
   expect(report.errors).toBe(0);
   expect(report.networkErrors).toBe(0);
   expect(report.acknowledged.size).toBeGreaterThan(0);
-  const check = verifyAcknowledged(server.dbFile, report.acknowledged);
+  const check = await verifyAcknowledged(server.db, report.acknowledged);
   expect(check).toEqual({ integrity: "ok", missing: [], notComplete: [], wrongRatings: [], duplicates: 0 });
 }, 180_000);

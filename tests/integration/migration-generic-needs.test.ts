@@ -8,11 +8,12 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/db/client";
+import { closeDb, openDb, tablesOf, type Db } from "@/db/client";
+import { all, get, transaction } from "@/db/dialect";
 import { getNeedsReport, needsSurveyOf } from "@/db/queries/needs-report";
 import { saveResponse } from "@/db/queries/save-response";
-import { units } from "@/db/schema";
 import type { NeedsQuery } from "@/lib/needs/filters";
 import { getSurvey, type SurveyEntry } from "@/surveys/registry";
 import { generateAnswers, prng } from "../support/needs-fixtures";
@@ -118,32 +119,36 @@ function makeOldDatabase(file: string): void {
 let migrated: Db;
 let fresh: Db;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-migration-"));
   // Read by lib/env.ts on first use, which is below.
   const clock = path.join(dir, "now");
   fs.writeFileSync(clock, RELEASED_AT);
   process.env.SONDEO_CLOCK_FILE = clock;
-  const found = getSurvey("dnc-tim");
+  const found = await getSurvey("dnc-tim");
   if (!found?.needs) throw new Error("dnc-tim not found");
   survey = found;
   made = [];
   const file = path.join(dir, "old.db");
   makeOldDatabase(file);
-  migrated = openDb(file, { seedSample: false });
+  migrated = await openDb(file, { seedSample: false });
   // The same responses saved by today's code, for the comparison of figures.
-  fresh = openDb(path.join(dir, "fresh.db"), { seedSample: false });
-  const ids = new Map<number, number>();
-  for (const u of migrated.select().from(units).all()) {
-    const row = fresh
-      .insert(units)
-      .values({ ...u })
-      .returning()
-      .get();
-    ids.set(u.id, row.id);
-  }
+  fresh = await openDb(path.join(dir, "fresh.db"), { seedSample: false });
+  const oldUnits = await migrated.select().from(tablesOf(migrated).units);
+  const ids = await transaction(fresh, async (tx) => {
+    const { units } = tablesOf(tx);
+    const newIds = new Map<number, number>();
+    for (const u of oldUnits) {
+      const [row] = await tx
+        .insert(units)
+        .values({ ...u })
+        .returning();
+      newIds.set(u.id, row!.id);
+    }
+    return newIds;
+  });
   for (const m of made) {
-    saveResponse(fresh, {
+    await saveResponse(fresh, {
       id: m.id,
       survey,
       unitId: m.unitId === null ? null : (ids.get(m.unitId) ?? null),
@@ -155,18 +160,17 @@ beforeAll(() => {
   }
 });
 
-afterAll(() => {
-  migrated?.$client.close();
-  fresh?.$client.close();
+afterAll(async () => {
+  if (migrated) await closeDb(migrated);
+  if (fresh) await closeDb(fresh);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("migration 0003: generic need storage", () => {
-  it("keeps every response and every need rating, with its values", () => {
-    const sqlite = migrated.$client;
-    expect(sqlite.prepare("select count(*) n from responses").get()).toEqual({ n: COUNT + 1 });
-    expect(sqlite.prepare("select count(*) n from need_ratings").get()).toEqual({ n: COUNT * 18 });
-    const row = sqlite.prepare("select * from need_ratings where response_id = ? and topic = 'T05'").get(made[7]?.id) as Record<string, unknown>;
+  it("keeps every response and every need rating, with its values", async () => {
+    expect(await get(migrated, sql`select count(*) n from responses`)).toEqual({ n: COUNT + 1 });
+    expect(await get(migrated, sql`select count(*) n from need_ratings`)).toEqual({ n: COUNT * 18 });
+    const row = (await get<Record<string, unknown>>(migrated, sql`select * from need_ratings where response_id = ${made[7]?.id} and topic = 'T05'`))!;
     const cell = (made[7]!.data.necesidades as Record<string, Record<string, unknown>>).T05 ?? {};
     expect(row.importance).toBe(cell.no_aplica ? null : cell.importancia);
     expect(row.competence).toBe(cell.no_aplica ? null : cell.dominio);
@@ -174,28 +178,28 @@ describe("migration 0003: generic need storage", () => {
     expect(row.dim2).toBe(made[7]?.data.region);
     expect(row.dim3).toBe(made[7]?.data.cargo_categoria);
     expect(row.dim4).toBe(made[7]?.data.anios_casos);
-    expect(sqlite.prepare("select name from pragma_table_info('need_ratings')").all()).not.toContainEqual({ name: "importancia" });
-    expect(sqlite.prepare("pragma integrity_check").get()).toEqual({ integrity_check: "ok" });
-    expect(sqlite.prepare("pragma foreign_key_check").all()).toEqual([]);
+    expect(await all(migrated, sql`select name from pragma_table_info('need_ratings')`)).not.toContainEqual({ name: "importancia" });
+    expect(await get(migrated, sql`pragma integrity_check`)).toEqual({ integrity_check: "ok" });
+    expect(await all(migrated, sql`pragma foreign_key_check`)).toEqual([]);
   });
 
-  it("records the slots of the four breakdowns the old schema had, and fills the responses' slots too", () => {
-    const slots = migrated.$client.prepare("select name, slot from survey_dimensions where survey_slug = 'dnc-tim' order by slot").all();
+  it("records the slots of the four breakdowns the old schema had, and fills the responses' slots too", async () => {
+    const slots = await all(migrated, sql`select name, slot from survey_dimensions where survey_slug = 'dnc-tim' order by slot`);
     expect(slots).toEqual([
       { name: "institucion", slot: 1 },
       { name: "region", slot: 2 },
       { name: "cargo_categoria", slot: 3 },
       { name: "anios_casos", slot: 4 },
     ]);
-    const r = migrated.$client.prepare("select dim1, dim2 from responses where id = ?").get(partialId);
+    const r = await get(migrated, sql`select dim1, dim2 from responses where id = ${partialId}`);
     expect(r).toEqual({ dim1: "pnp", dim2: null });
   });
 
-  it("gives the same needs figures as today's code for every breakdown and for filters", () => {
+  it("gives the same needs figures as today's code for every breakdown and for filters", async () => {
     const declaration = survey.needs;
     if (!declaration) throw new Error("no declaration");
-    const a = needsSurveyOf(migrated, "dnc-tim", declaration);
-    const b = needsSurveyOf(fresh, "dnc-tim", declaration);
+    const a = await needsSurveyOf(migrated, "dnc-tim", declaration);
+    const b = await needsSurveyOf(fresh, "dnc-tim", declaration);
     const unitCode = "CR-TUM";
     const queries: NeedsQuery[] = [
       ...declaration.breakdowns.map((d) => ({ by: d.name, filters: {} })),
@@ -206,11 +210,11 @@ describe("migration 0003: generic need storage", () => {
     ];
     // A unit of these random answers splits the institutions unevenly: not released, on both.
     const unitView: NeedsQuery = { by: "institucion", filters: { unit: unitCode, from: "2026-03-13" } };
-    expect(getNeedsReport(migrated, a, unitView, 5)).toEqual(getNeedsReport(fresh, b, unitView, 5));
-    expect(getNeedsReport(migrated, a, unitView, 5).suppressed).toBe("not_released");
+    expect(await getNeedsReport(migrated, a, unitView, 5)).toEqual(await getNeedsReport(fresh, b, unitView, 5));
+    expect((await getNeedsReport(migrated, a, unitView, 5)).suppressed).toBe("not_released");
     for (const q of queries) {
-      const before = getNeedsReport(migrated, a, q, 5);
-      const after = getNeedsReport(fresh, b, q, 5);
+      const before = await getNeedsReport(migrated, a, q, 5);
+      const after = await getNeedsReport(fresh, b, q, 5);
       // Unit ids differ between the two databases; everything else must be identical.
       expect(q.by === "unit" ? { ...before, groups: before.groups.length } : before).toEqual(
         q.by === "unit" ? { ...after, groups: after.groups.length } : after,
@@ -220,7 +224,7 @@ describe("migration 0003: generic need storage", () => {
     }
     // Before the release: nothing, on both.
     for (const db of [migrated, fresh]) {
-      expect(getNeedsReport(db, db === migrated ? a : b, { by: "institucion", filters: { to: "2026-03-12" } }, 5)).toMatchObject({
+      expect(await getNeedsReport(db, db === migrated ? a : b, { by: "institucion", filters: { to: "2026-03-12" } }, 5)).toMatchObject({
         n: null,
         suppressed: "filter_below_k",
       });

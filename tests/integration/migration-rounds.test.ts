@@ -11,8 +11,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type Db } from "@/db/client";
+import { closeDb, openDb, type Db } from "@/db/client";
+import { all, get } from "@/db/dialect";
 import { getNeedsReport, needsSurveyOf, type NeedsSurvey } from "@/db/queries/needs-report";
 import { saveResponse } from "@/db/queries/save-response";
 import { createRound, listRounds } from "@/db/queries/survey-rounds";
@@ -197,24 +199,24 @@ function makeOldDatabase(file: string): void {
   sqlite.close();
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-migration-rounds-"));
   // Read by lib/env.ts on first use, which is below.
   const clock = path.join(dir, "now");
   fs.writeFileSync(clock, NOW);
   process.env.SONDEO_CLOCK_FILE = clock;
-  const found = getSurvey(SLUG);
+  const found = await getSurvey(SLUG);
   if (!found?.needs) throw new Error("dnc-tim not found");
   survey = found;
   oracle = oracleSurvey(survey.definition as Record<string, unknown>);
   const file = path.join(dir, "old.db");
   makeOldDatabase(file);
-  db = openDb(file, { seedSample: false });
-  needs = needsSurveyOf(db, SLUG, found.needs);
+  db = await openDb(file, { seedSample: false });
+  needs = await needsSurveyOf(db, SLUG, found.needs);
 });
 
-afterAll(() => {
-  db?.$client.close();
+afterAll(async () => {
+  if (db) await closeDb(db);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -226,23 +228,30 @@ const views = (): (NeedsQuery & OracleQuery)[] => [
 ];
 
 /** The report's documented fields (release numbers, not times), by=unit groups in id order: what the oracle predicts. */
-function reportOf(query: NeedsQuery): Record<string, unknown> {
-  const { filters: _filters, ...rest } = documentedFields(getNeedsReport(db, needs, query, K) as unknown as Record<string, unknown>);
+async function reportOf(query: NeedsQuery): Promise<Record<string, unknown>> {
+  const { filters: _filters, ...rest } = documentedFields((await getNeedsReport(db, needs, query, K)) as unknown as Record<string, unknown>);
   return withUnitGroupsSorted(rest as { by: string; groups: { group: string | null }[] });
 }
 
-const rows = (table: string, where = "") =>
-  db.$client.prepare(`select * from ${table} ${where} order by ${ORDER[table as (typeof TABLES)[number]]}`).all() as Record<string, unknown>[];
-const roundOf = (id: string) => (db.$client.prepare("select round from responses where id = ?").get(id) as { round: number }).round;
+/** The reports of `queries`, one after the other (a read may make a release). */
+async function reportsOf(queries: readonly NeedsQuery[]): Promise<Record<string, unknown>[]> {
+  const reports: Record<string, unknown>[] = [];
+  for (const query of queries) reports.push(await reportOf(query));
+  return reports;
+}
 
-function save(id: string, data: Record<string, unknown>, at: string) {
-  saveResponse(db, { id, survey, unitId: null, locale: "es", data, complete: true, at });
+const rows = (table: string, where = "") =>
+  all<Record<string, unknown>>(db, sql.raw(`select * from ${table} ${where} order by ${ORDER[table as (typeof TABLES)[number]]}`));
+const roundOf = async (id: string) => (await get<{ round: number }>(db, sql`select round from responses where id = ${id}`))!.round;
+
+async function save(id: string, data: Record<string, unknown>, at: string) {
+  await saveResponse(db, { id, survey, unitId: null, locale: "es", data, complete: true, at });
 }
 
 describe("migration 0007: survey rounds", () => {
-  it("keeps every response, need rating, release and published cell, all in round 1", () => {
+  it("keeps every response, need rating, release and published cell, all in round 1", async () => {
     for (const table of TABLES) {
-      const after = rows(table);
+      const after = await rows(table);
       expect(after.length, table).toBe(before.get(table)?.length);
       expect(after.length, table).toBeGreaterThan(0);
       expect(new Set(after.map((r) => r.round)), table).toEqual(new Set([1]));
@@ -251,45 +260,45 @@ describe("migration 0007: survey rounds", () => {
         table,
       ).toEqual(before.get(table));
     }
-    expect(db.$client.prepare("pragma integrity_check").get()).toEqual({ integrity_check: "ok" });
-    expect(db.$client.prepare("pragma foreign_key_check").all()).toEqual([]);
+    expect(await get(db, sql`pragma integrity_check`)).toEqual({ integrity_check: "ok" });
+    expect(await all(db, sql`pragma foreign_key_check`)).toEqual([]);
   });
 
-  it("lists the implicit round 1 and stores no round", () => {
-    expect(listRounds(db, SLUG)).toEqual([{ round: 1, name: "Ronda 1", opensOn: null, closesOn: null }]);
-    expect(db.$client.prepare("select count(*) as n from survey_rounds").get()).toEqual({ n: 0 });
+  it("lists the implicit round 1 and stores no round", async () => {
+    expect(await listRounds(db, SLUG)).toEqual([{ round: 1, name: "Ronda 1", opensOn: null, closesOn: null }]);
+    expect(await get(db, sql`select count(*) as n from survey_rounds`)).toEqual({ n: 0 });
   });
 
-  it("shows the same needs figures as before the migration, for every breakdown and filter", () => {
+  it("shows the same needs figures as before the migration, for every breakdown and filter", async () => {
     for (const query of views()) {
       const want = withUnitGroupsSorted(expectedNeeds(oracle, K, round1, query));
-      expect(differences(reportOf(query), want), JSON.stringify(query)).toEqual([]);
+      expect(differences(await reportOf(query), want), JSON.stringify(query)).toEqual([]);
       // Naming the round changes nothing.
-      expect(reportOf({ ...query, filters: { ...query.filters, round: "1" } }), JSON.stringify(query)).toEqual(reportOf(query));
+      expect(await reportOf({ ...query, filters: { ...query.filters, round: "1" } }), JSON.stringify(query)).toEqual(await reportOf(query));
     }
     // The data have something to hide: responses waiting, groups hidden for every reason the rule has, a view not published.
     const reasons = new Set(views().flatMap((q) => expectedNeeds(oracle, K, round1, q).groups.map((g) => g.suppressed)));
     expect(reasons).toEqual(new Set([null, "primary", "unreleased", "not_updated"]));
     expect(expectedNeeds(oracle, K, round1).release.pending).toBeGreaterThan(0);
     expect(expectedNeeds(oracle, K, round1, views().at(-1)).suppressed).toBe("not_released");
-    expect(rows("release_batches").map((r) => r.batch)).toEqual([1, 2]);
+    expect((await rows("release_batches")).map((r) => r.batch)).toEqual([1, 2]);
   });
 
-  it("puts a response saved after the migration in round 1, one saved once round 2 has opened in round 2, and round 1's figures stay", () => {
+  it("puts a response saved after the migration in round 1, one saved once round 2 has opened in round 2, and round 1's figures stay", async () => {
     const rng = prng(708);
     const answers = (institucion: string, dependencia: string) => ({ ...generateAnswers(rng, []).data, institucion, dependencia });
     const late = answers("mininter", "dgsd");
-    save("10000000-0000-4000-a000-000000000001", late, NOW);
-    expect(roundOf("10000000-0000-4000-a000-000000000001")).toBe(1);
+    await save("10000000-0000-4000-a000-000000000001", late, NOW);
+    expect(await roundOf("10000000-0000-4000-a000-000000000001")).toBe(1);
     round1.push({ answers: late, complete: true, unit: null, day: TODAY, epoch: 2 });
     // Alone in its institution, it waits: only the pending count moves.
     const views1 = views().map((q) => ({ ...q, filters: { ...q.filters, round: "1" } }));
-    const round1Figures = views1.map((q) => reportOf(q));
+    const round1Figures = await reportsOf(views1);
     for (const [i, q] of views().entries()) {
       expect(differences(round1Figures[i], withUnitGroupsSorted(expectedNeeds(oracle, K, round1, q))), JSON.stringify(q)).toEqual([]);
     }
 
-    expect(createRound(db, SLUG, { name: "2026 seguimiento", opensOn: TODAY, closesOn: null }, "admin@dgsd.gob.pe")).toEqual({
+    expect(await createRound(db, SLUG, { name: "2026 seguimiento", opensOn: TODAY, closesOn: null }, "admin@dgsd.gob.pe")).toEqual({
       round: 2,
       name: "2026 seguimiento",
       opensOn: TODAY,
@@ -299,26 +308,26 @@ describe("migration 0007: survey rounds", () => {
     for (let i = 0; i < 6; i++) {
       const data = i < 5 ? answers("migraciones", "control_migratorio") : answers("mininter", "dgsd");
       const id = `20000000-0000-4000-a000-00000000000${i}`;
-      save(id, data, later);
-      expect(roundOf(id)).toBe(2);
+      await save(id, data, later);
+      expect(await roundOf(id)).toBe(2);
       round2.push({ answers: data, complete: true, unit: null, day: TODAY });
     }
-    expect(new Set(rows("need_ratings", "where response_id like '2%'").map((r) => r.round))).toEqual(new Set([2]));
+    expect(new Set((await rows("need_ratings", "where response_id like '2%'")).map((r) => r.round))).toEqual(new Set([2]));
 
     // Round 2 is the default view now; its five migraciones make the survey's third release, which
     // readers of round 2 see as its first.
-    const second = reportOf({ by: "institucion", filters: {} });
+    const second = await reportOf({ by: "institucion", filters: {} });
     const want = expectedNeeds(oracle, K, round2, { by: "institucion" });
     expect(differences({ ...second, release: null }, { ...want, release: null })).toEqual([]);
     expect(second).toMatchObject({ n: 5, release: { asOf: { release: 1 }, pending: 1 } });
-    expect(rows("release_batches").map((r) => [r.batch, r.round])).toEqual([
+    expect((await rows("release_batches")).map((r) => [r.batch, r.round])).toEqual([
       [1, 1],
       [2, 1],
       [3, 2],
     ]);
-    expect(rows("release_cells", "where round = 1")).toEqual(before.get("release_cells")?.map((c) => ({ ...c, round: 1 })));
-    expect(rows("release_cells", "where round = 2").length).toBeGreaterThan(0);
+    expect(await rows("release_cells", "where round = 1")).toEqual(before.get("release_cells")?.map((c) => ({ ...c, round: 1 })));
+    expect((await rows("release_cells", "where round = 2")).length).toBeGreaterThan(0);
     // Round 1: not one figure moved, and the mininter response of round 2 did not join its pending one.
-    expect(views1.map((q) => reportOf(q))).toEqual(round1Figures);
+    expect(await reportsOf(views1)).toEqual(round1Figures);
   });
 });

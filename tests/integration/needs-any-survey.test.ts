@@ -7,7 +7,8 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { closeDb, tablesOf } from "@/db/client";
+import { openTestDb } from "../support/coordinators";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dncInspeccionDataset } from "../support/dnc-inspeccion-dataset";
@@ -38,12 +39,13 @@ const definitionOf = (slug: string) => JSON.parse(fs.readFileSync(path.resolve(_
 const limaDay = (iso: string) => new Date(Date.parse(iso) - 5 * 3_600_000).toISOString().slice(0, 10);
 const shiftDay = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-function readUnits(dbFile: string): { id: number; code: string; linkCode: string }[] {
-  const db = new Database(dbFile, { readonly: true });
+async function readUnits(database: string): Promise<{ id: number; code: string; linkCode: string }[]> {
+  const db = await openTestDb(database);
   try {
-    return db.prepare("select id, code, link_code as linkCode from units").all() as { id: number; code: string; linkCode: string }[];
+    const { units } = tablesOf(db);
+    return await db.select({ id: units.id, code: units.code, linkCode: units.linkCode }).from(units);
   } finally {
-    db.close();
+    await closeDb(db);
   }
 }
 
@@ -60,7 +62,7 @@ async function submit(slug: string, data: Json, unitLink: string | null, complet
 
 async function post(slug: string, submissions: { data: Json; unit: string | null; complete: boolean }[]): Promise<void> {
   const definition = definitionOf(slug);
-  const units = readUnits(server.dbFile);
+  const units = await readUnits(server.db);
   const unitIds = new Map(units.map((u) => [u.code, u.id]));
   const responses: OracleResponse[] = [];
   for (const [i, s] of submissions.entries()) {
@@ -75,7 +77,7 @@ async function post(slug: string, submissions: { data: Json; unit: string | null
 
 beforeAll(async () => {
   server = await startServer({ env: { SONDEO_MIN_GROUP_SIZE: String(ENV_K) } });
-  await createAnalyst(server.dbFile);
+  await createAnalyst(server.db);
   cookie = await loginCookie(server.url);
   const inspeccion = dncInspeccionDataset();
   await post("dnc-inspeccion", [

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
 import { createAnalyst, loginCookie } from "../support/needs-auth";
 import { FORMULA_ANSWER, insertNeedsDataset, SCRIPT_ANSWER } from "../support/needs-dataset";
 import { startServer, type TestServer } from "../support/server";
@@ -21,10 +21,10 @@ beforeAll(async () => {
   const clock = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-clock-")), "now");
   fs.writeFileSync(clock, RELEASED_AT);
   server = await startServer({ env: { SONDEO_CLOCK_FILE: clock } });
-  const db = openDb(server.dbFile);
-  insertNeedsDataset(db);
-  db.$client.close();
-  await createAnalyst(server.dbFile);
+  const db = await openDb(server.db);
+  await insertNeedsDataset(db);
+  await closeDb(db);
+  await createAnalyst(server.db);
   cookie = await loginCookie(server.url);
 });
 

@@ -35,7 +35,7 @@ beforeAll(async () => {
   clockFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-clock-")), "now");
   fs.writeFileSync(clockFile, clockOf(DAYS[0] as string));
   server = await startServer({ env: { SONDEO_MIN_GROUP_SIZE: "5", SONDEO_CLOCK_FILE: clockFile } });
-  await createAnalyst(server.dbFile);
+  await createAnalyst(server.db);
   cookie = await loginCookie(server.url);
   const definition = JSON.parse(fs.readFileSync(path.resolve(__dirname, `../../surveys/${SLUG}.json`), "utf8")) as Json;
   survey = oracleSurvey(definition);

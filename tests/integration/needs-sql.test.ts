@@ -1,31 +1,40 @@
 // The SQL aggregation against a straightforward JavaScript recount of the same rows (test data
-// only: production never loads the rows into JavaScript).
+// only: production never loads the rows into JavaScript), on the run's engine.
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
+import { all, boolLiteral, run, transaction } from "@/db/dialect";
 import { countCompletedByGroup, listNeedSums } from "@/db/queries/needs";
 import { needsSurveyOf, type NeedsSurvey } from "@/db/queries/needs-report";
 import { listSummaryCounts } from "@/db/queries/question-summary";
 import { buildQuestionCatalogue } from "@/lib/summary/question-catalogue";
 import { sumRatings } from "@/lib/needs/borich";
 import { getSurvey } from "@/surveys/registry";
+import { newTestDatabase } from "../support/engine";
 import { insertSyntheticResponses } from "../support/needs-fixtures";
 
 let db: Db;
 let t: NeedsSurvey;
 const none = { values: {} };
 
-beforeAll(() => {
-  db = openDb(":memory:", { seedSample: true });
-  const survey = getSurvey("dnc-tim");
+beforeAll(async () => {
+  db = await openDb(await newTestDatabase(), { seedSample: true });
+  const survey = await getSurvey("dnc-tim");
   if (!survey) throw new Error("no survey");
   if (!survey?.needs) throw new Error("no survey");
-  insertSyntheticResponses(db, survey, { count: 300, seed: 11 });
-  t = needsSurveyOf(db, "dnc-tim", survey.needs);
+  await insertSyntheticResponses(db, survey, { count: 300, seed: 11 });
+  t = await needsSurveyOf(db, "dnc-tim", survey.needs);
   expect([t.slots.get("institucion"), t.slots.get("region")]).toEqual([1, 2]);
   // Defend the counting rule against rows a validated response cannot produce: ratings with
   // no_aplica, and one rating missing.
-  db.$client.exec(`update need_ratings set importance = 5, competence = 1 where not_applicable = 1`);
-  db.$client.exec(`update need_ratings set competence = null where rowid % 97 = 0 and not_applicable = 0`);
+  await transaction(db, async (tx) => {
+    await run(tx, sql`update need_ratings set importance = 5, competence = 1 where not_applicable = ${boolLiteral(tx, true)}`);
+    await run(
+      tx,
+      sql`update need_ratings set competence = null
+          where substr(response_id, 1, 1) = 'a' and topic in ('T02', 'T09') and not_applicable = ${boolLiteral(tx, false)}`,
+    );
+  });
 });
 
 // dim1 holds institucion and dim2 region (the dnc-tim declaration's first two breakdowns).
@@ -35,20 +44,21 @@ type Row = {
   topic: string;
   importance: number | null;
   competence: number | null;
-  not_applicable: number;
+  /** 0/1 on SQLite, a boolean on PostgreSQL. */
+  not_applicable: number | boolean;
   response_id: string;
 };
 
 describe("needs SQL aggregation", () => {
-  it("equals a row-by-row recount with the spec's rule (both ratings, no no_aplica)", () => {
-    const rows = db.$client.prepare("select * from need_ratings").all() as Row[];
-    const sql = listNeedSums(db, t, "institucion", none);
-    expect(sql.length).toBeGreaterThan(18 * 5);
-    for (const s of sql) {
+  it("equals a row-by-row recount with the spec's rule (both ratings, no no_aplica)", async () => {
+    const rows = await all<Row>(db, sql`select * from need_ratings`);
+    const sums = await listNeedSums(db, t, "institucion", none);
+    expect(sums.length).toBeGreaterThan(18 * 5);
+    for (const s of sums) {
       const mine = rows.filter((r) => r.dim1 === s.group && r.topic === s.topic);
       const expected = sumRatings(
         s.topic,
-        mine.map((r) => ({ importance: r.importance, competence: r.competence, notApplicable: r.not_applicable === 1 })),
+        mine.map((r) => ({ importance: r.importance, competence: r.competence, notApplicable: Boolean(r.not_applicable) })),
       );
       expect({ n: s.n, sumImportance: s.sumImportance, sumCompetence: s.sumCompetence, rows: s.rows }).toEqual({
         n: expected.n,
@@ -57,28 +67,29 @@ describe("needs SQL aggregation", () => {
         rows: mine.length,
       });
     }
-    const withNoAplica = rows.filter((r) => r.not_applicable === 1);
+    const withNoAplica = rows.filter((r) => Boolean(r.not_applicable));
+    expect(rows.some((r) => r.competence === null)).toBe(true);
     expect(withNoAplica.length).toBeGreaterThan(0);
     expect(withNoAplica.every((r) => r.importance === 5)).toBe(true);
   });
 
-  it("counts completed responses per group and honours filters", () => {
-    const rows = db.$client.prepare("select * from need_ratings").all() as Row[];
+  it("counts completed responses per group and honours filters", async () => {
+    const rows = await all<Row>(db, sql`select * from need_ratings`);
     const distinct = (pred: (r: Row) => boolean) => new Set(rows.filter(pred).map((r) => r.response_id)).size;
-    for (const g of countCompletedByGroup(db, t, "region", { values: { institucion: "pnp" } })) {
+    for (const g of await countCompletedByGroup(db, t, "region", { values: { institucion: "pnp" } })) {
       expect(g.n).toBe(distinct((r) => r.dim2 === g.group && r.dim1 === "pnp"));
     }
-    const sums = listNeedSums(db, t, "institucion", { values: { region: "PE-TUM" } });
+    const sums = await listNeedSums(db, t, "institucion", { values: { region: "PE-TUM" } });
     const t01 = sums.filter((s) => s.topic === "T01").reduce((a, s) => a + s.rows, 0);
     expect(t01).toBe(distinct((r) => r.dim2 === "PE-TUM"));
   });
 
-  it("question summary counts from the JSON equal a recount of the parsed answers", () => {
-    const data = (db.$client.prepare("select data from responses where status = 'complete'").all() as { data: string }[]).map(
+  it("question summary counts from the JSON equal a recount of the parsed answers", async () => {
+    const data = (await all<{ data: string }>(db, sql`select data from responses where status = 'complete'`)).map(
       (r) => JSON.parse(r.data) as Record<string, any>,
     );
-    const survey = getSurvey("dnc-tim")!;
-    const counts = listSummaryCounts(db, "dnc-tim", buildQuestionCatalogue(survey.definition), []);
+    const survey = (await getSurvey("dnc-tim"))!;
+    const counts = await listSummaryCounts(db, "dnc-tim", buildQuestionCatalogue(survey.definition), []);
     const get = (question: string, value: string | null, where: { row?: string; column?: string; position?: number } = {}) =>
       counts
         .filter(

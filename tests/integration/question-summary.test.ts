@@ -160,7 +160,7 @@ beforeAll(async () => {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ survey: "clima-laboral", locale: "es", data: { area: "direccion" }, complete: false }),
   });
-  await createAnalyst(server.dbFile);
+  await createAnalyst(server.db);
   cookie = await loginCookie(server.url);
 });
 

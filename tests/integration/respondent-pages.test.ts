@@ -12,7 +12,7 @@ let link: string;
 
 beforeAll(async () => {
   server = await startServer();
-  link = unitLink(server.dbFile, "CR-TUM");
+  link = await unitLink(server.db, "CR-TUM");
 });
 afterAll(async () => server?.stop());
 
@@ -150,7 +150,7 @@ describe("notices instead of the form", () => {
   });
 
   it("a closed survey", async () => {
-    const db = new Database(server.dbFile);
+    const db = new Database(server.db);
     db.prepare("insert into surveys (slug, status) values ('dnc-tim', 'closed') on conflict (slug) do update set status = 'closed'").run();
     try {
       const page = await (await get(`/s/dnc-tim?u=${link}`)).text();

@@ -12,8 +12,8 @@ let tumbesLink: string;
 
 beforeAll(async () => {
   server = await startServer();
-  sqlite = new Database(server.dbFile, { readonly: true });
-  tumbesLink = unitLink(server.dbFile, "CR-TUM");
+  sqlite = new Database(server.db, { readonly: true });
+  tumbesLink = await unitLink(server.db, "CR-TUM");
 });
 
 afterAll(async () => {
@@ -194,7 +194,7 @@ describe("PUT /api/responses/{uuid}", () => {
   it("refuses a response id that belongs to another unit", async () => {
     const id = randomUUID();
     await put(id, payload({ consentimiento: true }, false));
-    const piura = unitLink(server.dbFile, "CR-PIU");
+    const piura = await unitLink(server.db, "CR-PIU");
     const res = await put(id, { ...payload({ consentimiento: true }, false), unit: piura });
     expect(res.status).toBe(409);
   });
@@ -202,7 +202,7 @@ describe("PUT /api/responses/{uuid}", () => {
 
 describe("a closed survey", () => {
   it("refuses answers with 409 and a message, and accepts them again when reopened", async () => {
-    const writer = new Database(server.dbFile);
+    const writer = new Database(server.db);
     try {
       writer.prepare("insert into surveys (slug, status) values ('dnc-tim', 'closed') on conflict(slug) do update set status = 'closed'").run();
       const id = randomUUID();

@@ -1,6 +1,9 @@
 // Roles: an analyst sees dashboards but no admin page or admin API; admins manage accounts —
 // deactivating someone signs them out, and the last admin cannot be removed.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/db/client";
+import { all, get, run, transaction } from "@/db/dialect";
 import { startServer, type TestServer } from "../support/server";
 import { call, createUser, openTestDb, signIn, signInAdminAndAnalyst, TEST_PASSWORD } from "../support/coordinators";
 
@@ -93,7 +96,7 @@ describe("user management by admins", () => {
   });
 
   it("deactivating an account revokes its sessions at once; reactivating lets it sign in again", async () => {
-    const user = await createUser(server.dbFile, "temporal@dgsd.gob.pe", "analyst");
+    const user = await createUser(server.db, "temporal@dgsd.gob.pe", "analyst");
     const session = await signIn(server.url, "temporal@dgsd.gob.pe");
     expect((await call(server.url, "/api/admin/surveys/dnc-tim/coverage", { cookie: session })).status).toBe(200);
     const off = await call(server.url, `/api/admin/users/${user.id}`, { method: "PATCH", cookie: admin, json: { active: false } });
@@ -106,7 +109,7 @@ describe("user management by admins", () => {
   });
 
   it("a role change applies to existing sessions immediately", async () => {
-    const user = await createUser(server.dbFile, "promovida@dgsd.gob.pe", "analyst");
+    const user = await createUser(server.db, "promovida@dgsd.gob.pe", "analyst");
     const session = await signIn(server.url, "promovida@dgsd.gob.pe");
     expect((await call(server.url, "/api/admin/units", { cookie: session })).status).toBe(403);
     await call(server.url, `/api/admin/users/${user.id}`, { method: "PATCH", cookie: admin, json: { role: "admin" } });
@@ -114,7 +117,7 @@ describe("user management by admins", () => {
   });
 
   it("resetting a password signs the person out and the new password works", async () => {
-    const user = await createUser(server.dbFile, "olvido@dgsd.gob.pe", "analyst");
+    const user = await createUser(server.db, "olvido@dgsd.gob.pe", "analyst");
     const session = await signIn(server.url, "olvido@dgsd.gob.pe");
     const res = await call(server.url, `/api/admin/users/${user.id}/password`, {
       method: "POST",
@@ -127,11 +130,11 @@ describe("user management by admins", () => {
   });
 
   it("never leaves the platform without an active admin, and an admin cannot deactivate themself", async () => {
-    const db = openTestDb(server.dbFile);
-    const adminId = (db.$client.prepare("select id from users where email = ?").get("admin@dgsd.gob.pe") as { id: number }).id;
+    const db = await openTestDb(server.db);
+    const adminId = (await get<{ id: number }>(db, sql`select id from users where email = ${"admin@dgsd.gob.pe"}`))!.id;
     // Demote every other admin so this one is the last.
-    db.$client.prepare("update users set role = 'analyst' where email <> 'admin@dgsd.gob.pe'").run();
-    db.$client.close();
+    await transaction(db, (tx) => run(tx, sql`update users set role = 'analyst' where email <> 'admin@dgsd.gob.pe'`));
+    await closeDb(db);
     const self = await call(server.url, `/api/admin/users/${adminId}`, { method: "PATCH", cookie: admin, json: { active: false } });
     expect(self.status).toBe(409);
     expect(await self.json()).toMatchObject({ error: "cannot_deactivate_self" });
@@ -140,15 +143,15 @@ describe("user management by admins", () => {
     expect(await demote.json()).toMatchObject({ error: "last_admin" });
   });
 
-  it("audits account changes without passwords", () => {
-    const db = openTestDb(server.dbFile);
-    const rows = db.$client.prepare("select action, actor, target, details from audit_log where action like 'user.%' order by id").all() as {
+  it("audits account changes without passwords", async () => {
+    const db = await openTestDb(server.db);
+    const rows = await all<{
       action: string;
       actor: string;
       target: string;
       details: string;
-    }[];
-    db.$client.close();
+    }>(db, sql`select action, actor, target, details from audit_log where action like 'user.%' order by id`);
+    await closeDb(db);
     expect(rows).toContainEqual(expect.objectContaining({ action: "user.create", actor: "admin@dgsd.gob.pe", target: "nuevo@dgsd.gob.pe" }));
     expect(rows).toContainEqual(
       expect.objectContaining({ action: "user.update", target: "temporal@dgsd.gob.pe", details: expect.stringContaining('"active":[true,false]') }),

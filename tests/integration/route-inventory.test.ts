@@ -7,7 +7,10 @@
 // valid admin session, while the same request from the site itself goes through.
 import fs from "node:fs";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/db/client";
+import { get, run, transaction } from "@/db/dialect";
 import { hashSessionToken } from "@/lib/auth/session-token";
 import { call, createUser, openTestDb, signIn, signInAdminAndAnalyst, TEST_PASSWORD } from "../support/coordinators";
 import { loadDncTim } from "../support/dnc-tim";
@@ -213,17 +216,18 @@ async function send(e: Entry, cookie: string, origin?: string): Promise<Response
 }
 
 async function sessionOf(email: string, change: "expires_at" | "revoked_at"): Promise<string> {
-  await createUser(server.dbFile, email, "admin");
+  await createUser(server.db, email, "admin");
   const cookie = await signIn(server.url, email);
-  const db = openTestDb(server.dbFile);
+  const db = await openTestDb(server.db);
   try {
     const past = new Date(Date.now() - 60_000).toISOString();
-    const changed = db.$client
-      .prepare(`update sessions set ${change} = ? where token_hash = ?`)
-      .run(past, hashSessionToken(cookie.slice("sondeo_session=".length))).changes;
+    const tokenHash = hashSessionToken(cookie.slice("sondeo_session=".length));
+    const changed = await transaction(db, (tx) =>
+      run(tx, sql`update sessions set ${sql.identifier(change)} = ${past} where token_hash = ${tokenHash}`),
+    );
     if (changed !== 1) throw new Error(`no session row for ${email}`);
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
   return cookie;
 }
@@ -231,7 +235,7 @@ async function sessionOf(email: string, change: "expires_at" | "revoked_at"): Pr
 beforeAll(async () => {
   server = await startServer();
   ({ admin, analyst } = await signInAdminAndAnalyst(server));
-  targetUserId = (await createUser(server.dbFile, "destino@dgsd.gob.pe", "analyst")).id;
+  targetUserId = (await createUser(server.db, "destino@dgsd.gob.pe", "analyst")).id;
   const draft = await call(server.url, "/api/admin/surveys", {
     method: "POST",
     cookie: admin,
@@ -343,20 +347,20 @@ describe("state-changing requests from another site", () => {
     expect(get.headers.get("access-control-allow-origin")).toBeNull();
   });
 
-  it("changed nothing through the refused requests (the unit and account made by the same-origin ones exist once)", () => {
-    const db = openTestDb(server.dbFile);
+  it("changed nothing through the refused requests (the unit and account made by the same-origin ones exist once)", async () => {
+    const db = await openTestDb(server.db);
     try {
-      const count = (sql: string, ...args: unknown[]) => (db.$client.prepare(sql).get(...args) as { n: number }).n;
-      expect(count("select count(*) n from units where code in ('ORIGEN-1', 'IMPORT-1')")).toBe(2);
-      expect(count("select count(*) n from users where email = 'nueva@dgsd.gob.pe'")).toBe(1);
-      expect(count("select count(*) n from audit_log where action = 'unit.link_regenerated'")).toBe(1);
-      expect(count("select count(*) n from audit_log where action = 'user.password_reset'")).toBe(1);
-      expect(count("select count(*) n from survey_versions where slug = 'origen-prueba'")).toBe(1);
-      expect(count("select count(*) n from surveys where slug = 'para-borrar'")).toBe(0);
-      expect(count("select count(*) n from audit_log where action = 'survey.publish'")).toBe(0);
-      expect(count("select count(*) n from training_plan_versions where survey_slug = 'dnc-tim'")).toBe(1);
+      const count = async (query: string) => (await get<{ n: number }>(db, sql.raw(query)))!.n;
+      expect(await count("select count(*) n from units where code in ('ORIGEN-1', 'IMPORT-1')")).toBe(2);
+      expect(await count("select count(*) n from users where email = 'nueva@dgsd.gob.pe'")).toBe(1);
+      expect(await count("select count(*) n from audit_log where action = 'unit.link_regenerated'")).toBe(1);
+      expect(await count("select count(*) n from audit_log where action = 'user.password_reset'")).toBe(1);
+      expect(await count("select count(*) n from survey_versions where slug = 'origen-prueba'")).toBe(1);
+      expect(await count("select count(*) n from surveys where slug = 'para-borrar'")).toBe(0);
+      expect(await count("select count(*) n from audit_log where action = 'survey.publish'")).toBe(0);
+      expect(await count("select count(*) n from training_plan_versions where survey_slug = 'dnc-tim'")).toBe(1);
     } finally {
-      db.$client.close();
+      await closeDb(db);
     }
   });
 });

@@ -29,7 +29,7 @@ const clockFile = path.join(os.tmpdir(), `sondeo-clock-${randomUUID()}`);
 const setDay = (day: string) => fs.writeFileSync(clockFile, `${day}T15:00:00.000Z`);
 
 function sqlite<T>(query: string, ...args: unknown[]): T[] {
-  const db = new Database(server.dbFile, { readonly: true });
+  const db = new Database(server.db, { readonly: true });
   try {
     return db.prepare(query).all(...args) as T[];
   } finally {

@@ -8,8 +8,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
+import { get, run, transaction } from "@/db/dialect";
 import { importFileVersion, listSurveyVersions, publishVersion, removeSurvey, storeDraftVersion } from "@/db/queries/survey-versions";
 import { loadDncTim } from "../support/dnc-tim";
 
@@ -32,7 +34,7 @@ function legacyDatabase(file: string): void {
 }
 
 describe("a database from before survey uploads", () => {
-  it("migrates with nothing lost, and the first import publishes what was being served", () => {
+  it("migrates with nothing lost, and the first import publishes what was being served", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-legacy-")), "sondeo.db");
     legacyDatabase(file);
     const current = loadDncTim();
@@ -47,62 +49,77 @@ describe("a database from before survey uploads", () => {
     `);
     legacy.close();
 
-    const db = openDb(file, { seedSample: false });
+    const db = await openDb(file, { seedSample: false });
     try {
-      expect(importFileVersion(db, current)).toEqual({ previous: null });
-      const survey = db.$client.prepare("select status, published_version, file_version from surveys where slug = 'dnc-tim'").get();
+      expect(await importFileVersion(db, current)).toEqual({ previous: null });
+      const survey = await get(db, sql`select status, published_version, file_version from surveys where slug = 'dnc-tim'`);
       expect(survey).toEqual({ status: "closed", published_version: current.version, file_version: current.version });
-      const versions = listSurveyVersions(db, "dnc-tim");
+      const versions = await listSurveyVersions(db, "dnc-tim");
       expect(versions.map((v) => [v.version, v.origin, v.isPublished, v.responses])).toEqual([
         [current.version, "file", true, 0],
         ["aaaaaaaaaaaaaaaa", "file", false, 1],
       ]);
       expect(versions.find((v) => v.version === "aaaaaaaaaaaaaaaa")?.publishedAt).toBe("2026-11-02T14:00:00.000Z");
-      const response = db.$client.prepare("select survey_version, data from responses").get();
+      const response = await get(db, sql`select survey_version, data from responses`);
       expect(response).toEqual({ survey_version: "aaaaaaaaaaaaaaaa", data: '{"sugerencias":"Más talleres, por favor"}' });
       // The same file on the next start changes nothing.
-      expect(importFileVersion(db, current)).toBeUndefined();
+      expect(await importFileVersion(db, current)).toBeUndefined();
     } finally {
-      db.$client.close();
+      await closeDb(db);
     }
   });
 });
 
 describe("files and uploads on one database", () => {
-  it("an unchanged file never overrides an upload; a changed one is published", () => {
-    const db = openDb(":memory:", { seedSample: false });
+  it("an unchanged file never overrides an upload; a changed one is published", async () => {
+    const db = await openDb(":memory:", { seedSample: false });
     const file = loadDncTim();
-    importFileVersion(db, file);
+    await importFileVersion(db, file);
     const uploaded = { slug: "dnc-tim", version: "bbbbbbbbbbbbbbbb", definition: { title: "Subida" } };
-    expect(storeDraftVersion(db, { ...uploaded, uploadedBy: "admin@dgsd.gob.pe" })).toEqual({ isNew: true, surveyCreated: false, published: false });
-    expect(storeDraftVersion(db, { ...uploaded, uploadedBy: "otra@dgsd.gob.pe" })).toEqual({ isNew: false, surveyCreated: false, published: false });
-    expect(publishVersion(db, "dnc-tim", uploaded.version)).toEqual({ previous: file.version });
-    expect(importFileVersion(db, file)).toBeUndefined();
-    expect(listSurveyVersions(db, "dnc-tim").find((v) => v.isPublished)?.version).toBe(uploaded.version);
+    expect(await storeDraftVersion(db, { ...uploaded, uploadedBy: "admin@dgsd.gob.pe" })).toEqual({
+      isNew: true,
+      surveyCreated: false,
+      published: false,
+    });
+    expect(await storeDraftVersion(db, { ...uploaded, uploadedBy: "otra@dgsd.gob.pe" })).toEqual({
+      isNew: false,
+      surveyCreated: false,
+      published: false,
+    });
+    expect(await publishVersion(db, "dnc-tim", uploaded.version)).toEqual({ previous: file.version });
+    expect(await importFileVersion(db, file)).toBeUndefined();
+    expect((await listSurveyVersions(db, "dnc-tim")).find((v) => v.isPublished)?.version).toBe(uploaded.version);
 
     const edited = { slug: "dnc-tim", version: "cccccccccccccccc", definition: { title: "Archivo editado" } };
-    expect(importFileVersion(db, edited)).toEqual({ previous: uploaded.version });
-    expect(listSurveyVersions(db, "dnc-tim").find((v) => v.isPublished)).toMatchObject({ version: edited.version, origin: "file" });
+    expect(await importFileVersion(db, edited)).toEqual({ previous: uploaded.version });
+    expect((await listSurveyVersions(db, "dnc-tim")).find((v) => v.isPublished)).toMatchObject({ version: edited.version, origin: "file" });
     // Going back to an earlier file content is a change of the file too.
-    expect(importFileVersion(db, file)).toEqual({ previous: edited.version });
-    expect(publishVersion(db, "dnc-tim", "dddddddddddddddd")).toBeUndefined();
-    db.$client.close();
+    expect(await importFileVersion(db, file)).toEqual({ previous: edited.version });
+    expect(await publishVersion(db, "dnc-tim", "dddddddddddddddd")).toBeUndefined();
+    await closeDb(db);
   });
 
-  it("removes a survey only while nobody has answered it", () => {
-    const db = openDb(":memory:", { seedSample: false });
-    storeDraftVersion(db, { slug: "borrador", version: "eeeeeeeeeeeeeeee", definition: { title: "Borrador" }, uploadedBy: "admin@dgsd.gob.pe" });
-    publishVersion(db, "borrador", "eeeeeeeeeeeeeeee");
-    db.$client
-      .prepare(
-        "insert into responses (id, survey_slug, survey_version, status, data, locale, resume_code) values (?, 'borrador', 'eeeeeeeeeeeeeeee', 'partial', '{}', 'es', 'WXYZ2345EFGH')",
-      )
-      .run("11111111-2222-4333-8444-555555555555");
-    expect(removeSurvey(db, "borrador")).toEqual({ removed: false, responses: 1 });
-    expect(listSurveyVersions(db, "borrador")).toHaveLength(1);
-    db.$client.prepare("delete from responses").run();
-    expect(removeSurvey(db, "borrador")).toEqual({ removed: true, versions: 1 });
-    expect(removeSurvey(db, "borrador")).toBeUndefined();
-    db.$client.close();
+  it("removes a survey only while nobody has answered it", async () => {
+    const db = await openDb(":memory:", { seedSample: false });
+    await storeDraftVersion(db, {
+      slug: "borrador",
+      version: "eeeeeeeeeeeeeeee",
+      definition: { title: "Borrador" },
+      uploadedBy: "admin@dgsd.gob.pe",
+    });
+    await publishVersion(db, "borrador", "eeeeeeeeeeeeeeee");
+    const responseId = "11111111-2222-4333-8444-555555555555";
+    await transaction(db, (tx) =>
+      run(
+        tx,
+        sql`insert into responses (id, survey_slug, survey_version, status, data, locale, resume_code) values (${responseId}, 'borrador', 'eeeeeeeeeeeeeeee', 'partial', '{}', 'es', 'WXYZ2345EFGH')`,
+      ),
+    );
+    expect(await removeSurvey(db, "borrador")).toEqual({ removed: false, responses: 1 });
+    expect(await listSurveyVersions(db, "borrador")).toHaveLength(1);
+    await transaction(db, (tx) => run(tx, sql`delete from responses`));
+    expect(await removeSurvey(db, "borrador")).toEqual({ removed: true, versions: 1 });
+    expect(await removeSurvey(db, "borrador")).toBeUndefined();
+    await closeDb(db);
   });
 });

@@ -36,7 +36,7 @@ async function submit(slug: string, data: Json, link: string | null): Promise<vo
 }
 
 function readUnits(): { id: number; code: string; linkCode: string; region: string; expected: number; active: number }[] {
-  const db = new Database(server.dbFile, { readonly: true });
+  const db = new Database(server.db, { readonly: true });
   try {
     return db.prepare("select id, code, link_code as linkCode, region, expected, active from units").all() as ReturnType<typeof readUnits>;
   } finally {
@@ -204,8 +204,8 @@ async function postTim(count: number, seed: number, epoch = 0): Promise<void> {
 
 beforeAll(async () => {
   server = await startServer({ env: { SONDEO_MIN_GROUP_SIZE: String(K) } });
-  await createUser(server.dbFile, "admin@dgsd.gob.pe", "admin");
-  await createUser(server.dbFile, "analista@dgsd.gob.pe", "analyst");
+  await createUser(server.db, "admin@dgsd.gob.pe", "admin");
+  await createUser(server.db, "analista@dgsd.gob.pe", "analyst");
   admin = await signIn(server.url, "admin@dgsd.gob.pe", TEST_PASSWORD);
   analyst = await signIn(server.url, "analista@dgsd.gob.pe", TEST_PASSWORD);
   timSurvey = oracleSurvey(tim.definition);
@@ -363,7 +363,7 @@ describe("editing and saving", () => {
     expect(v2.versions.map((v) => v.version)).toEqual([2, 1]);
     expect(v2.edits.notes).toBe("v2: plan piloto — señal ¿sí?");
     // Saved and audited.
-    const db = new Database(server.dbFile, { readonly: true });
+    const db = new Database(server.db, { readonly: true });
     try {
       expect((db.prepare("select count(*) n from audit_log where action = 'plan.save' and target = 'dnc-tim'").get() as { n: number }).n).toBe(2);
     } finally {

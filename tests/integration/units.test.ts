@@ -1,7 +1,10 @@
 // The distribution list over HTTP: the seeded sample, add / edit / deactivate, link codes that
 // can be regenerated, the unit page's link and QR, and the all-or-nothing CSV import.
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/db/client";
+import { all } from "@/db/dialect";
 import { completeAnswers } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";
 import { call, createUser, openTestDb, signIn } from "../support/coordinators";
@@ -11,7 +14,7 @@ let admin: string;
 
 beforeAll(async () => {
   server = await startServer({ env: { SONDEO_PUBLIC_URL: "https://encuestas.example.pe" } });
-  await createUser(server.dbFile, "admin@dgsd.gob.pe", "admin");
+  await createUser(server.db, "admin@dgsd.gob.pe", "admin");
   admin = await signIn(server.url, "admin@dgsd.gob.pe");
 });
 afterAll(async () => {
@@ -184,12 +187,12 @@ describe("CSV import", () => {
     // Units absent from the file are untouched.
     expect(after.find((u) => u.code === "CR-LMA")).toEqual(before.find((u) => u.code === "CR-LMA"));
 
-    const db = openTestDb(server.dbFile);
-    const audit = db.$client.prepare("select actor, details from audit_log where action = 'unit.import'").all() as {
+    const db = await openTestDb(server.db);
+    const audit = await all<{
       actor: string;
       details: string;
-    }[];
-    db.$client.close();
+    }>(db, sql`select actor, details from audit_log where action = 'unit.import'`);
+    await closeDb(db);
     expect(audit).toHaveLength(1);
     expect(audit[0]?.actor).toBe("admin@dgsd.gob.pe");
     expect(JSON.parse(audit[0]?.details ?? "{}")).toEqual({ created: ["MIG-TAC"], updated: ["CR-TUM", "MT-ICA"] });

@@ -1,21 +1,22 @@
 // Coordinator accounts and signed-in HTTP calls for integration tests against startServer().
-import { openDb, type Db } from "@/db/client";
+import { closeDb, openDb, type Db } from "@/db/client";
 import { insertUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 
 export const TEST_PASSWORD = "clave-de-prueba-2026";
 
 /** Opens the server's SQLite file from the test process (WAL: both can use it at once). */
-export function openTestDb(dbFile: string): Db {
-  return openDb(dbFile, { seedSample: false });
+/** Opens a test server's database (`server.db`: a SQLite file or a postgres:// URL). */
+export function openTestDb(database: string): Promise<Db> {
+  return openDb(database, { seedSample: false });
 }
 
-export async function createUser(dbFile: string, email: string, role: "admin" | "analyst", password = TEST_PASSWORD) {
-  const db = openTestDb(dbFile);
+export async function createUser(database: string, email: string, role: "admin" | "analyst", password = TEST_PASSWORD) {
+  const db = await openTestDb(database);
   try {
-    return insertUser(db, { email, role, name: email.split("@")[0], passwordHash: await hashPassword(password) });
+    return await insertUser(db, { email, role, name: email.split("@")[0], passwordHash: await hashPassword(password) });
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 
@@ -52,8 +53,8 @@ export const ADMIN_EMAIL = "admin@dgsd.gob.pe";
 export const ANALYST_EMAIL = "analista@dgsd.gob.pe";
 
 /** The usual pair of coordinators, created and signed in: their session cookies. */
-export async function signInAdminAndAnalyst(server: { url: string; dbFile: string }): Promise<{ admin: string; analyst: string }> {
-  await createUser(server.dbFile, ADMIN_EMAIL, "admin");
-  await createUser(server.dbFile, ANALYST_EMAIL, "analyst");
+export async function signInAdminAndAnalyst(server: { url: string; db: string }): Promise<{ admin: string; analyst: string }> {
+  await createUser(server.db, ADMIN_EMAIL, "admin");
+  await createUser(server.db, ANALYST_EMAIL, "analyst");
   return { admin: await signIn(server.url, ADMIN_EMAIL), analyst: await signIn(server.url, ANALYST_EMAIL) };
 }

@@ -4,8 +4,8 @@ import { createUser, signIn } from "./coordinators";
 
 export const ANALYST = { email: "analista@example.org", password: "clave-de-prueba-123" };
 
-export async function createAnalyst(dbFile: string, account = ANALYST, role: "analyst" | "admin" = "analyst"): Promise<void> {
-  await createUser(dbFile, account.email, role, account.password);
+export async function createAnalyst(database: string, account = ANALYST, role: "analyst" | "admin" = "analyst"): Promise<void> {
+  await createUser(database, account.email, role, account.password);
 }
 
 /** Signs in through the API; returns the Cookie header value for later requests. */

@@ -4,9 +4,9 @@
 // released and shown, poder_judicial waits (in no figure); region PE-TUM (pnp 3, migraciones 5) is
 // not released, as it would reveal pnp's PE-TAC 4; plus one partial response that must count nowhere.
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/db/client";
+import { type Db, tablesOf } from "@/db/client";
+import { first } from "@/db/dialect";
 import { saveResponse } from "@/db/queries/save-response";
-import { units } from "@/db/schema";
 import { getSurvey } from "@/surveys/registry";
 import { eq } from "drizzle-orm";
 import { completeAnswers, TOPICS } from "./sample-answers";
@@ -20,10 +20,11 @@ function matrix(overrides: Record<string, Rating>): Record<string, Rating> {
 export const SCRIPT_ANSWER = '<script>alert("xss")</script> Necesito <b>más</b> práctica';
 export const FORMULA_ANSWER = '=HYPERLINK("http://evil.example/","clic aquí")';
 
-export function insertNeedsDataset(db: Db): void {
-  const survey = getSurvey("dnc-tim");
+export async function insertNeedsDataset(db: Db): Promise<void> {
+  const survey = await getSurvey("dnc-tim");
   if (!survey) throw new Error("survey dnc-tim not found");
-  const tumbes = db.select({ id: units.id }).from(units).where(eq(units.code, "CR-TUM")).get()?.id ?? null;
+  const { units } = tablesOf(db);
+  const tumbes = (await first(db.select({ id: units.id }).from(units).where(eq(units.code, "CR-TUM"))))?.id ?? null;
   const save = (data: Record<string, unknown>, at: string, unitId: number | null, complete = true) =>
     saveResponse(db, { id: randomUUID(), survey, unitId, locale: "es", data, complete, isDemo: true, at });
 
@@ -38,7 +39,7 @@ export function insertNeedsDataset(db: Db): void {
     // Not possible in a validated completed response, but defended anyway: importance without competence.
     { importancia: 5 },
   ];
-  t05.forEach((rating, i) => {
+  for (const [i, rating] of t05.entries()) {
     // The last one is sent at 23:59 on 5 March in Lima (04:59 UTC on the 6th).
     const at = [
       "2026-03-02T15:00:00.000Z",
@@ -50,7 +51,7 @@ export function insertNeedsDataset(db: Db): void {
       "2026-03-05T17:00:00.000Z",
     ][i];
     const open = i === 0 ? { otras_necesidades: SCRIPT_ANSWER } : i === 1 ? { sugerencias: FORMULA_ANSWER } : {};
-    save(
+    await save(
       completeAnswers({
         institucion: "pnp",
         dependencia: "dirctptim",
@@ -62,10 +63,10 @@ export function insertNeedsDataset(db: Db): void {
       at as string,
       tumbes,
     );
-  });
+  }
   // migraciones: 5 responses, T05 = (4, 2).
   for (let i = 0; i < 5; i++) {
-    save(
+    await save(
       completeAnswers({
         institucion: "migraciones",
         dependencia: "control_migratorio",
@@ -78,7 +79,7 @@ export function insertNeedsDataset(db: Db): void {
   }
   // poder_judicial: 2 responses, T05 = (5, 1).
   for (let i = 0; i < 2; i++) {
-    save(
+    await save(
       completeAnswers({
         institucion: "poder_judicial",
         dependencia: "juzgado_penal",
@@ -91,7 +92,7 @@ export function insertNeedsDataset(db: Db): void {
     );
   }
   // A started but unfinished pnp response: counts nowhere in the analysis.
-  save(
+  await save(
     completeAnswers({ institucion: "pnp", necesidades: matrix({ T05: { importancia: 1, dominio: 5 } }) }),
     "2026-03-03T12:00:00.000Z",
     tumbes,

@@ -1,9 +1,9 @@
 // Deterministic synthetic completed responses for the needs dashboard's tests and benchmark,
 // written through saveResponse (so need_ratings is filled exactly as in production).
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/db/client";
+import { type Db, tablesOf } from "@/db/client";
+import { transaction } from "@/db/dialect";
 import { saveResponse, type SaveResponseInput } from "@/db/queries/save-response";
-import { units } from "@/db/schema";
 import { seededRng } from "@/lib/demo/rng";
 
 /** mulberry32, the demo generator's seeded PRNG (same seed → same test data). */
@@ -140,33 +140,37 @@ function uuidFrom(rng: Rng): string {
 }
 
 /** Inserts `count` completed demo responses; returns how many were written. */
-export function insertSyntheticResponses(db: Db, survey: SurveyForFixtures, options: InsertOptions): number {
+export async function insertSyntheticResponses(db: Db, survey: SurveyForFixtures, options: InsertOptions): Promise<number> {
   const rng = prng(options.seed ?? 42);
   const idRng = prng((options.seed ?? 42) ^ 0x5eed);
-  const unitRows = db.select({ id: units.id, region: units.region }).from(units).all();
+  const { units } = tablesOf(db);
+  const unitRows = await db.select({ id: units.id, region: units.region }).from(units);
   const start = Date.parse(options.start ?? "2026-03-02T14:00:00.000Z");
   const spanMs = (options.days ?? 30) * 86_400_000;
   const batch = options.batch ?? 5_000;
   let written = 0;
   while (written < options.count) {
     const size = Math.min(batch, options.count - written);
-    db.$client.transaction(() => {
-      for (let i = 0; i < size; i++) {
-        const index = written + i;
-        const { data, unitId } = generateAnswers(rng, unitRows, options.weights);
-        const at = new Date(start + Math.floor((index / options.count) * spanMs)).toISOString();
-        saveResponse(db, {
-          id: options.deterministicIds === false ? randomUUID() : uuidFrom(idRng),
-          survey: survey,
-          unitId,
-          locale: "es",
-          data,
-          complete: true,
-          isDemo: true,
-          at,
-        });
-      }
-    })();
+    // Generated before the transaction: its body may be run again (PostgreSQL), the generators not.
+    const inputs: SaveResponseInput[] = [];
+    for (let i = 0; i < size; i++) {
+      const index = written + i;
+      const { data, unitId } = generateAnswers(rng, unitRows, options.weights);
+      const at = new Date(start + Math.floor((index / options.count) * spanMs)).toISOString();
+      inputs.push({
+        id: options.deterministicIds === false ? randomUUID() : uuidFrom(idRng),
+        survey: survey,
+        unitId,
+        locale: "es",
+        data,
+        complete: true,
+        isDemo: true,
+        at,
+      });
+    }
+    await transaction(db, async (tx) => {
+      for (const input of inputs) await saveResponse(tx, input);
+    });
     written += size;
   }
   return written;

@@ -1,16 +1,23 @@
-// Starts the built app (next start) on 127.0.0.1 with a throwaway SQLite file, for real HTTP tests.
+// Starts the built app (next start) on 127.0.0.1 with a throwaway database of the run's engine (a
+// SQLite file, or a new database on the run's PostgreSQL cluster: tests/support/engine.ts), for real
+// HTTP tests.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
+import { databaseEnv, newTestDatabase } from "./engine";
+
 const ROOT = path.resolve(__dirname, "../..");
 
 export interface TestServer {
   url: string;
   port: number;
-  dbFile: string;
+  /** The server's database: what openDb takes (a SQLite file or a postgres:// URL). */
+  db: string;
+  /** The SQLite file, for tests about SQLite itself; throws on a PostgreSQL run. */
+  readonly dbFile: string;
   dir: string;
   process: ChildProcess;
   /** Everything the server printed, for assertions and debugging. */
@@ -32,6 +39,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Reuse an existing database file (e.g. after a crash); default: a new temp file. */
   dbFile?: string;
+  /** Reuse an existing database of either engine (a SQLite file or a postgres:// URL). */
+  db?: string;
   /** Options for the server's node process (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
   nodeArgs?: string[];
   /** Listen on this port (e.g. the same origin again after a stop); default: a free one. */
@@ -48,19 +57,30 @@ const KEEP_ALIVE_MS = 65_000;
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-test-"));
-  const dbFile = options.dbFile ?? path.join(dir, "sondeo.db");
+  const db = options.db ?? options.dbFile ?? (await newTestDatabase(dir));
   const port = options.port ?? (await freePort());
   let log = "";
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port), "--keepAliveTimeout", String(KEEP_ALIVE_MS)],
+    [
+      ...(options.nodeArgs ?? []),
+      path.join(ROOT, "node_modules/next/dist/bin/next"),
+      "start",
+      "-H",
+      "127.0.0.1",
+      "-p",
+      String(port),
+      "--keepAliveTimeout",
+      String(KEEP_ALIVE_MS),
+    ],
     {
       cwd: ROOT,
       env: {
         ...process.env,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
-        SONDEO_DB: dbFile,
+        SONDEO_DB: path.join(dir, "unused.db"),
+        ...databaseEnv(db),
         // Load tests send everything from 127.0.0.1; the rate-limit test sets its own value.
         SONDEO_RATE_LIMIT_PER_MINUTE: "1000000",
         ...options.env,
@@ -89,7 +109,11 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   return {
     url,
     port,
-    dbFile,
+    db,
+    get dbFile() {
+      if (db.startsWith("postgres")) throw new Error("this test reads the SQLite file itself; on PostgreSQL use server.db");
+      return db;
+    },
     dir,
     process: child,
     output: () => log,

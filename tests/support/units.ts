@@ -1,15 +1,18 @@
 // The seeded sample units (21 services, working groups and commissions) in a test server's
 // database: their link codes, as a coordinator would hand them out.
-import Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
+import { closeDb, openDb, tablesOf } from "@/db/client";
+import { first } from "@/db/dialect";
 
-/** The link code of the unit with this code (e.g. "CR-TUM"), read from the database file. */
-export function unitLink(dbFile: string, unitCode: string): string {
-  const db = new Database(dbFile, { readonly: true });
+/** The link code of the unit with this code (e.g. "CR-TUM"), read from the server's database (either engine). */
+export async function unitLink(database: string, unitCode: string): Promise<string> {
+  const db = await openDb(database, { seedSample: false });
   try {
-    const row = db.prepare("select link_code from units where code = ?").get(unitCode) as { link_code: string } | undefined;
-    if (!row) throw new Error(`no unit ${unitCode} in ${dbFile}`);
-    return row.link_code;
+    const { units } = tablesOf(db);
+    const row = await first(db.select({ linkCode: units.linkCode }).from(units).where(eq(units.code, unitCode)));
+    if (!row) throw new Error(`no unit ${unitCode} in ${database}`);
+    return row.linkCode;
   } finally {
-    db.close();
+    await closeDb(db);
   }
 }

@@ -111,6 +111,12 @@ describe("validating dnc-tim submissions", () => {
     expect(found).toEqual([expect.objectContaining({ key: "sugerencias", reason: "too_long" })]);
   });
 
+  it("refuses the NUL character in a text (no keyboard types it; PostgreSQL cannot store it in JSON)", () => {
+    const found = issues(validate(completeAnswers({ sugerencias: "antes\u0000después" }), false));
+    expect(found).toEqual([expect.objectContaining({ key: "sugerencias", reason: "nul_character" })]);
+    expect(validate(completeAnswers({ sugerencias: "antes\u0001después ¿ñ?" })).ok).toBe(true);
+  });
+
   it("requires consent to be given", () => {
     expect(issues(validate(completeAnswers({ consentimiento: false }))).map((i) => i.key)).toEqual(["consentimiento"]);
   });

@@ -25,9 +25,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("admin.audit");
   const tc = await getTranslations("admin.common");
   const locale = await pageLocale();
-  const db = getDb();
-  const facets = listAuditFacets(db);
-  const { rows, total } = listAudit(
+  const db = await getDb();
+  const facets = await listAuditFacets(db);
+  const { rows, total } = await listAudit(
     db,
     { action: q.action, actor: q.actor, ...auditBounds(q) },
     {

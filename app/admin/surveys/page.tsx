@@ -24,13 +24,15 @@ export default async function ManageSurveysPage() {
   const ts = await getTranslations("admin.surveys");
   const tr = await getTranslations("rounds");
   const locale = await pageLocale();
-  const db = getDb();
-  const files = listSurveyFiles();
-  const surveys = listManagedSurveys(db).map((s) => {
-    const latest = s.publishedVersion ?? listSurveyVersions(db, s.slug)[0]?.version;
-    const entry = getSurvey(s.slug) ?? (latest ? getSurveyVersion(s.slug, latest) : undefined);
-    return { ...s, title: entry?.title[locale] ?? s.slug };
-  });
+  const db = await getDb();
+  const files = await listSurveyFiles();
+  const managed = await listManagedSurveys(db);
+  const surveys = [];
+  for (const s of managed) {
+    const latest = s.publishedVersion ?? (await listSurveyVersions(db, s.slug))[0]?.version;
+    const entry = (await getSurvey(s.slug)) ?? (latest ? await getSurveyVersion(s.slug, latest) : undefined);
+    surveys.push({ ...s, title: entry?.title[locale] ?? s.slug });
+  }
   const broken = files.filter((f) => f.problems);
   return (
     <div>

@@ -22,7 +22,7 @@ export default async function UnitsPage() {
   const t = await getTranslations("admin.units");
   const tc = await getTranslations("admin.common");
   const locale = await pageLocale();
-  const units = listUnits(getDb());
+  const units = await listUnits(await getDb());
   const regions = PERU_REGIONS.map((r) => ({ code: r.code, label: r[locale] }));
   const activeCount = units.filter((u) => u.active).length;
   return (

@@ -20,7 +20,7 @@ export default async function UsersPage() {
   const me = await requireUser("admin", "/admin/users");
   const t = await getTranslations("admin.users");
   const locale = await pageLocale();
-  const users = listUsers(getDb());
+  const users = await listUsers(await getDb());
   return (
     <div>
       <h1>{t("title")}</h1>

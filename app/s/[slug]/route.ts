@@ -26,25 +26,25 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { slug } = await params;
   const ctx = pageContext(request);
   const fill = messagesFor(ctx.locale).fill;
-  const survey = getSurvey(slug);
+  const survey = await getSurvey(slug);
   if (!survey) return htmlResponse(notFoundPageHtml(ctx), 404);
   const intro = { es: surveyIntro(survey.definition, "es"), en: surveyIntro(survey.definition, "en") };
   const title = intro[ctx.locale].title;
   const notice = (heading: string, body: string) =>
     htmlResponse(noticePageHtml(ctx, { documentTitle: documentTitle(title), surveyTitle: title, heading, paragraphs: [body] }));
 
-  const db = getDb();
-  if (getSurveyStatus(db, survey.slug) === "closed") return notice(fill.closed.title, fill.closed.body);
+  const db = await getDb();
+  if ((await getSurveyStatus(db, survey.slug)) === "closed") return notice(fill.closed.title, fill.closed.body);
   const query = request.nextUrl.searchParams;
   // No round takes new answers today (the last one closed, the next not yet open): say so now
   // rather than at the first save. A resume link may still lead to a response of an open round.
-  if (!first(query.get("r")) && !acceptingNewResponses(listRounds(db, survey.slug), peruTodayNow())) {
+  if (!first(query.get("r")) && !acceptingNewResponses(await listRounds(db, survey.slug), peruTodayNow())) {
     return notice(fill.closed.title, fill.closed.body);
   }
   const linkCode = first(query.get("u"));
   let unit: string | null = null;
   if (linkCode) {
-    const found = linkCode.length <= 64 ? findActiveUnitByLinkCode(db, linkCode) : undefined;
+    const found = linkCode.length <= 64 ? await findActiveUnitByLinkCode(db, linkCode) : undefined;
     if (!found) return notice(fill.unit.title, fill.unit.body);
     unit = found.linkCode;
   }

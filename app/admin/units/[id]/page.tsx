@@ -32,8 +32,8 @@ export default async function UnitPage({ params }: Props) {
   const { id: idParam } = await params;
   await requireUser("admin", `/admin/units/${encodeURIComponent(idParam)}`);
   const id = /^\d{1,12}$/.test(idParam) ? Number(idParam) : NaN;
-  const db = getDb();
-  const unit = Number.isSafeInteger(id) ? getUnitById(db, id) : undefined;
+  const db = await getDb();
+  const unit = Number.isSafeInteger(id) ? await getUnitById(db, id) : undefined;
   if (!unit) notFound();
   const t = await getTranslations("admin.units");
   const tc = await getTranslations("admin.common");
@@ -41,8 +41,8 @@ export default async function UnitPage({ params }: Props) {
   const tf = await getTranslations({ locale: "es", namespace: "admin.units.unit" });
   const locale = await pageLocale();
   const base = publicBaseUrl(env().SONDEO_PUBLIC_URL, await headers());
-  const statuses = listSurveyStatuses(db);
-  const openSurveys = listSurveys().filter((s) => (statuses.get(s.slug) ?? "open") === "open");
+  const statuses = await listSurveyStatuses(db);
+  const openSurveys = (await listSurveys()).filter((s) => (statuses.get(s.slug) ?? "open") === "open");
   const flyers = await Promise.all(
     openSurveys.map(async (s) => {
       const url = unitSurveyLink(base, s.slug, unit.linkCode);

@@ -20,7 +20,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const { id: idParam } = await params;
   await requireUser("admin", `/admin/users/${encodeURIComponent(idParam)}`);
   const id = /^\d{1,12}$/.test(idParam) ? Number(idParam) : NaN;
-  const user = Number.isSafeInteger(id) ? getUserById(getDb(), id) : undefined;
+  const user = Number.isSafeInteger(id) ? await getUserById(await getDb(), id) : undefined;
   if (!user) notFound();
   const t = await getTranslations("admin.users");
   const locale = await pageLocale();

@@ -29,10 +29,10 @@ export const POST = handle("POST /api/admin/surveys", async (req: Request) => {
     if (!(err instanceof SurveyDefinitionError)) throw err;
     throw new AppError(422, "invalid_survey", `The survey cannot be used: ${err.message}`, { problems: err.problems });
   }
-  const db = getDb();
-  const stored = storeDraftVersion(db, { slug: entry.slug, version: entry.version, definition: entry.definition, uploadedBy: user.email });
+  const db = await getDb();
+  const stored = await storeDraftVersion(db, { slug: entry.slug, version: entry.version, definition: entry.definition, uploadedBy: user.email });
   if (stored.isNew) {
-    recordAudit(db, {
+    await recordAudit(db, {
       user,
       action: "survey.upload",
       target: entry.slug,

@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = handle("GET /api/admin/units", async () => {
   await requireApiUser("admin");
-  return json({ units: listUnits(getDb()) });
+  return json({ units: await listUnits(await getDb()) });
 });
 
 export const POST = handle("POST /api/admin/units", async (req: Request) => {
@@ -26,8 +26,8 @@ export const POST = handle("POST /api/admin/units", async (req: Request) => {
   if (!result.ok) {
     throw new AppError(422, "invalid_unit", "Some fields are not valid.", { errors: result.errors });
   }
-  const db = getDb();
-  const unit = insertUnit(db, result.value);
-  recordAudit(db, { user, action: "unit.create", target: unit.code, details: { id: unit.id, ...result.value }, ip: clientIp(req) });
+  const db = await getDb();
+  const unit = await insertUnit(db, result.value);
+  await recordAudit(db, { user, action: "unit.create", target: unit.code, details: { id: unit.id, ...result.value }, ip: clientIp(req) });
   return json({ unit }, 201);
 });

@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = handle("GET /api/admin/users", async () => {
   await requireApiUser("admin");
-  return json({ users: listUsers(getDb()) });
+  return json({ users: await listUsers(await getDb()) });
 });
 
 export const POST = handle("POST /api/admin/users", async (req: Request) => {
@@ -27,9 +27,9 @@ export const POST = handle("POST /api/admin/users", async (req: Request) => {
     throw new AppError(422, "invalid_user", "Some fields are not valid.", { issues: fieldIssues(parsed.error) });
   }
   const { password, ...rest } = parsed.data;
-  const db = getDb();
-  const created = insertUser(db, { ...rest, passwordHash: await hashPassword(password) });
-  recordAudit(db, {
+  const db = await getDb();
+  const created = await insertUser(db, { ...rest, passwordHash: await hashPassword(password) });
+  await recordAudit(db, {
     user: actor,
     action: "user.create",
     target: created.email,

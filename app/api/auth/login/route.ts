@@ -36,14 +36,14 @@ export const POST = handle("POST /api/auth/login", async (req: Request) => {
   const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "admin.login.errors" });
   const parsed = credentials.safeParse(await readJsonBody(req, 8 * 1024));
   if (!parsed.success) throw badRequest("invalid_payload", t("invalid_payload"));
-  const db = getDb();
+  const db = await getDb();
   const email = normalizeEmail(parsed.data.email);
   const ip = clientIp(req);
   const now = Date.now();
-  const recent = recentLoginFailures(db, email, ip, new Date(now - LOGIN_THROTTLE.windowMs).toISOString());
+  const recent = await recentLoginFailures(db, email, ip, new Date(now - LOGIN_THROTTLE.windowMs).toISOString());
   const throttle = decideLoginThrottle({ accountFailures: recent.account, ipFailures: recent.ip, now });
   if (throttle.blocked) {
-    recordAudit(db, { user: null, actor: email, action: "auth.login_throttled", target: email, details: { scope: throttle.scope }, ip });
+    await recordAudit(db, { user: null, actor: email, action: "auth.login_throttled", target: email, details: { scope: throttle.scope }, ip });
     const seconds = throttle.retryAfterSeconds;
     throw new AppError(
       429,
@@ -55,25 +55,25 @@ export const POST = handle("POST /api/auth/login", async (req: Request) => {
   }
   // Counted before the slow password check, in the same synchronous step as the check above,
   // so parallel guesses cannot slip past the limit; a correct password withdraws it below.
-  insertLoginFailure(db, email, ip, new Date(now));
-  const user = findUserByEmail(db, email);
+  await insertLoginFailure(db, email, ip, new Date(now));
+  const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) {
     const reason = !user ? "unknown_account" : !ok ? "wrong_password" : "inactive_account";
-    recordAudit(db, { user: null, actor: email, action: "auth.login_failed", target: email, details: { reason }, ip });
+    await recordAudit(db, { user: null, actor: email, action: "auth.login_failed", target: email, details: { reason }, ip });
     throw new AppError(401, "invalid_credentials", t("invalid_credentials"));
   }
-  clearAccountLoginFailures(db, email);
+  await clearAccountLoginFailures(db, email);
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-  insertSession(db, {
+  await insertSession(db, {
     tokenHash: hashSessionToken(token),
     userId: user.id,
     expiresAt: expiresAt.toISOString(),
     ip,
     userAgent: req.headers.get("user-agent")?.slice(0, 300) ?? undefined,
   });
-  recordAudit(db, { user, action: "auth.login", ip });
+  await recordAudit(db, { user, action: "auth.login", ip });
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",

@@ -15,11 +15,11 @@ export const POST = handle("POST /api/auth/logout", async (req: Request) => {
   const jar = await cookies();
   const token = jar.get(SESSION_COOKIE)?.value;
   if (token) {
-    const db = getDb();
+    const db = await getDb();
     const tokenHash = hashSessionToken(token);
-    const user = findSessionUser(db, tokenHash);
-    revokeSession(db, tokenHash);
-    if (user) recordAudit(db, { user, action: "auth.logout", ip: clientIp(req) });
+    const user = await findSessionUser(db, tokenHash);
+    await revokeSession(db, tokenHash);
+    if (user) await recordAudit(db, { user, action: "auth.logout", ip: clientIp(req) });
   }
   jar.delete(SESSION_COOKIE);
   return json({ ok: true });

@@ -9,7 +9,7 @@ import { AppError, badRequest, conflict, notFound } from "@/lib/http/app-error";
 import { handle, json } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { env } from "@/lib/env";
-import { clientIp, RateLimiter } from "@/lib/http/rate-limit";
+import { requestLimiter } from "@/app/_server/rate-limits";
 import { RESPONSE_ID, responsePayload } from "@/lib/responses/response-payload";
 import { validateResponseData } from "@/lib/responses/response-validation";
 import { getSurvey } from "@/surveys/registry";
@@ -18,11 +18,10 @@ export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-let saves: RateLimiter | undefined;
+const saves = requestLimiter("save", () => env().SONDEO_RATE_LIMIT_PER_MINUTE, 60_000);
 
-function throttle(req: Request): void {
-  saves ??= new RateLimiter(env().SONDEO_RATE_LIMIT_PER_MINUTE, 60_000);
-  const retry = saves.hit(clientIp(req));
+async function throttle(req: Request): Promise<void> {
+  const retry = await saves.hit(req);
   if (retry > 0) {
     throw new AppError(429, "too_many_requests", "Too many saves from this address; wait a moment and try again.", undefined, {
       "retry-after": String(retry),
@@ -38,7 +37,7 @@ async function responseId(ctx: Ctx): Promise<string> {
 }
 
 export const PUT = handle("PUT /api/responses", async (req: Request, ctx: Ctx) => {
-  throttle(req);
+  await throttle(req);
   const id = await responseId(ctx);
   const parsed = responsePayload.safeParse(await readJsonBody(req));
   if (!parsed.success) {
@@ -47,15 +46,15 @@ export const PUT = handle("PUT /api/responses", async (req: Request, ctx: Ctx) =
     });
   }
   const body = parsed.data;
-  const survey = getSurvey(body.survey);
+  const survey = await getSurvey(body.survey);
   if (!survey) throw notFound("survey_not_found", `There is no survey "${body.survey}".`);
-  const db = getDb();
-  if (getSurveyStatus(db, survey.slug) === "closed") {
+  const db = await getDb();
+  if ((await getSurveyStatus(db, survey.slug)) === "closed") {
     throw conflict("survey_closed", "This survey is closed and no longer accepts answers.");
   }
   let unitId: number | null = null;
   if (body.unit) {
-    const unit = findActiveUnitByLinkCode(db, body.unit);
+    const unit = await findActiveUnitByLinkCode(db, body.unit);
     if (!unit) {
       throw new AppError(422, "unknown_unit", "The link's unit code is unknown or no longer active.", {
         issues: [{ key: "unit", reason: "unknown_unit", message: "unknown or inactive unit code" }],
@@ -72,7 +71,7 @@ export const PUT = handle("PUT /api/responses", async (req: Request, ctx: Ctx) =
       issues: result.issues,
     });
   }
-  const saved = saveResponse(db, {
+  const saved = await saveResponse(db, {
     id,
     survey,
     unitId,
@@ -86,7 +85,7 @@ export const PUT = handle("PUT /api/responses", async (req: Request, ctx: Ctx) =
 
 export const GET = handle("GET /api/responses", async (_req: Request, ctx: Ctx) => {
   const id = await responseId(ctx);
-  const found = getResumableResponse(getDb(), id);
+  const found = await getResumableResponse(await getDb(), id);
   if (!found) throw notFound("response_not_found", "There is no response with this id.");
   return json(found);
 });

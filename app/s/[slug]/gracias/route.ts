@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const ctx = pageContext(request);
   const t = await getTranslations({ locale: ctx.locale, namespace: "fill" });
-  const survey = getSurvey((await params).slug);
+  const survey = await getSurvey((await params).slug);
   if (!survey) return htmlResponse(notFoundPageHtml(ctx), 404);
   const page = noticePageHtml(ctx, {
     documentTitle: documentTitle(t("thanks.title")),

@@ -45,9 +45,9 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const path = `/admin/surveys/${encodeURIComponent(slug)}/compare`;
   await requireUser("analyst", path);
   const sp = await searchParams;
-  let loaded: ReturnType<typeof loadComparison>;
+  let loaded: Awaited<ReturnType<typeof loadComparison>>;
   try {
-    loaded = loadComparison(slug, sp);
+    loaded = await loadComparison(slug, sp);
   } catch (err) {
     if (err instanceof AppError && err.status === 404) notFound();
     throw err;

@@ -46,23 +46,23 @@ export default async function CoveragePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const basePath = `/admin/surveys/${encodeURIComponent(slug)}/coverage`;
   await requireUser("analyst", basePath);
-  const survey = getSurvey(slug);
+  const survey = await getSurvey(slug);
   if (!survey) notFound();
   const search = await searchParams;
   const view = parseCoverageView(search);
   const t = await getTranslations("admin.coverage");
   const tRounds = await getTranslations("rounds");
   const locale = await pageLocale();
-  const db = getDb();
+  const db = await getDb();
   const roundParam = typeof search[ROUND_KEY] === "string" ? search[ROUND_KEY] : undefined;
-  const rounds = listRounds(db, slug);
-  const current = rounds.find((r) => String(r.round) === roundParam) ?? resolveRound(db, slug, undefined);
+  const rounds = await listRounds(db, slug);
+  const current = rounds.find((r) => String(r.round) === roundParam) ?? (await resolveRound(db, slug, undefined));
   const round = current.round;
-  const demo = countDemoResponses(db, slug, new Map(), { values: {}, round });
-  const units = sortCoverage(listCoverageByUnit(db, slug, round), view.sort, view.dir);
+  const demo = await countDemoResponses(db, slug, new Map(), { values: {}, round });
+  const units = sortCoverage(await listCoverageByUnit(db, slug, round), view.sort, view.dir);
   const total = totalCoverage(units, isUnitRow);
   const reminders = units.filter((u) => needsReminder(u, view.below));
-  const timeline = fillTimeline(listCompletionsByDay(db, slug, round), peruToday());
+  const timeline = fillTimeline(await listCompletionsByDay(db, slug, round), peruToday());
   const chartData = units
     .filter((u) => u.unitId !== null && u.expected > 0)
     .map((u) => ({
@@ -142,7 +142,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
         <section aria-labelledby="by-institution">
           <h2 id="by-institution">{t("byInstitution")}</h2>
           <GroupCoverageTable
-            rows={listCoverageByGroup(db, slug, round, "institution")}
+            rows={await listCoverageByGroup(db, slug, round, "institution")}
             by="institution"
             locale={locale}
             caption={t("byInstitution")}
@@ -150,7 +150,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
         </section>
         <section aria-labelledby="by-region">
           <h2 id="by-region">{t("byRegion")}</h2>
-          <GroupCoverageTable rows={listCoverageByGroup(db, slug, round, "region")} by="region" locale={locale} caption={t("byRegion")} />
+          <GroupCoverageTable rows={await listCoverageByGroup(db, slug, round, "region")} by="region" locale={locale} caption={t("byRegion")} />
         </section>
       </div>
 

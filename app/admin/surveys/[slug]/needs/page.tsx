@@ -31,7 +31,7 @@ export default async function NeedsRankingPage(props: ViewProps) {
       </div>
     );
   }
-  const report = getNeedsReport(getDb(), v.needsSurvey, v.query, v.k);
+  const report = await getNeedsReport(await getDb(), v.needsSurvey, v.query, v.k);
   const topics = topicList(v);
   const by = report.by ?? "";
   const dimension = v.dimensionLabel(by);

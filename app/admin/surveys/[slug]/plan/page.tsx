@@ -104,7 +104,7 @@ export default async function PlanPage(props: ViewProps) {
     );
   }
   const user = await requireUser("analyst");
-  const p = loadPlan(v.survey.slug, toSearchParams(v.query, v.context.spec));
+  const p = await loadPlan(v.survey.slug, toSearchParams(v.query, v.context.spec));
   const messages = messagesFor(v.locale).plan;
   const labels = planLabels(p, v.locale);
   const slug = encodeURIComponent(p.survey.slug);

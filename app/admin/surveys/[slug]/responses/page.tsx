@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/app/_server/auth";
 import { pageLocale } from "@/app/_server/locale";
-import { getDb, openReader } from "@/db/client";
+import { getDb } from "@/db/client";
 import { listResponses, RESPONSES_PAGE_SIZE } from "@/db/queries/export-responses";
 import { needsSurveyOf, resolveFilters } from "@/db/queries/needs-report";
 import { parseNeedsQuery, toSearchParams } from "@/lib/needs/filters";
@@ -30,7 +30,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function ResponsesPage({ params, searchParams }: Props) {
   const { slug } = await params;
   await requireUser("admin", `/admin/surveys/${slug}/responses`);
-  const survey = getSurvey(slug);
+  const survey = await getSurvey(slug);
   if (!survey) notFound();
   const t = await getTranslations("responses");
   const locale = await pageLocale();
@@ -46,10 +46,10 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
     );
   }
   const page = Math.max(1, Number(search.page) || 1);
-  const db = getDb();
-  let filters: ReturnType<typeof resolveFilters>;
+  const db = await getDb();
+  let filters: Awaited<ReturnType<typeof resolveFilters>>;
   try {
-    filters = resolveFilters(db, slug, parsed.value.filters);
+    filters = await resolveFilters(db, slug, parsed.value.filters);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     return (
@@ -59,14 +59,8 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const reader = openReader();
-  let list: ReturnType<typeof listResponses>;
-  try {
-    const slots = survey.needs ? needsSurveyOf(db, slug, survey.needs).slots : new Map<string, number>();
-    list = listResponses(reader, slug, slots, { includePartial: true, filters }, page);
-  } finally {
-    if (reader !== db.$client) reader.close();
-  }
+  const slots = survey.needs ? (await needsSurveyOf(db, slug, survey.needs)).slots : new Map<string, number>();
+  const list = await listResponses(db, slug, slots, { includePartial: true, filters }, page);
   const pages = Math.max(1, Math.ceil((list.complete + list.partial) / RESPONSES_PAGE_SIZE));
   const qs = (p: number) => `?${toSearchParams(parsed.value, spec, { page: p }).toString()}`;
   const when = (iso: string | null) =>
@@ -81,8 +75,8 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
       </h1>
       <p>{t("intro")}</p>
       <RoundPicker
-        rounds={listRounds(db, slug)}
-        current={resolveRound(db, slug, filters.round)}
+        rounds={await listRounds(db, slug)}
+        current={await resolveRound(db, slug, filters.round)}
         basePath={`/admin/surveys/${encodeURIComponent(slug)}/responses`}
         search={search}
       />

@@ -27,11 +27,11 @@ const BADGE: Record<RoundRow["state"], string> = { open: "ok", upcoming: "warn",
 export default async function RoundsPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser("analyst", `/admin/surveys/${slug}/rounds`);
-  const survey = getSurvey(slug);
+  const survey = await getSurvey(slug);
   if (!survey) notFound();
   const t = await getTranslations("rounds");
   const locale = await pageLocale();
-  const rounds = roundRows(getDb(), slug);
+  const rounds = await roundRows(await getDb(), slug);
   const isAdmin = user.role === "admin";
   // The dates are calendar days: formatted as such (UTC), never shifted by a time zone.
   const dayFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "es-PE", { dateStyle: "medium", timeZone: "UTC" });

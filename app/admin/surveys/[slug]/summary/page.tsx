@@ -33,7 +33,10 @@ export default async function QuestionSummaryPage(props: ViewProps) {
     </>
   );
   if (!v.filters) return <div className="needs summary">{header}</div>;
-  const result = getSurveySummary(getDb(), v.needsSurvey, summaryCatalogue(v.survey), v.filters, v.k, { declared, textSample: TEXT_SAMPLE });
+  const result = await getSurveySummary(await getDb(), v.needsSurvey, summaryCatalogue(v.survey), v.filters, v.k, {
+    declared,
+    textSample: TEXT_SAMPLE,
+  });
   const openAnswersHref = declared
     ? (question: string) => `${viewPath(v.survey.slug, "open")}?${toSearchParams(v.query, v.context.spec, { question }).toString()}`
     : null;

@@ -28,13 +28,13 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function VersionsPage({ params }: Props) {
   const { slug } = await params;
   await requireUser("admin", `/admin/surveys/${slug}/versions`);
-  const versions = listSurveyVersions(getDb(), slug);
+  const versions = await listSurveyVersions(await getDb(), slug);
   if (versions.length === 0) notFound();
   const t = await getTranslations("admin.manage");
   const locale = await pageLocale();
-  const shown = getSurvey(slug) ?? getSurveyVersion(slug, versions[0]!.version);
+  const shown = (await getSurvey(slug)) ?? (await getSurveyVersion(slug, versions[0]!.version));
   const title = shown?.title[locale] ?? slug;
-  const file = listSurveyFiles().find((f) => f.slug === slug);
+  const file = (await listSurveyFiles()).find((f) => f.slug === slug);
   const responses = versions.reduce((n, v) => n + v.responses, 0);
   return (
     <div>

@@ -17,20 +17,20 @@ export const DELETE = handle("DELETE /api/admin/surveys/[slug]", async (req: Req
   assertSameOrigin(req);
   const user = await requireApiUser("admin");
   const { slug } = await ctx.params;
-  const file = listSurveyFiles().find((f) => f.slug === slug);
+  const file = (await listSurveyFiles()).find((f) => f.slug === slug);
   if (file) {
     throw conflict(
       "survey_file_present",
       `The survey "${slug}" comes from the file ${file.file} in the surveys folder: remove the file first, or it would come back on the next scan.`,
     );
   }
-  const db = getDb();
-  const result = removeSurvey(db, slug);
+  const db = await getDb();
+  const result = await removeSurvey(db, slug);
   if (!result) throw notFound("survey_not_found", `There is no survey "${slug}".`);
   if (!result.removed) {
     throw conflict("survey_has_responses", `The survey "${slug}" has ${result.responses} responses and cannot be removed: close it instead.`);
   }
-  recordAudit(db, { user, action: "survey.remove", target: slug, details: { versions: result.versions }, ip: clientIp(req) });
+  await recordAudit(db, { user, action: "survey.remove", target: slug, details: { versions: result.versions }, ip: clientIp(req) });
   refreshSurveys();
   return json({ slug, removed: true });
 });

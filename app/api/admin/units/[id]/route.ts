@@ -20,8 +20,8 @@ export const PATCH = handle("PATCH /api/admin/units/[id]", async (req: Request, 
   assertSameOrigin(req);
   const user = await requireApiUser("admin");
   const id = parseIdParam((await ctx.params).id, "unit");
-  const db = getDb();
-  const before = getUnitById(db, id);
+  const db = await getDb();
+  const before = await getUnitById(db, id);
   if (!before) throw notFound("unit_not_found", `There is no unit with id ${id}.`);
   const body = await readJsonBody(req, 16 * 1024);
   const changes: Partial<Record<UnitColumn, unknown>> = {};
@@ -33,7 +33,7 @@ export const PATCH = handle("PATCH /api/admin/units/[id]", async (req: Request, 
   if (!result.ok) throw new AppError(422, "invalid_unit", "Some fields are not valid.", { errors: result.errors });
   const diff = changedFields(before, result.value, UNIT_COLUMNS);
   if (Object.keys(diff).length === 0) return json({ unit: before });
-  const unit = updateUnit(db, id, result.value);
-  recordAudit(db, { user, action: "unit.update", target: result.value.code, details: { id, changes: diff }, ip: clientIp(req) });
+  const unit = await updateUnit(db, id, result.value);
+  await recordAudit(db, { user, action: "unit.update", target: result.value.code, details: { id, changes: diff }, ip: clientIp(req) });
   return json({ unit });
 });

@@ -24,9 +24,9 @@ export const POST = handle("POST /api/admin/units/import", async (req: Request) 
   if (!parsed.ok) {
     throw new AppError(422, "invalid_csv", "The file has errors; nothing was imported.", { errors: parsed.errors });
   }
-  const db = getDb();
-  const result = importUnits(db, parsed.units);
-  recordAudit(db, {
+  const db = await getDb();
+  const result = await importUnits(db, parsed.units);
+  await recordAudit(db, {
     user,
     action: "unit.import",
     target: `${parsed.units.length} units`,

@@ -20,8 +20,8 @@ export const PATCH = handle("PATCH /api/admin/users/[id]", async (req: Request, 
   assertSameOrigin(req);
   const actor = await requireApiUser("admin");
   const id = parseIdParam((await ctx.params).id, "user");
-  const db = getDb();
-  const before = getUserById(db, id);
+  const db = await getDb();
+  const before = await getUserById(db, id);
   if (!before) throw notFound("user_not_found", `There is no account with id ${id}.`);
   const parsed = userChangesInput.safeParse(await readJsonBody(req, 8 * 1024));
   if (!parsed.success) {
@@ -32,7 +32,7 @@ export const PATCH = handle("PATCH /api/admin/users/[id]", async (req: Request, 
     throw conflict("cannot_deactivate_self", "You cannot deactivate your own account.");
   }
   const staysAdmin = (changes.role ?? before.role) === "admin" && (changes.active ?? before.active);
-  if (before.role === "admin" && before.active && !staysAdmin && countOtherActiveAdmins(db, id) === 0) {
+  if (before.role === "admin" && before.active && !staysAdmin && (await countOtherActiveAdmins(db, id)) === 0) {
     throw conflict("last_admin", "This is the last active admin; make someone else admin first.");
   }
   const diff = changedFields(before, changes, ["name", "role", "active"]);
@@ -40,9 +40,9 @@ export const PATCH = handle("PATCH /api/admin/users/[id]", async (req: Request, 
     const { passwordHash: _omit, ...user } = before;
     return json({ user });
   }
-  const updated = updateUser(db, id, changes);
-  if (changes.active === false) revokeUserSessions(db, id);
-  recordAudit(db, { user: actor, action: "user.update", target: before.email, details: { id, changes: diff }, ip: clientIp(req) });
+  const updated = await updateUser(db, id, changes);
+  if (changes.active === false) await revokeUserSessions(db, id);
+  await recordAudit(db, { user: actor, action: "user.update", target: before.email, details: { id, changes: diff }, ip: clientIp(req) });
   const { passwordHash: _omit, ...user } = updated;
   return json({ user });
 });

@@ -16,8 +16,8 @@ type Body = { survey?: string; locale?: "es" | "en"; data?: Record<string, unkno
 export const PUT = handle("PUT /api/bench/bare", async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params;
   const body = (await req.json()) as Body;
-  const survey = getSurvey(String(body.survey));
+  const survey = await getSurvey(String(body.survey));
   if (!survey) throw notFound("survey_not_found", `There is no survey "${String(body.survey)}".`);
-  insertBareCompletion(getDb(), { id, survey, locale: body.locale ?? "es", data: body.data ?? {} });
+  await insertBareCompletion(await getDb(), { id, survey, locale: body.locale ?? "es", data: body.data ?? {} });
   return json({ id, status: "complete" });
 });

@@ -19,17 +19,14 @@ type Ctx = { params: Promise<{ slug: string }> };
 export const GET = handle("GET /api/surveys/needs", async (req: Request, ctx: Ctx) => {
   await requireApiUser("analyst");
   const { slug } = await ctx.params;
-  const { context, needsSurvey } = surveyForApi(slug, { requireNeeds: true });
+  const { context, needsSurvey } = await surveyForApi(slug, { requireNeeds: true });
   const parsed = parseNeedsQuery(new URL(req.url).searchParams, context.spec);
   if (!parsed.ok) throw badRequest("invalid_query", parsed.message);
-  const db = getDb();
-  const report = getNeedsReport(db, needsSurvey, parsed.value, context.k);
-  const demoResponses = countDemoResponses(
-    db,
-    slug,
-    needsSurvey.slots,
-    resolveView(db, needsSurvey, parsed.value.filters, context.k).filters,
+  const db = await getDb();
+  const report = await getNeedsReport(db, needsSurvey, parsed.value, context.k);
+  const demoResponses = (
+    await countDemoResponses(db, slug, needsSurvey.slots, (await resolveView(db, needsSurvey, parsed.value.filters, context.k)).filters)
   ).completed;
-  const { round, name } = resolveRound(db, slug, parsed.value.filters[ROUND_KEY]);
+  const { round, name } = await resolveRound(db, slug, parsed.value.filters[ROUND_KEY]);
   return json({ survey: slug, round: { round, name }, ...report, demoResponses });
 });

@@ -22,7 +22,7 @@ export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ slug: string }> };
 
-function planJson(p: ReturnType<typeof loadPlan>) {
+function planJson(p: Awaited<ReturnType<typeof loadPlan>>) {
   return {
     survey: p.survey.slug,
     k: p.context.k,
@@ -43,7 +43,7 @@ function planJson(p: ReturnType<typeof loadPlan>) {
 export const GET = handle("GET /api/surveys/plan", async (req: Request, ctx: Ctx) => {
   await requireApiUser("analyst");
   const { slug } = await ctx.params;
-  return json(planJson(loadPlan(slug, new URL(req.url).searchParams)));
+  return json(planJson(await loadPlan(slug, new URL(req.url).searchParams)));
 });
 
 const body = z.object({ edits: z.unknown(), filters: z.record(z.string(), z.string()).default({}) }).strict();
@@ -56,25 +56,25 @@ export const PUT = handle("PUT /api/surveys/plan", async (req: Request, ctx: Ctx
   if (!parsedBody.success) throw badRequest("invalid_plan", "Send {edits, filters}.");
   const filters = new URLSearchParams(parsedBody.data.filters);
   // Drafted under exactly the filters sent (none = every completed response), never the saved ones.
-  const p = loadPlan(slug, filters, { savedFilters: false });
+  const p = await loadPlan(slug, filters, { savedFilters: false });
   const edits = planEditsSchema(p.vocabulary).safeParse(parsedBody.data.edits);
   if (!edits.success) {
     const issue = edits.error.issues[0];
     throw new AppError(422, "invalid_plan", `edits.${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
   }
-  const db = getDb();
+  const db = await getDb();
   // A survey with several rounds: the plan keeps the round it was drafted from, so that a round
   // opened later does not become the one its "what moved" compares with (docs/rounds.md).
-  const rounds = listRounds(db, slug);
-  const round = p.query.filters[ROUND_KEY] ?? (rounds.length > 1 ? String(resolveRound(db, slug, undefined).round) : undefined);
+  const rounds = await listRounds(db, slug);
+  const round = p.query.filters[ROUND_KEY] ?? (rounds.length > 1 ? String((await resolveRound(db, slug, undefined)).round) : undefined);
   const query = { by: null, filters: round ? { ...p.query.filters, [ROUND_KEY]: round } : p.query.filters };
-  const version = insertPlanVersion(db, { slug, edits: edits.data, query, snapshot: snapshotOf(p.figures.draft, edits.data), author: user });
-  recordAudit(db, {
+  const version = await insertPlanVersion(db, { slug, edits: edits.data, query, snapshot: snapshotOf(p.figures.draft, edits.data), author: user });
+  await recordAudit(db, {
     user,
     action: "plan.save",
     target: slug,
     details: { version: version.version, filters: p.query.filters, modules: edits.data.modules.filter((m) => m.accepted).map((m) => m.id) },
     ip: clientIp(req),
   });
-  return json(planJson(loadPlan(slug, new URLSearchParams())));
+  return json(planJson(await loadPlan(slug, new URLSearchParams())));
 });

@@ -21,17 +21,17 @@ type Ctx = { params: Promise<{ slug: string }> };
 export const GET = handle("GET /api/surveys/summary", async (req: Request, ctx: Ctx) => {
   await requireApiUser("analyst");
   const { slug } = await ctx.params;
-  const { survey, context, needsSurvey } = surveyForApi(slug, { requireNeeds: false });
+  const { survey, context, needsSurvey } = await surveyForApi(slug, { requireNeeds: false });
   const parsed = parseNeedsQuery(new URL(req.url).searchParams, context.spec);
   if (!parsed.ok) throw badRequest("invalid_query", parsed.message);
-  const db = getDb();
+  const db = await getDb();
   const k = context.k;
-  const { filters, release } = resolveView(db, needsSurvey, parsed.value.filters, k);
-  const { n, verdict, summary } = getSurveySummary(db, needsSurvey, summaryCatalogue(survey), filters, k, {
+  const { filters, release } = await resolveView(db, needsSurvey, parsed.value.filters, k);
+  const { n, verdict, summary } = await getSurveySummary(db, needsSurvey, summaryCatalogue(survey), filters, k, {
     declared: Boolean(survey.needs),
     textSample: TEXT_SAMPLE,
   });
-  const round = resolveRound(db, slug, filters.round);
+  const round = await resolveRound(db, slug, filters.round);
   return json({
     survey: slug,
     round: { round: round.round, name: round.name },
@@ -40,7 +40,7 @@ export const GET = handle("GET /api/surveys/summary", async (req: Request, ctx: 
     n: verdict ? null : n,
     suppressed: verdict,
     release,
-    demoResponses: countDemoResponses(db, slug, needsSurvey.slots, filters).completed,
+    demoResponses: (await countDemoResponses(db, slug, needsSurvey.slots, filters)).completed,
     pages: summary?.pages ?? [],
     questions: summary?.sections ?? [],
   });

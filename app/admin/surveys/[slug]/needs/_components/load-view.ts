@@ -73,14 +73,16 @@ export async function loadView(
   const raw = new URLSearchParams();
   for (const [key, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) raw.append(key, one);
   await requireUser("analyst", raw.size ? `${path}?${raw}` : path);
-  const survey = getSurvey(slug);
+  const survey = await getSurvey(slug);
   if (!survey || (!survey.needs && options.requireNeeds !== false)) notFound();
   const context = needsContext(survey);
   const locale = await pageLocale();
   const t = await getTranslations("needs");
   const tr = await getTranslations("rounds");
-  const db = getDb();
-  const needsSurvey: NeedsSurvey = survey.needs ? needsSurveyOf(db, slug, survey.needs) : { slug, slots: new Map(), topics: [], breakdowns: [] };
+  const db = await getDb();
+  const needsSurvey: NeedsSurvey = survey.needs
+    ? await needsSurveyOf(db, slug, survey.needs)
+    : { slug, slots: new Map(), topics: [], breakdowns: [] };
   const extra: Record<string, string> = {};
   for (const key of extraKeys) {
     const v = sp[key];
@@ -97,7 +99,7 @@ export async function loadView(
     // GET forms submit every field, empty ones too: keep shared URLs short and canonical.
     if ([...raw.values()].some((v) => v.trim() === "")) redirect(canonical ? `${path}?${canonical}` : path);
     try {
-      ({ filters, release } = resolveView(db, needsSurvey, query.filters, context.k));
+      ({ filters, release } = await resolveView(db, needsSurvey, query.filters, context.k));
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       error = err.message;
@@ -105,9 +107,9 @@ export async function loadView(
   } else {
     error = parsed.message;
   }
-  const rounds = listRounds(db, slug);
-  const round = resolveRound(db, slug, filters?.round);
-  const units = listUnitsForFilter(db);
+  const rounds = await listRounds(db, slug);
+  const round = await resolveRound(db, slug, filters?.round);
+  const units = await listUnitsForFilter(db);
   const unitCode = new Map(units.map((u) => [String(u.id), u.code]));
   const breakdowns = survey.needs?.breakdowns ?? [];
   const choiceLabel = new Map(breakdowns.map((b) => [b.name, new Map(b.choices.map((c) => [c.value, c.label[locale]]))]));
@@ -132,7 +134,7 @@ export async function loadView(
     units,
     dimensionLabel: (dim) => (dim === "from" || dim === "to" ? t(`filters.${dim}`) : dim === ROUND_KEY ? tr("label") : (titles.get(dim) ?? dim)),
     groupLabel,
-    demo: filters ? countDemoResponses(db, slug, needsSurvey.slots, filters) : { started: 0, completed: 0 },
+    demo: filters ? await countDemoResponses(db, slug, needsSurvey.slots, filters) : { started: 0, completed: 0 },
     rounds,
     round,
   };

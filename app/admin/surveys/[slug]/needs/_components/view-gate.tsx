@@ -11,7 +11,7 @@ import { SuppressedNotice } from "./suppressed-notice";
 
 export type ViewGate = { page: ReactElement } | { page: null; n: number; filters: ResolvedFilters };
 
-export function gateView(v: LoadedView, view: NeedsView, keep?: Record<string, string>): ViewGate {
+export async function gateView(v: LoadedView, view: NeedsView, keep?: Record<string, string>): Promise<ViewGate> {
   const stop = (notice?: ReactElement) => ({
     page: (
       <div className="needs">
@@ -21,7 +21,7 @@ export function gateView(v: LoadedView, view: NeedsView, keep?: Record<string, s
     ),
   });
   if (!v.filters) return stop();
-  const { n, verdict } = getViewVerdict(getDb(), v.needsSurvey, v.filters, v.k);
+  const { n, verdict } = await getViewVerdict(await getDb(), v.needsSurvey, v.filters, v.k);
   if (verdict) return stop(<SuppressedNotice reason={verdict} k={v.k} />);
   return { page: null, n, filters: v.filters };
 }

@@ -30,20 +30,20 @@ export default async function NeedsOpenAnswersPage(props: ViewProps) {
   const titleOf = (name: string) => open.find((q) => q.name === name)?.title[v.locale] ?? name;
   const search = (v.extra.q ?? "").slice(0, 200);
   const keep: Record<string, string> = { question };
-  const gate = gateView(v, "open", keep);
+  const gate = await gateView(v, "open", keep);
   if (gate.page) return gate.page;
   const { n, filters } = gate;
-  const db = getDb();
+  const db = await getDb();
   const slug = v.survey.slug;
-  const where = selectionTerms(v.needsSurvey.slots, filters);
+  const where = selectionTerms(db, v.needsSurvey.slots, filters);
   const names = open.map((q) => q.name);
-  const counts = countOpenAnswers(db, slug, where, names);
+  const counts = await countOpenAnswers(db, slug, where, names);
   const requested = Math.max(1, Math.floor(Number(v.extra.page ?? "1")) || 1);
-  const first = listOpenAnswers(db, slug, where, { question, search, limit: PAGE_SIZE, offset: (requested - 1) * PAGE_SIZE });
+  const first = await listOpenAnswers(db, slug, where, { question, search, limit: PAGE_SIZE, offset: (requested - 1) * PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
   const page = Math.min(requested, pages);
   const answers =
-    page === requested ? first : listOpenAnswers(db, slug, where, { question, search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    page === requested ? first : await listOpenAnswers(db, slug, where, { question, search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const href = (extra: Record<string, string | number | undefined>) => {
     const qs = toSearchParams(v.query, v.context.spec, { question, q: search || undefined, ...extra }).toString();
     return `${v.basePath}/open?${qs}`;

@@ -37,7 +37,7 @@ export default async function NeedsReportPage(props: ViewProps) {
     </div>
   );
   if (!v.filters) return <div className="needs">{header}</div>;
-  const report = getNeedsReport(getDb(), v.needsSurvey, v.query, v.k);
+  const report = await getNeedsReport(await getDb(), v.needsSurvey, v.query, v.k);
   if (report.suppressed || !report.total) {
     return (
       <div className="needs">

@@ -36,9 +36,9 @@ export async function loadPlanPage(props: PlanPageProps, path: "plan" | "plan/pr
   const here = `/admin/surveys/${encodeURIComponent(slug)}/${path}`;
   const user = await requireUser("analyst", search.size ? `${here}?${search}` : here);
   const locale = asLocale(await getLocale());
-  if (!getSurvey(slug)?.needs) notFound();
+  if (!(await getSurvey(slug))?.needs) notFound();
   try {
-    const p = loadPlan(slug, search);
+    const p = await loadPlan(slug, search);
     return { ok: true, user, p, locale, labels: planLabels(p, locale), messages: messagesFor(locale).plan, search };
   } catch (err) {
     if (err instanceof AppError && err.status === 400) return { ok: false, user, error: err.message, locale };

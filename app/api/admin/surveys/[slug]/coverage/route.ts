@@ -25,18 +25,18 @@ export const dynamic = "force-dynamic";
 export const GET = handle("GET /api/admin/surveys/[slug]/coverage", async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const user = await requireApiUser("analyst");
   const { slug } = await ctx.params;
-  if (!getSurvey(slug)) throw notFound("survey_not_found", `There is no survey "${slug}".`);
-  const db = getDb();
+  if (!(await getSurvey(slug))) throw notFound("survey_not_found", `There is no survey "${slug}".`);
+  const db = await getDb();
   const params = new URL(req.url).searchParams;
-  const { round, name: roundName } = resolveRound(db, slug, params.get(ROUND_KEY) ?? undefined);
-  const units = sortCoverage(listCoverageByUnit(db, slug, round), "code", "asc");
+  const { round, name: roundName } = await resolveRound(db, slug, params.get(ROUND_KEY) ?? undefined);
+  const units = sortCoverage(await listCoverageByUnit(db, slug, round), "code", "asc");
   if (params.get("format") === "csv") {
     const sep = parseSeparator(params);
     if (!sep) throw badRequest("invalid_query", "sep: must be comma or semicolon");
-    recordAudit(db, { user, action: "export.coverage_csv", target: slug, details: { round }, ip: clientIp(req) });
+    await recordAudit(db, { user, action: "export.coverage_csv", target: slug, details: { round }, ip: clientIp(req) });
     return csvResponse(
       csvFromRecords(coverageCsvRows(units, "Sin unidad"), sep, COVERAGE_CSV_HEADER),
-      exportFileName(slug, roundExportName("cobertura", round, listRounds(db, slug).length)),
+      exportFileName(slug, roundExportName("cobertura", round, (await listRounds(db, slug)).length)),
     );
   }
   return json({
@@ -44,9 +44,9 @@ export const GET = handle("GET /api/admin/surveys/[slug]/coverage", async (req: 
     round: { round, name: roundName },
     total: totalCoverage(units, isUnitRow),
     units: units.map((u) => ({ ...u, rate: responseRate(u) })),
-    byInstitution: listCoverageByGroup(db, slug, round, "institution"),
-    byRegion: listCoverageByGroup(db, slug, round, "region"),
-    byDay: listCompletionsByDay(db, slug, round),
-    demoResponses: countDemoResponses(db, slug, new Map(), { values: {}, round }),
+    byInstitution: await listCoverageByGroup(db, slug, round, "institution"),
+    byRegion: await listCoverageByGroup(db, slug, round, "region"),
+    byDay: await listCompletionsByDay(db, slug, round),
+    demoResponses: await countDemoResponses(db, slug, new Map(), { values: {}, round }),
   });
 });

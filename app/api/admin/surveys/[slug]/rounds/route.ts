@@ -28,14 +28,14 @@ const body = z.object({ name: z.string().max(1000), opensOn: day, closesOn: day 
 
 async function knownSurvey(ctx: Ctx): Promise<string> {
   const { slug } = await ctx.params;
-  if (!getSurvey(slug)) throw notFound("survey_not_found", `There is no survey "${slug}".`);
+  if (!(await getSurvey(slug))) throw notFound("survey_not_found", `There is no survey "${slug}".`);
   return slug;
 }
 
 export const GET = handle("GET /api/admin/surveys/[slug]/rounds", async (_req: Request, ctx: Ctx) => {
   await requireApiUser("analyst");
   const slug = await knownSurvey(ctx);
-  return json({ survey: slug, rounds: roundRows(getDb(), slug) });
+  return json({ survey: slug, rounds: await roundRows(await getDb(), slug) });
 });
 
 export const POST = handle("POST /api/admin/surveys/[slug]/rounds", async (req: Request, ctx: Ctx) => {
@@ -48,13 +48,13 @@ export const POST = handle("POST /api/admin/surveys/[slug]/rounds", async (req: 
   }
   const today = peruTodayNow();
   const input = { name: parsed.data.name, opensOn: parsed.data.opensOn ?? today, closesOn: parsed.data.closesOn ?? null };
-  const db = getDb();
-  const rounds = listRounds(db, slug);
+  const db = await getDb();
+  const rounds = await listRounds(db, slug);
   const next = (rounds.at(-1)?.round ?? 0) + 1;
   const problems = roundProblems(input);
   if (problems.length === 0) problems.push(...roundOrderProblems(rounds, next, input.opensOn));
   if (problems.length > 0) throw new AppError(422, "invalid_round", `The round cannot be opened: ${problems.join("; ")}`, { problems });
-  const created = createRound(db, slug, input, user.email);
-  recordAudit(db, { user, action: "round.create", target: slug, details: { ...created }, ip: clientIp(req) });
+  const created = await createRound(db, slug, input, user.email);
+  await recordAudit(db, { user, action: "round.create", target: slug, details: { ...created }, ip: clientIp(req) });
   return json({ survey: slug, ...created, state: roundState(created, today), completed: 0 }, 201);
 });

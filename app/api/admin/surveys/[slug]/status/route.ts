@@ -20,15 +20,15 @@ export const POST = handle("POST /api/admin/surveys/[slug]/status", async (req: 
   assertSameOrigin(req);
   const user = await requireApiUser("admin");
   const { slug } = await ctx.params;
-  const survey = getSurvey(slug);
+  const survey = await getSurvey(slug);
   if (!survey) throw notFound("survey_not_found", `There is no survey "${slug}".`);
   const parsed = body.safeParse(await readJsonBody(req, 1024));
   if (!parsed.success) throw badRequest("invalid_payload", 'Send {"status": "open"} or {"status": "closed"}.');
-  const db = getDb();
-  const before = getSurveyStatus(db, slug);
+  const db = await getDb();
+  const before = await getSurveyStatus(db, slug);
   if (before !== parsed.data.status) {
-    setSurveyStatus(db, slug, parsed.data.status);
-    recordAudit(db, {
+    await setSurveyStatus(db, slug, parsed.data.status);
+    await recordAudit(db, {
       user,
       action: parsed.data.status === "open" ? "survey.open" : "survey.close",
       target: slug,

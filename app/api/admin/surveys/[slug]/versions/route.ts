@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = handle("GET /api/admin/surveys/[slug]/versions", async (_req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   await requireApiUser("admin");
   const { slug } = await ctx.params;
-  const versions = listSurveyVersions(getDb(), slug);
+  const versions = await listSurveyVersions(await getDb(), slug);
   if (versions.length === 0) throw notFound("survey_not_found", `There is no survey "${slug}".`);
   return json({ slug, published: versions.find((v) => v.isPublished)?.version ?? null, versions });
 });

@@ -15,9 +15,9 @@ export const POST = handle("POST /api/admin/units/[id]/link", async (req: Reques
   assertSameOrigin(req);
   const user = await requireApiUser("admin");
   const id = parseIdParam((await ctx.params).id, "unit");
-  const db = getDb();
-  if (!getUnitById(db, id)) throw notFound("unit_not_found", `There is no unit with id ${id}.`);
-  const unit = regenerateUnitLink(db, id);
-  recordAudit(db, { user, action: "unit.link_regenerated", target: unit.code, details: { id }, ip: clientIp(req) });
+  const db = await getDb();
+  if (!(await getUnitById(db, id))) throw notFound("unit_not_found", `There is no unit with id ${id}.`);
+  const unit = await regenerateUnitLink(db, id);
+  await recordAudit(db, { user, action: "unit.link_regenerated", target: unit.code, details: { id }, ip: clientIp(req) });
   return json({ unit });
 });

@@ -23,16 +23,16 @@ export const POST = handle("POST /api/admin/users/[id]/password", async (req: Re
   assertSameOrigin(req);
   const actor = await requireApiUser("admin");
   const id = parseIdParam((await ctx.params).id, "user");
-  const db = getDb();
-  const target = getUserById(db, id);
+  const db = await getDb();
+  const target = await getUserById(db, id);
   if (!target) throw notFound("user_not_found", `There is no account with id ${id}.`);
   const parsed = body.safeParse(await readJsonBody(req, 8 * 1024));
   if (!parsed.success) {
     throw new AppError(422, "invalid_password", "The password is not valid.", { issues: fieldIssues(parsed.error) });
   }
-  setUserPassword(db, id, await hashPassword(parsed.data.password));
+  await setUserPassword(db, id, await hashPassword(parsed.data.password));
   const keep = id === actor.id ? ((await currentSessionTokenHash()) ?? undefined) : undefined;
-  revokeUserSessions(db, id, keep);
-  recordAudit(db, { user: actor, action: "user.password_reset", target: target.email, details: { id }, ip: clientIp(req) });
+  await revokeUserSessions(db, id, keep);
+  await recordAudit(db, { user: actor, action: "user.password_reset", target: target.email, details: { id }, ip: clientIp(req) });
   return json({ ok: true });
 });

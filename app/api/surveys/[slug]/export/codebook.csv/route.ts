@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const GET = handle("GET /api/surveys/export/codebook.csv", async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   await requireApiUser("analyst");
   const { slug } = await ctx.params;
-  const survey = getSurvey(slug);
+  const survey = await getSurvey(slug);
   if (!survey) throw notFound("survey_not_found", `There is no survey "${slug}".`);
   const sep = parseSeparator(new URL(req.url).searchParams);
   if (!sep) throw badRequest("invalid_query", "sep: must be comma or semicolon");

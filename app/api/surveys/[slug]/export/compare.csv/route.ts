@@ -23,7 +23,7 @@ export const GET = handle("GET /api/surveys/export/compare.csv", async (req: Req
   const params = new URL(req.url).searchParams;
   const format = new URLSearchParams([...params].filter(([k]) => FORMAT.includes(k)));
   const rest = new URLSearchParams([...params].filter(([k]) => !FORMAT.includes(k)));
-  const loaded = loadComparison(slug, rest);
+  const loaded = await loadComparison(slug, rest);
   if (!loaded.report || !loaded.query) throw badRequest("invalid_query", loaded.error ?? "invalid query");
   const fmt = parseExportQuery(format, { dimensions: [] });
   if (!fmt.ok) throw badRequest("invalid_query", fmt.message);
@@ -36,6 +36,6 @@ export const GET = handle("GET /api/surveys/export/compare.csv", async (req: Req
     groupLabel: csvGroupLabel(locale, groupLabels),
   });
   const { from, to, by, filters } = loaded.query;
-  recordAudit(getDb(), { user, action: "export.compare_csv", target: slug, details: { from, to, by, filters }, ip: clientIp(req) });
+  await recordAudit(await getDb(), { user, action: "export.compare_csv", target: slug, details: { from, to, by, filters }, ip: clientIp(req) });
   return csvResponse(csvFromRecords(records, fmt.value.separator, COMPARE_HEADER), exportFileName(slug, `comparacion-ronda${from}-ronda${to}`));
 });

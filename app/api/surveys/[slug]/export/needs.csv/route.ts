@@ -21,13 +21,13 @@ export const dynamic = "force-dynamic";
 export const GET = handle("GET /api/surveys/export/needs.csv", async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const user = await requireApiUser("analyst");
   const { slug } = await ctx.params;
-  const { survey, context, needsSurvey } = surveyForApi(slug, { requireNeeds: true });
+  const { survey, context, needsSurvey } = await surveyForApi(slug, { requireNeeds: true });
   const parsed = parseExportQuery(new URL(req.url).searchParams, context.spec);
   if (!parsed.ok) throw badRequest("invalid_query", parsed.message);
   const q = parsed.value;
-  const db = getDb();
-  const report = getNeedsReport(db, needsSurvey, { by: q.by, filters: q.filters }, context.k);
-  const { round } = resolveRound(db, slug, q.filters[ROUND_KEY]);
+  const db = await getDb();
+  const report = await getNeedsReport(db, needsSurvey, { by: q.by, filters: q.filters }, context.k);
+  const { round } = await resolveRound(db, slug, q.filters[ROUND_KEY]);
   const locale = q.labels ?? "es";
   const titles = new Map(context.topics.map((t) => [t.code, t.title[locale]]));
   const breakdown = survey.needs?.breakdowns.find((b) => b.name === q.by);
@@ -36,9 +36,9 @@ export const GET = handle("GET /api/surveys/export/needs.csv", async (req: Reque
     topicTitle: (code) => titles.get(code) ?? code,
     groupLabel: csvGroupLabel(locale, groupLabels),
   });
-  recordAudit(db, { user, action: "export.needs_csv", target: slug, details: { by: q.by, filters: q.filters }, ip: clientIp(req) });
+  await recordAudit(db, { user, action: "export.needs_csv", target: slug, details: { by: q.by, filters: q.filters }, ip: clientIp(req) });
   return csvResponse(
     csvFromRecords(records, q.separator, NEEDS_HEADER),
-    exportFileName(slug, roundExportName("necesidades", round, listRounds(db, slug).length)),
+    exportFileName(slug, roundExportName("necesidades", round, (await listRounds(db, slug)).length)),
   );
 });

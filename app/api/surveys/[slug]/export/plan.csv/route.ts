@@ -23,9 +23,9 @@ export const GET = handle("GET /api/surveys/export/plan.csv", async (req: Reques
   const separator = parseSeparator(params);
   const labels = params.get("labels") || "es";
   if (!separator || !["es", "en"].includes(labels)) throw badRequest("invalid_query", "labels must be es or en; sep comma or semicolon.");
-  const p = loadPlan(slug, params);
+  const p = await loadPlan(slug, params);
   const records = planCsvRecords(p.plan, p.figures.logistics, planLabels(p, asLocale(labels)));
-  recordAudit(getDb(), {
+  await recordAudit(await getDb(), {
     user,
     action: "export.plan_csv",
     target: slug,

@@ -21,7 +21,7 @@ export const GET = handle("GET /api/surveys/export/plan.docx", async (req: Reque
   const lang = params.get("labels");
   if (lang && !["es", "en"].includes(lang)) throw badRequest("invalid_query", "labels must be es or en.");
   const locale = lang ? asLocale(lang) : localeOfRequest(req);
-  const p = loadPlan(slug, params);
+  const p = await loadPlan(slug, params);
   const messages = messagesFor(locale).plan;
   const bytes = await planDocx({
     surveyTitle: p.survey.title[locale],
@@ -36,7 +36,7 @@ export const GET = handle("GET /api/surveys/export/plan.docx", async (req: Reque
     filters: filterList(p, locale),
     demoResponses: p.demoResponses,
   });
-  recordAudit(getDb(), {
+  await recordAudit(await getDb(), {
     user,
     action: "export.plan_docx",
     target: slug,

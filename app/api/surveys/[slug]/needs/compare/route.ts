@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = handle("GET /api/surveys/needs/compare", async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   await requireApiUser("analyst");
   const { slug } = await ctx.params;
-  const loaded = loadComparison(slug, new URL(req.url).searchParams);
+  const loaded = await loadComparison(slug, new URL(req.url).searchParams);
   if (!loaded.report || !loaded.query) throw badRequest("invalid_query", loaded.error ?? "invalid query");
   return json({ survey: slug, filters: loaded.query.filters, ...loaded.report });
 });

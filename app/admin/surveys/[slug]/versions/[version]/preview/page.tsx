@@ -21,11 +21,11 @@ type Props = { params: Promise<{ slug: string; version: string }> };
 export default async function PreviewPage({ params }: Props) {
   const { slug, version } = await params;
   await requireUser("admin", `/admin/surveys/${slug}/versions/${version}/preview`);
-  const entry = getSurveyVersion(slug, version);
+  const entry = await getSurveyVersion(slug, version);
   if (!entry) notFound();
   const t = await getTranslations("admin.manage");
   const locale = await pageLocale();
-  const isPublished = getSurvey(slug)?.version === version;
+  const isPublished = (await getSurvey(slug))?.version === version;
   return (
     <div>
       <p>

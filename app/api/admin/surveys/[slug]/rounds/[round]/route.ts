@@ -31,9 +31,9 @@ export const PATCH = handle("PATCH /api/admin/surveys/[slug]/rounds/[round]", as
   assertSameOrigin(req);
   const user = await requireApiUser("admin");
   const { slug, round: param } = await ctx.params;
-  if (!getSurvey(slug)) throw notFound("survey_not_found", `There is no survey "${slug}".`);
-  const db = getDb();
-  const rounds = listRounds(db, slug);
+  if (!(await getSurvey(slug))) throw notFound("survey_not_found", `There is no survey "${slug}".`);
+  const db = await getDb();
+  const rounds = await listRounds(db, slug);
   const before = /^\d{1,6}$/.test(param) ? rounds.find((r) => r.round === Number(param)) : undefined;
   if (!before) throw notFound("round_not_found", `The survey "${slug}" has no round ${param}.`);
   const parsed = body.safeParse(await readJsonBody(req, 4 * 1024));
@@ -51,9 +51,10 @@ export const PATCH = handle("PATCH /api/admin/surveys/[slug]/rounds/[round]", as
   if (problems.length > 0) throw new AppError(422, "invalid_round", `The round cannot be saved: ${problems.join("; ")}`, { problems });
   const changes = changedFields({ ...before }, { ...after }, FIELDS);
   if (Object.keys(changes).length > 0) {
-    if (!updateRound(db, slug, before.round, after, user.email)) throw notFound("round_not_found", `The survey "${slug}" has no round ${param}.`);
-    recordAudit(db, { user, action: "round.update", target: slug, details: { ...after, changes }, ip: clientIp(req) });
+    if (!(await updateRound(db, slug, before.round, after, user.email)))
+      throw notFound("round_not_found", `The survey "${slug}" has no round ${param}.`);
+    await recordAudit(db, { user, action: "round.update", target: slug, details: { ...after, changes }, ip: clientIp(req) });
   }
-  const completed = countCompletedByRound(db, slug).get(after.round) ?? 0;
+  const completed = (await countCompletedByRound(db, slug)).get(after.round) ?? 0;
   return json({ survey: slug, ...after, state: roundState(after, peruTodayNow()), completed });
 });

@@ -19,18 +19,18 @@ export const POST = handle("POST /api/admin/surveys/[slug]/versions/[version]/pu
   assertSameOrigin(req);
   const user = await requireApiUser("admin");
   const { slug, version } = await ctx.params;
-  const db = getDb();
+  const db = await getDb();
   try {
-    if (!buildStoredEntry(slug, version, db)) throw notFound("version_not_found", `Survey "${slug}" has no version "${version}".`);
+    if (!(await buildStoredEntry(slug, version, db))) throw notFound("version_not_found", `Survey "${slug}" has no version "${version}".`);
   } catch (err) {
     if (!(err instanceof SurveyDefinitionError)) throw err;
     throw new AppError(422, "invalid_survey", `This version cannot be published: ${err.message}`, { problems: err.problems });
   }
-  const result = publishVersion(db, slug, version);
+  const result = await publishVersion(db, slug, version);
   if (!result) throw notFound("version_not_found", `Survey "${slug}" has no version "${version}".`);
   const changed = result.previous !== version;
   if (changed) {
-    recordAudit(db, { user, action: "survey.publish", target: slug, details: { version, previous: result.previous }, ip: clientIp(req) });
+    await recordAudit(db, { user, action: "survey.publish", target: slug, details: { version, previous: result.previous }, ip: clientIp(req) });
     refreshSurveys();
   }
   return json({ slug, version, published: true, previous: result.previous, changed });
