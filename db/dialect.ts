@@ -21,6 +21,22 @@ const nextSavepoint = () => {
 /** PostgreSQL errors after which the whole transaction is run again: serialization failure, deadlock. */
 const RETRYABLE = new Set(["40001", "40P01"]);
 const PG_ATTEMPTS = 8;
+/**
+ * A unique violation is retried too, a few times: two transactions that both saw a key absent and
+ * inserted it conflict like any serialization failure (PostgreSQL's documentation advises retrying
+ * them); run again, the body sees the row committed meanwhile. A real duplicate fails every time.
+ */
+const UNIQUE_VIOLATION = "23505";
+const PG_UNIQUE_ATTEMPTS = 3;
+
+export interface TransactionOptions {
+  /**
+   * PostgreSQL isolation (SQLite always runs one transaction at a time). Default "serializable";
+   * "read committed" for a body that is one atomic statement and needs no snapshot (a counter's
+   * upsert), where serializable would only add conflicts between clients hitting the same row.
+   */
+  isolation?: "serializable" | "read committed";
+}
 
 /**
  * Runs `body` in one transaction and returns its result; a throw rolls everything back. Every
@@ -33,9 +49,9 @@ const PG_ATTEMPTS = 8;
  * one-writer rule even with several app instances; conflicting transactions are retried.
  * A transaction() inside another one becomes a savepoint.
  */
-export async function transaction<T>(db: Db, body: (tx: Db) => Promise<T>): Promise<T> {
+export async function transaction<T>(db: Db, body: (tx: Db) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const handle = handleOf(db);
-  if (handle.engine === "postgres") return pgTransaction(db, handle, body);
+  if (handle.engine === "postgres") return pgTransaction(db, handle, body, options.isolation ?? "serializable");
   const writer = handle.writer!;
   const client = writer.$client;
   if (inTransaction.getStore() === handle) {
@@ -68,7 +84,7 @@ export async function transaction<T>(db: Db, body: (tx: Db) => Promise<T>): Prom
 
 type PgLike = { transaction<T>(fn: (tx: object) => Promise<T>, config?: { isolationLevel?: string }): Promise<T> };
 
-async function pgTransaction<T>(db: Db, handle: DbHandle, body: (tx: Db) => Promise<T>): Promise<T> {
+async function pgTransaction<T>(db: Db, handle: DbHandle, body: (tx: Db) => Promise<T>, isolationLevel: string): Promise<T> {
   const run = (tx: object) => {
     registerTransaction(tx, handle);
     return body(tx as Db);
@@ -77,10 +93,11 @@ async function pgTransaction<T>(db: Db, handle: DbHandle, body: (tx: Db) => Prom
   if (!("$client" in db)) return (db as unknown as PgLike).transaction(run);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await (db as unknown as PgLike).transaction(run, { isolationLevel: "serializable" });
+      return await (db as unknown as PgLike).transaction(run, { isolationLevel });
     } catch (err) {
       const code = pgErrorCode(err);
-      if (!code || !RETRYABLE.has(code) || attempt >= PG_ATTEMPTS) throw err;
+      const retry = code !== undefined && (RETRYABLE.has(code) ? attempt < PG_ATTEMPTS : code === UNIQUE_VIOLATION && attempt < PG_UNIQUE_ATTEMPTS);
+      if (!retry) throw err;
       await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
     }
   }

@@ -21,39 +21,44 @@ export async function insertBareCompletion(db: Db, input: BareCompletion): Promi
   const { id, survey, data } = input;
   const values = breakdownValues(survey.needs, data);
   const dims = dimensionColumns(await ensureDimensionSlots(db, survey.slug, [...values.keys()]), values);
-  await transaction(db, async (tx) => {
-    const statements = responseStatements(tx);
-    const [saved] = await statements.insertResponse.execute({
-      id,
-      surveySlug: survey.slug,
-      surveyVersion: survey.version,
-      unitId: null,
-      status: "complete",
-      data: canonicalJson(data),
-      locale: input.locale,
-      currentPage: 0,
-      resumeCode: newResumeCode(),
-      isDemo: false,
-      startedAt: at,
-      updatedAt: at,
-      submittedAt: at,
-      round: 1,
-      ...dims,
-      releaseBatch: null,
-    });
-    // No row: the resume code was taken (ON CONFLICT DO NOTHING, response-statements.ts).
-    if (!saved) throw new Error("resume code collision; retry");
-    if (!survey.needs) return;
-    for (const rating of extractNeedRatings(survey.needs, data)) {
-      await statements.insertNeedRating.execute({
-        ...rating,
-        ...dims,
-        responseId: id,
+  await transaction(
+    db,
+    async (tx) => {
+      const statements = responseStatements(tx);
+      const [saved] = await statements.insertResponse.execute({
+        id,
         surveySlug: survey.slug,
+        surveyVersion: survey.version,
         unitId: null,
+        status: "complete",
+        data: canonicalJson(data),
+        locale: input.locale,
+        currentPage: 0,
+        resumeCode: newResumeCode(),
+        isDemo: false,
+        startedAt: at,
+        updatedAt: at,
         submittedAt: at,
         round: 1,
+        ...dims,
+        releaseBatch: null,
       });
-    }
-  });
+      // No row: the resume code was taken (ON CONFLICT DO NOTHING, response-statements.ts).
+      if (!saved) throw new Error("resume code collision; retry");
+      if (!survey.needs) return;
+      for (const rating of extractNeedRatings(survey.needs, data)) {
+        await statements.insertNeedRating.execute({
+          ...rating,
+          ...dims,
+          responseId: id,
+          surveySlug: survey.slug,
+          unitId: null,
+          submittedAt: at,
+          round: 1,
+        });
+      }
+      // As a product save runs (save-response.ts).
+    },
+    { isolation: "read committed" },
+  );
 }

@@ -15,12 +15,17 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowMs:
   const start = Math.floor(now / windowMs) * windowMs;
   const windowStart = new Date(start).toISOString();
   const expiresAt = new Date(start + windowMs).toISOString();
-  const [row] = await transaction(db, (tx) =>
-    tx
-      .insert(rateLimits)
-      .values({ key, windowStart, expiresAt, hits: 1 })
-      .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
-      .returning({ hits: rateLimits.hits }),
+  const [row] = await transaction(
+    db,
+    (tx) =>
+      tx
+        .insert(rateLimits)
+        .values({ key, windowStart, expiresAt, hits: 1 })
+        .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
+        .returning({ hits: rateLimits.hits }),
+    // One atomic upsert: read committed is exact here, and serializable would make every client
+    // that hits the same row at once a conflict to retry.
+    { isolation: "read committed" },
   );
   // Now and then, forget windows that have ended (cheap: an index on expires_at).
   if (Math.random() < 0.01) await forgetEndedWindows(db, new Date(now).toISOString());

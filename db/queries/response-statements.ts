@@ -3,7 +3,7 @@
 // statements (~0.3 ms against microseconds); a busy survey runs them on every save.
 // The writes are prepared on the transaction they run in (on SQLite always the same writer
 // connection, so once; on PostgreSQL each transaction is its own session).
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type Db, tablesOf } from "../client";
 
 const p = (name: string) => sql.placeholder(name);
@@ -79,7 +79,9 @@ function prepare(db: Db) {
         submittedAt: setTo("submittedAt"),
         ...dims(setTo),
       })
-      .where(eq(responses.id, p("id")))
+      // Only while partial: a completion made meanwhile by a concurrent save (PostgreSQL runs saves
+      // at read committed) is never overwritten; no row back then (save-response.ts).
+      .where(and(eq(responses.id, p("id")), eq(responses.status, "partial")))
       .returning()
       .prepare(),
     insertNeedRating: db

@@ -88,64 +88,79 @@ export async function saveResponse(db: Db, input: SaveResponseInput): Promise<Sa
   const dims = dimensionColumns(await ensureDimensionSlots(db, input.survey.slug, [...values.keys()]), values);
   const rounds = await listRounds(db, input.survey.slug);
   const today = peruToday(new Date(at));
-  return transaction(db, async (tx) => {
-    const statements = responseStatements(tx);
-    const [existing] = await statements.findResponse.execute({ id: input.id });
-    if (existing) {
-      if (existing.surveySlug !== input.survey.slug) {
-        throw conflict("response_survey_mismatch", "This response id belongs to another survey.");
+  return transaction(
+    db,
+    async (tx) => {
+      const statements = responseStatements(tx);
+      const [existing] = await statements.findResponse.execute({ id: input.id });
+      if (existing) {
+        if (existing.surveySlug !== input.survey.slug) {
+          throw conflict("response_survey_mismatch", "This response id belongs to another survey.");
+        }
+        if (input.unitId !== null && existing.unitId !== null && existing.unitId !== input.unitId) {
+          throw conflict("response_unit_mismatch", "This response was started from another unit's link.");
+        }
+        if (existing.status === "complete") return answerCompleted(existing, input, dataText);
       }
-      if (input.unitId !== null && existing.unitId !== null && existing.unitId !== input.unitId) {
-        throw conflict("response_unit_mismatch", "This response was started from another unit's link.");
-      }
-      if (existing.status === "complete") {
-        // A retried submission of the same answers gets the same answer; anything else is refused.
-        if (input.complete && existing.data === dataText) return toResult(existing);
-        throw conflict("response_already_submitted", "This response was already submitted and cannot be changed.");
-      }
-    }
-    const round = roundOfSave(rounds, existing?.round, input, today);
-    const row = {
-      surveyVersion: input.survey.version,
-      unitId: existing?.unitId ?? input.unitId,
-      status: input.complete ? ("complete" as const) : ("partial" as const),
-      data: dataText,
-      locale: input.locale,
-      currentPage: input.page ?? existing?.currentPage ?? 0,
-      updatedAt: at,
-      submittedAt: input.complete ? at : null,
-      ...dims,
-    };
-    let saved: typeof responses.$inferSelect | undefined;
-    if (existing) {
-      [saved] = await statements.updateResponse.execute({ ...row, id: input.id });
-      if (!saved) throw new Error(`response ${input.id} vanished during its update`);
-    } else {
-      saved = await insertWithFreshResumeCode(statements, {
-        ...row,
-        id: input.id,
-        surveySlug: input.survey.slug,
-        isDemo: input.isDemo ?? false,
-        startedAt: at,
-        round,
-        releaseBatch: null,
-      });
-    }
-    if (input.complete && needs) {
-      for (const rating of extractNeedRatings(needs, input.data)) {
-        await statements.insertNeedRating.execute({
-          ...rating,
-          ...dims,
-          responseId: input.id,
+      const round = roundOfSave(rounds, existing?.round, input, today);
+      const row = {
+        surveyVersion: input.survey.version,
+        unitId: existing?.unitId ?? input.unitId,
+        status: input.complete ? ("complete" as const) : ("partial" as const),
+        data: dataText,
+        locale: input.locale,
+        currentPage: input.page ?? existing?.currentPage ?? 0,
+        updatedAt: at,
+        submittedAt: input.complete ? at : null,
+        ...dims,
+      };
+      let saved: typeof responses.$inferSelect | undefined;
+      if (existing) {
+        [saved] = await statements.updateResponse.execute({ ...row, id: input.id });
+        if (!saved) {
+          // Completed by a concurrent save since it was read (PostgreSQL; SQLite runs saves one at a time).
+          const [now] = await statements.findResponse.execute({ id: input.id });
+          if (now?.status === "complete") return answerCompleted(now, input, dataText);
+          throw new Error(`response ${input.id} vanished during its update`);
+        }
+      } else {
+        saved = await insertWithFreshResumeCode(statements, {
+          ...row,
+          id: input.id,
           surveySlug: input.survey.slug,
-          unitId: saved.unitId,
-          submittedAt: at,
-          round: saved.round,
+          isDemo: input.isDemo ?? false,
+          startedAt: at,
+          round,
+          releaseBatch: null,
         });
       }
-    }
-    return toResult(saved);
-  });
+      if (input.complete && needs) {
+        for (const rating of extractNeedRatings(needs, input.data)) {
+          await statements.insertNeedRating.execute({
+            ...rating,
+            ...dims,
+            responseId: input.id,
+            surveySlug: input.survey.slug,
+            unitId: saved.unitId,
+            submittedAt: at,
+            round: saved.round,
+          });
+        }
+      }
+      return toResult(saved);
+      // Read committed on PostgreSQL, with the guards above: a response's row is the only state a
+      // save checks before it writes (its status, updated only while partial), and a second insert
+      // of the same id fails on the primary key and is retried (then finds it). Serializable would
+      // add conflicts between saves of different respondents (predicate locks on shared index pages).
+    },
+    { isolation: "read committed" },
+  );
+}
+
+/** A save of a response already complete: a retried submission of the same answers gets the same answer; anything else is refused. */
+function answerCompleted(row: typeof responses.$inferSelect, input: SaveResponseInput, dataText: string): SavedResponse {
+  if (input.complete && row.data === dataText) return toResult(row);
+  throw conflict("response_already_submitted", "This response was already submitted and cannot be changed.");
 }
 
 /** Inserts the new response with a fresh resume code, drawing another while the code is taken. */
