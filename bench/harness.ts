@@ -4,7 +4,6 @@
 // throwaway PostgreSQL cluster, which several instances may share — drives load with autocannon for
 // a fixed duration and number of connections, prints figures and ratios, and stops the servers
 // (and the cluster) and deletes their files however the run ends.
-import "./no-vitest";
 import fs from "node:fs";
 import autocannon from "autocannon";
 import type { Engine } from "@/db/client";
@@ -253,7 +252,9 @@ export async function runLoad(baseUrl: string | string[], spec: LoadSpec): Promi
     errors: results.reduce((sum, r) => sum + r.errors, 0),
     statusCodes,
     cpuMsPerRequest: cpuBefore !== null && cpuAfter !== null && ok > 0 ? (cpuAfter - cpuBefore) / ok : null,
-    ...(spec.databasePid === undefined ? {} : { dbCpuMsPerRequest: dbBefore !== null && dbAfter !== null && ok > 0 ? (dbAfter - dbBefore) / ok : null }),
+    ...(spec.databasePid === undefined
+      ? {}
+      : { dbCpuMsPerRequest: dbBefore !== null && dbAfter !== null && ok > 0 ? (dbAfter - dbBefore) / ok : null }),
   };
 }
 

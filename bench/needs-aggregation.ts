@@ -197,7 +197,7 @@ async function mainSqlite(bench: Bench) {
       `scaling t(100k)/t(10k): endpoint ${(large.endpoint / small.endpoint).toFixed(2)} · bare (planner) ${(large.bare / small.bare).toFixed(2)} · bare (scan) ${(large.bareScan / small.bareScan).toFixed(2)}`,
     );
     out(
-      `target: endpoint ≤ ${TARGET} × bare SQL at 100k → ${(large.endpoint / large.bare).toFixed(2)}× (planner), ${(large.endpoint / large.bareScan).toFixed(2)}× (scan); t(100k)/t(10k) ≤ 10 → ${(large.endpoint / small.endpoint).toFixed(2)}`,
+      `target: endpoint ≤ ${TARGET}× bare SQL at 100k → ${(large.endpoint / large.bare).toFixed(2)}× (planner), ${(large.endpoint / large.bareScan).toFixed(2)}× (scan); t(100k)/t(10k) ≤ 10 → ${(large.endpoint / small.endpoint).toFixed(2)}`,
     );
   }
 }
@@ -220,9 +220,10 @@ interface PgResult {
   counted: number;
   filtered: number;
   bareFiltered: number;
+  /** Per repetition, endpoint ÷ bare of the same repetition (neighbours in time): sorted. */
+  pairedEndpoint: number[];
 }
 
-type Rows = { dim1: string | null; topic: string; n: number; si: number; sc: number }[];
 /** The bare query's rows in a canonical order, numbers as numbers (PostgreSQL returns bigint as text). */
 const canonical = (rows: Record<string, unknown>[]): string =>
   JSON.stringify(
@@ -317,7 +318,14 @@ async function runPostgres(size: number, { survey, declaration, first, second, s
   const bare = () => pool.query(PG_BARE, [survey.slug]);
   const bareFiltered = () => pool.query(PG_BARE_FILTERED, [survey.slug, secondValue]);
   await bare();
-  const t: Record<keyof Omit<PgResult, "size">, number[]> = { bare: [], sums: [], endpoint: [], counted: [], filtered: [], bareFiltered: [] };
+  const t: Record<keyof Omit<PgResult, "size" | "pairedEndpoint">, number[]> = {
+    bare: [],
+    sums: [],
+    endpoint: [],
+    counted: [],
+    filtered: [],
+    bareFiltered: [],
+  };
   for (let i = 0; i < REPS; i++) {
     // Interleaved, so that load from other processes hits every variant alike.
     t.bare.push(await time(bare));
@@ -336,6 +344,7 @@ async function runPostgres(size: number, { survey, declaration, first, second, s
     counted: median(t.counted),
     filtered: median(t.filtered),
     bareFiltered: median(t.bareFiltered),
+    pairedEndpoint: t.endpoint.map((e, i) => e / t.bare[i]!).sort((a, b) => a - b),
   };
 }
 
@@ -353,7 +362,10 @@ async function mainPostgres(bench: Bench) {
       const r = await runPostgres(size, bench, pg);
       out(`  bare SQL GROUP BY                            ${ms(r.bare)}`);
       out(`${`  app listNeedSums (by=${first.name})`.padEnd(47)}${ms(r.sums)}   ratio ${(r.sums / r.bare).toFixed(2)}×`);
-      out(`${`  endpoint computation (by=${first.name})`.padEnd(47)}${ms(r.endpoint)}   ratio ${(r.endpoint / r.bare).toFixed(2)}×`);
+      const paired = r.pairedEndpoint;
+      out(
+        `${`  endpoint computation (by=${first.name})`.padEnd(47)}${ms(r.endpoint)}   ratio ${(r.endpoint / r.bare).toFixed(2)}× (per repetition: median ${median(paired).toFixed(2)}×, ${paired[0]!.toFixed(2)}–${paired.at(-1)!.toFixed(2)}×)`,
+      );
       out(
         `${`  endpoint, ${second.name}=${secondValue} (release rule)`.padEnd(47)}${ms(r.filtered)}   bare ${ms(r.bareFiltered)} → ${(r.filtered / r.bareFiltered).toFixed(2)}×`,
       );

@@ -6,7 +6,6 @@
 // pages (LIMIT/OFFSET) inside one transaction — right for moving a real database over, but slow at
 // 1.8 million need_ratings rows. Here each table goes over in a few hundred multi-row INSERTs
 // (json_populate_recordset of 5,000 rows), then the row counts are compared.
-import "./no-vitest";
 import Database from "better-sqlite3";
 import { Client } from "pg";
 import { tablesInCopyOrder } from "@/db/copy";

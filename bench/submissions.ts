@@ -140,6 +140,10 @@ const transactionLine = (t: { committed: number; rolledBack: number } | undefine
       ]
     : [];
 
+/** The timed runs with failed requests: their status codes. */
+const failuresOf = (runs: LoadResult[]) =>
+  runs.filter((r) => r.non2xx > 0 || r.errors > 0).map((r) => `${r.name}: status ${JSON.stringify(r.statusCodes)}, ${r.errors} errors`);
+
 const list = (values: number[]) => values.map((v) => v.toFixed(2)).join(" ");
 const cpuLine = (a: LoadResult, b: LoadResult) => {
   const app =
@@ -200,7 +204,7 @@ async function compareWithBaseline(specs: Specs) {
   ];
   const table = `${formatResults(runs, runs[0]!.name)}\n\n${formatResults(summary, summary[0]!.name)}`;
   const failed = real.non2xx > 0 || base.non2xx > 0 || real.errors > 0 || base.errors > 0;
-  return { table, verdict, failed, database, serverLog };
+  return { table, verdict, failed, failures: failuresOf(runs), database, serverLog };
 }
 
 /** The product's route on one instance with all the connections against two on the same database (PostgreSQL). */
@@ -252,7 +256,7 @@ async function compareInstances(specs: Specs) {
   ];
   const table = `${formatResults(runs, runs[0]!.name)}\n\n${formatResults(summary, summary[0]!.name)}`;
   const failed = one.non2xx > 0 || two.non2xx > 0 || one.errors > 0 || two.errors > 0;
-  return { table, verdict, failed, database, serverLog };
+  return { table, verdict, failed, failures: failuresOf(runs), database, serverLog };
 }
 
 async function main(): Promise<void> {
@@ -275,12 +279,23 @@ async function main(): Promise<void> {
     [REAL]: () => ({ method: "PUT", path: `/api/responses/${randomUUID()}`, body: body(), ...from() }),
   };
 
-  const { table, verdict, failed, database, serverLog } = instances > 1 ? await compareInstances(specs) : await compareWithBaseline(specs);
+  const { table, verdict, failed, failures, database, serverLog } = instances > 1 ? await compareInstances(specs) : await compareWithBaseline(specs);
   const engineInfo = engineLine(database, instances);
   console.log(`\n${engineInfo ? `${engineInfo}\n\n` : ""}${table}\n\n${verdict.join("\n")}`);
   if (failed) {
-    const codes = [...new Set(serverLog.split("\n").filter((l) => /error|Error|\b5\d\d\b/.test(l)))].slice(0, 10);
-    console.log(`warning: some requests failed; the figures are not comparable${codes.length ? `\nserver log (first lines with errors):\n${codes.join("\n")}` : ""}`);
+    // The server's errors, counted by message (the warm-ups' included).
+    const counts = new Map<string, number>();
+    for (const line of serverLog.split("\n").filter((l) => /error|Error/.test(l))) {
+      const text = line.replace(/\$\d+/g, "$n").slice(0, 200);
+      counts.set(text, (counts.get(text) ?? 0) + 1);
+    }
+    const lines = [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([text, n]) => `${String(n).padStart(5)}× ${text}`);
+    console.log(
+      `warning: some requests failed; the figures are not comparable\n${failures.join("\n")}${lines.length ? `\nserver log, lines with errors (whole run, warm-up included):\n${lines.join("\n")}` : ""}`,
+    );
   }
 
   if (writeDocs && failed) {

@@ -7,7 +7,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, openDb } from "@/db/client";
+import { eq } from "drizzle-orm";
+import { closeDb, openDb, tablesOf } from "@/db/client";
+import { transaction } from "@/db/dialect";
 import { digestTable, tablesInCopyOrder } from "@/db/copy";
 import { ADMIN_EMAIL, ANALYST_EMAIL, call, createUser, signIn } from "../support/coordinators";
 import { newTestDatabase, ON_POSTGRES } from "../support/engine";
@@ -57,6 +59,8 @@ describe.skipIf(!ON_POSTGRES)("npm run db:copy", () => {
     const demo = npm("demo", ["--n", "80", "--seed", "7"], { SONDEO_DB: sqliteFile });
     expect(demo.status, demo.out).toBe(0);
     before = await views(server);
+    // Figures to compare, not only suppression notices: the national ranking is published.
+    expect(JSON.stringify(before[1])).toMatch(/"mwds":-?\d/);
     await server.stop();
     server = undefined;
     target = await newTestDatabase();
@@ -73,6 +77,13 @@ describe.skipIf(!ON_POSTGRES)("npm run db:copy", () => {
     try {
       for (const table of tablesInCopyOrder()) expect(await digestTable(copied, table), table).toEqual(await digestTable(source, table));
       expect((await digestTable(copied, "responses")).rows).toBeGreaterThanOrEqual(80);
+      // The hash sees one changed character (what the copy's verification relies on).
+      const { units } = tablesOf(copied);
+      const [unit] = await copied.select().from(units).limit(1);
+      await transaction(copied, (tx) => tx.update(units).set({ name: `${unit!.name}.` }).where(eq(units.id, unit!.id)));
+      expect((await digestTable(copied, "units")).sha256).not.toBe((await digestTable(source, "units")).sha256);
+      await transaction(copied, (tx) => tx.update(units).set({ name: unit!.name }).where(eq(units.id, unit!.id)));
+      expect(await digestTable(copied, "units")).toEqual(await digestTable(source, "units"));
     } finally {
       await closeDb(source);
       await closeDb(copied);

@@ -5,7 +5,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
 import { createDatabaseAt } from "./postgres";
 
 export type TestEngine = "sqlite" | "postgres";
@@ -19,7 +18,11 @@ export const ON_POSTGRES = TEST_ENGINE === "postgres";
  * SONDEO_DATABASE_URL take.
  */
 export async function newTestDatabase(dir?: string): Promise<string> {
-  if (ON_POSTGRES) return createDatabaseAt(inject("postgresUrl"));
+  if (ON_POSTGRES) {
+    // Loaded here, not at the top: the benchmarks import the test servers outside vitest's runner.
+    const { inject } = await import("vitest");
+    return createDatabaseAt(inject("postgresUrl"));
+  }
   const where = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-db-"));
   return path.join(where, "sondeo.db");
 }
