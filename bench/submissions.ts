@@ -129,7 +129,7 @@ const addressLine = () =>
 function engineLine(database: BenchDatabase, servers: number): string {
   if (!database.postgres) return "";
   const pool = process.env.SONDEO_PG_POOL_SIZE ?? "10";
-  return `PostgreSQL ${database.postgres.version} (throwaway cluster on 127.0.0.1, fsync on, SERIALIZABLE transactions), ${servers} app instance${servers > 1 ? "s" : ""}, pool of ${pool} connections each; ${addressLine()}`;
+  return `PostgreSQL ${database.postgres.version} (throwaway cluster on 127.0.0.1, fsync on; saves at read committed), ${servers} app instance${servers > 1 ? "s" : ""}, pool of ${pool} connections each; ${addressLine()}`;
 }
 
 /** PostgreSQL: how many transactions were rolled back (serialization failures, retried by transaction()). */

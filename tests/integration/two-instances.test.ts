@@ -1,11 +1,12 @@
 // Two app instances on one PostgreSQL database, as behind a load balancer (docs/deployment.md):
 // what one instance knows, the other must know too — a coordinator's session, a client's save rate
-// limit, a submitted response, a survey closed, a signed-out session. Only on the PostgreSQL run:
+// limit, a submitted response, a survey published or closed, a signed-out session. Only on the PostgreSQL run:
 // a SQLite file is served by one process (two processes on one file is not a supported deployment).
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_EMAIL, call, createUser, signIn } from "../support/coordinators";
 import { ON_POSTGRES } from "../support/engine";
+import { MANAGED_SLUG, managedSurvey } from "../support/managed-surveys";
 import { completeAnswers } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";
 
@@ -59,6 +60,25 @@ describe.skipIf(!ON_POSTGRES)("two instances on one PostgreSQL database", () => 
     expect((await save(a, "192.0.2.10", true)).status).toBe(200);
     const after = (await (await call(b.url, "/api/admin/surveys/dnc-tim/coverage", { cookie })).json()) as { total: { completed: number } };
     expect(after.total.completed).toBe(before.total.completed + 1);
+  });
+
+  it("a survey uploaded and published on one instance is served by the other within seconds", async () => {
+    const cookie = await signIn(a.url, ADMIN_EMAIL);
+    const uploaded = await call(a.url, "/api/admin/surveys", { method: "POST", cookie, json: managedSurvey() });
+    expect(uploaded.status).toBe(201);
+    const { version } = (await uploaded.json()) as { version: string };
+    expect((await call(b.url, `/s/${MANAGED_SLUG}`)).status).toBe(404);
+    const published = await call(a.url, `/api/admin/surveys/${MANAGED_SLUG}/versions/${version}/publish`, { method: "POST", cookie });
+    expect(published.status).toBe(200);
+    // The other instance re-reads the published versions at most every 2 s (surveys/registry.ts).
+    const deadline = Date.now() + 10_000;
+    let page = await call(b.url, `/s/${MANAGED_SLUG}`);
+    while (page.status !== 200 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      page = await call(b.url, `/s/${MANAGED_SLUG}`);
+    }
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Capacitación en zonas de frontera");
   });
 
   it("a survey closed on one instance refuses answers on the other", async () => {
