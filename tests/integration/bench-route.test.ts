@@ -4,15 +4,16 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import os from "node:os";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { closeDb, openDb } from "@/db/client";
-import { all, get } from "@/db/dialect";
+import { closeDb, openDb, tablesOf } from "@/db/client";
+import { all, first, get, int } from "@/db/dialect";
 import { insertBareCompletion } from "@/db/queries/insert-bare-completion";
 import { saveResponse } from "@/db/queries/save-response";
 import { getSurvey } from "@/surveys/registry";
+import { openTestDb } from "../support/coordinators";
+import { newTestDatabase } from "../support/engine";
 import { completeAnswers } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";
 
@@ -40,11 +41,19 @@ it("is not in the production build", async () => {
     body: JSON.stringify({ survey: "dnc-tim", locale: "es", data: { ...completeAnswers(), consentimiento: false }, complete: true }),
   });
   expect(res.status).toBe(404);
-  const sqlite = new Database(server.db, { readonly: true });
+  const db = await openTestDb(server.db);
   try {
-    expect(sqlite.prepare("select count(*) as n from responses where id = ?").get(id)).toEqual({ n: 0 });
+    const { responses } = tablesOf(db);
+    expect(
+      await first(
+        db
+          .select({ n: int(sql`count(*)`) })
+          .from(responses)
+          .where(eq(responses.id, id)),
+      ),
+    ).toEqual({ n: 0 });
   } finally {
-    sqlite.close();
+    await closeDb(db);
   }
 });
 
@@ -52,7 +61,8 @@ it("the baseline writes exactly the rows a completed submission writes (so it me
   // bench/submissions.ts compares the product to this baseline: were it to fail (a missing column),
   // every baseline request would be a 500 and the ratio meaningless, as once happened.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sondeo-bare-"));
-  const db = await openDb(path.join(dir, "bare.db"), { seedSample: false });
+  // A new database of the run's engine: the baseline route runs on PostgreSQL too (bench/submissions.ts).
+  const db = await openDb(await newTestDatabase(dir), { seedSample: false });
   try {
     const survey = await getSurvey("dnc-tim");
     if (!survey) throw new Error("no dnc-tim");

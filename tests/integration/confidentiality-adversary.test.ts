@@ -2,7 +2,7 @@
 // the test controls (SONDEO_CLOCK_FILE). Respondents submit through PUT /api/responses/{uuid} over
 // four days; after each day the analyst sweeps every view the API offers — every filter
 // combination, every breakdown, every date range — and the test (which knows who answered what, and
-// which release holds each response, from the SQLite file) turns every figure shown into the set of
+// which release holds each response, from the server's database) turns every figure shown into the set of
 // respondents it sums over, checks the figure is exact for that set, and hands all sets to the
 // adversary of tests/support/release-adversary.ts: no nested pair may differ by 1 … k−1 people, no
 // person's ratings may follow from the whole linear system, no group of people it cannot tell apart
@@ -13,8 +13,10 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, tablesOf } from "@/db/client";
+import { openTestDb } from "../support/coordinators";
 import { createAnalyst, loginCookie } from "../support/needs-auth";
 import { distinguishableGroups, exposedPeople, smallDifferences } from "../support/release-adversary";
 import { completeAnswers, TOPICS } from "../support/sample-answers";
@@ -99,23 +101,21 @@ class Scene {
     return fetch(`${this.server.url}${pathAndQuery}`, { headers: { cookie: this.cookie } });
   }
 
-  batches(): Map<string, number | null> {
-    const db = new Database(this.server.db, { readonly: true });
+  async batches(): Promise<Map<string, number | null>> {
+    const db = await openTestDb(this.server.db);
     try {
-      const rows = db.prepare("select id, release_batch as b from responses where survey_slug = 'dnc-tim'").all() as {
-        id: string;
-        b: number | null;
-      }[];
+      const { responses } = tablesOf(db);
+      const rows = await db.select({ id: responses.id, b: responses.releaseBatch }).from(responses).where(eq(responses.surveySlug, "dnc-tim"));
       return new Map(rows.map((r) => [r.id, r.b]));
     } finally {
-      db.close();
+      await closeDb(db);
     }
   }
 
   /** Every view, every figure → its set of respondents (checked exact), into `seen`. */
   async sweep(lastDay: number): Promise<void> {
     await this.needs({}); // the first look publishes what can be published
-    const release = this.batches();
+    const release = await this.batches();
     const ranges: Record<string, string>[] = [{}];
     for (let d = 0; d <= lastDay; d++) ranges.push({ from: limaDay(d) }, { to: limaDay(d) });
     for (const selection of selections()) {
@@ -316,13 +316,14 @@ describe("an analyst sweeping every view after each of four days of submissions"
       await scene.sweep(d);
     }
     const sets = [...scene.seen.values()];
-    const released = [...scene.batches()].filter(([, b]) => b !== null).map(([id]) => id);
+    const batches = await scene.batches();
+    const released = [...batches].filter(([, b]) => b !== null).map(([id]) => id);
     // Enough happened for the attack to mean something: several releases, people waiting, many figures.
-    expect(new Set([...scene.batches().values()].filter((b) => b !== null)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set([...batches.values()].filter((b) => b !== null)).size).toBeGreaterThanOrEqual(3);
     expect(released.length).toBeLessThan(scene.people.length);
     expect(sets.length).toBeGreaterThan(20);
     console.log(
-      `adversary: ${scene.people.length} respondents, ${released.length} published in ${new Set([...scene.batches().values()].filter((b) => b !== null)).size} releases, ${sets.length} distinct sets of respondents behind the figures seen`,
+      `adversary: ${scene.people.length} respondents, ${released.length} published in ${new Set([...batches.values()].filter((b) => b !== null)).size} releases, ${sets.length} distinct sets of respondents behind the figures seen`,
     );
 
     expect(smallDifferences(sets, K)).toEqual([]);

@@ -167,7 +167,10 @@ describe("coverage counts", () => {
     expect(text).toMatch(/,Sin unidad,,,0,3,2,\r?\n/);
     const db = await openTestDb(server.db);
     const n = (
-      await get<{ n: number }>(db, sql`select count(*) as n from audit_log where action = 'export.coverage_csv' and actor = 'analista@dgsd.gob.pe'`)
+      await get<{ n: number }>(
+        db,
+        sql`select cast(count(*) as integer) as n from audit_log where action = 'export.coverage_csv' and actor = 'analista@dgsd.gob.pe'`,
+      )
     )?.n;
     await closeDb(db);
     expect(n).toBe(1);

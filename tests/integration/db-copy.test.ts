@@ -80,7 +80,12 @@ describe.skipIf(!ON_POSTGRES)("npm run db:copy", () => {
       // The hash sees one changed character (what the copy's verification relies on).
       const { units } = tablesOf(copied);
       const [unit] = await copied.select().from(units).limit(1);
-      await transaction(copied, (tx) => tx.update(units).set({ name: `${unit!.name}.` }).where(eq(units.id, unit!.id)));
+      await transaction(copied, (tx) =>
+        tx
+          .update(units)
+          .set({ name: `${unit!.name}.` })
+          .where(eq(units.id, unit!.id)),
+      );
       expect((await digestTable(copied, "units")).sha256).not.toBe((await digestTable(source, "units")).sha256);
       await transaction(copied, (tx) => tx.update(units).set({ name: unit!.name }).where(eq(units.id, unit!.id)));
       expect(await digestTable(copied, "units")).toEqual(await digestTable(source, "units"));

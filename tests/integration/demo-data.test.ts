@@ -6,13 +6,15 @@
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertDemoResponses } from "@/db/queries/insert-demo-responses";
-import { closeDb } from "@/db/client";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { closeDb, tablesOf } from "@/db/client";
+import { first, int } from "@/db/dialect";
 import { getSurvey } from "@/surveys/registry";
 import { call, createUser, openTestDb, signIn } from "../support/coordinators";
 import { completeAnswers, TOPICS } from "../support/sample-answers";
+import { databaseEnv } from "../support/engine";
 import { startServer, type TestServer } from "../support/server";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -70,7 +72,7 @@ async function coverage(): Promise<CoverageBody> {
 function npmRunDemo(...args: string[]): string {
   const run = spawnSync("npm", ["run", "--silent", "demo", "--", ...args], {
     cwd: ROOT,
-    env: { ...process.env, SONDEO_DB: server.db },
+    env: { ...process.env, ...databaseEnv(server.db) },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -81,24 +83,6 @@ function npmRunDemo(...args: string[]): string {
     .join("\n");
   expect(run.status, `npm run demo -- ${args.join(" ")}: ${stderr}`).toBe(0);
   return run.stdout;
-}
-
-function sqliteAll<T>(query: string, ...params: unknown[]): T[] {
-  const db = new Database(server.db, { readonly: true });
-  try {
-    return db.prepare(query).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
-function sqlite<T>(query: string, ...params: unknown[]): T {
-  const db = new Database(server.db, { readonly: true });
-  try {
-    return db.prepare(query).get(...params) as T;
-  } finally {
-    db.close();
-  }
 }
 
 beforeAll(async () => {
@@ -147,10 +131,22 @@ describe("demo data on the dashboards", () => {
     await closeDb(db);
     expect(demo.partial).toBeGreaterThan(0);
     const started = demo.complete + demo.partial;
-    const byInstitution = sqliteAll<{ n: number }>(
-      "select count(*) as n from responses where is_demo = 1 and status = 'complete' group by json_extract(data, '$.institucion')",
-    );
-    demoReleased = byInstitution.filter((g) => g.n >= 5).reduce((t, g) => t + g.n, 0);
+    const byInstitution = new Map<unknown, number>();
+    const check = await openTestDb(server.db);
+    try {
+      const { responses } = tablesOf(check);
+      const rows = await check
+        .select({ data: responses.data })
+        .from(responses)
+        .where(and(eq(responses.isDemo, true), eq(responses.status, "complete")));
+      for (const { data } of rows) {
+        const institucion = (JSON.parse(data) as { institucion?: unknown }).institucion;
+        byInstitution.set(institucion, (byInstitution.get(institucion) ?? 0) + 1);
+      }
+    } finally {
+      await closeDb(check);
+    }
+    demoReleased = [...byInstitution.values()].filter((n) => n >= 5).reduce((t, n) => t + n, 0);
     // Some institutions' demo responses are released, some wait.
     expect(demoReleased).toBeGreaterThan(0);
     expect(demoReleased).toBeLessThan(demo.complete);
@@ -215,13 +211,27 @@ describe("demo data on the dashboards", () => {
     expect(cov.total).toMatchObject({ started: REAL_COMPLETE + 1, completed: REAL_COMPLETE });
 
     // The real responses, with their need ratings, and nothing else.
-    const marks = realIds.map(() => "?").join(", ");
-    expect(sqlite<{ n: number }>(`select count(*) as n from responses where id in (${marks}) and is_demo = 0`, ...realIds).n).toBe(realIds.length);
-    expect(sqlite<{ n: number }>("select count(*) as n from responses").n).toBe(realIds.length);
-    expect(sqlite<{ n: number }>("select count(*) as n from need_ratings").n).toBe(REAL_COMPLETE * TOPICS.length);
-    const audit = sqlite<{ actor: string; details: string }>("select actor, details from audit_log where action = 'demo.remove'");
-    expect(audit.actor).toBe("cli");
-    expect(JSON.parse(audit.details)).toMatchObject({ responses: demo.complete + demo.partial });
+    const check = await openTestDb(server.db);
+    try {
+      const { responses, needRatings, auditLog } = tablesOf(check);
+      const count = int(sql`count(*)`);
+      const real = await first(
+        check
+          .select({ n: count })
+          .from(responses)
+          .where(and(inArray(responses.id, realIds), eq(responses.isDemo, false))),
+      );
+      expect(real?.n).toBe(realIds.length);
+      expect((await first(check.select({ n: count }).from(responses)))?.n).toBe(realIds.length);
+      expect((await first(check.select({ n: count }).from(needRatings)))?.n).toBe(REAL_COMPLETE * TOPICS.length);
+      const audit = await first(
+        check.select({ actor: auditLog.actor, details: auditLog.details }).from(auditLog).where(eq(auditLog.action, "demo.remove")),
+      );
+      expect(audit?.actor).toBe("cli");
+      expect(JSON.parse(audit?.details ?? "null")).toMatchObject({ responses: demo.complete + demo.partial });
+    } finally {
+      await closeDb(check);
+    }
     // The unfinished real respondent can still finish.
     const last = realIds[REAL_COMPLETE] as string;
     const finish = await call(server.url, `/api/responses/${last}`, {

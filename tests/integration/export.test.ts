@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb } from "@/db/client";
-import { all, run, transaction } from "@/db/dialect";
+import { closeDb, engineOf } from "@/db/client";
+import { all, boolLiteral, run, transaction } from "@/db/dialect";
 import { call, createUser, openTestDb, signIn } from "../support/coordinators";
 import { completeAnswers } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";
@@ -195,18 +195,20 @@ describe("a large export", () => {
   it("streams 20,000+ responses completely", async () => {
     const db = await openTestDb(server.db);
     try {
-      // Copies of a stored completed response with fresh ids (fast, in one statement; SQLite's SQL).
-      await transaction(db, (tx) =>
-        run(
+      // Copies of a stored completed response with fresh ids (fast, in one statement): 32 random hex
+      // digits, from each engine's own random function.
+      await transaction(db, (tx) => {
+        const freshId = engineOf(tx) === "sqlite" ? sql`lower(hex(randomblob(16)))` : sql`md5(cast(random() as text) || cast(i as text))`;
+        return run(
           tx,
           sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 20000)
               insert into responses (id, survey_slug, survey_version, unit_id, status, data, locale, current_page,
                                      resume_code, is_demo, started_at, updated_at, submitted_at)
-              select lower(hex(randomblob(16))), r.survey_slug, r.survey_version, r.unit_id, r.status, r.data, r.locale,
-                     r.current_page, 'BULK' || i, 1, r.started_at, r.updated_at, r.submitted_at
+              select ${freshId}, r.survey_slug, r.survey_version, r.unit_id, r.status, r.data, r.locale,
+                     r.current_page, 'BULK' || cast(i as text), ${boolLiteral(tx, true)}, r.started_at, r.updated_at, r.submitted_at
                 from n, (select * from responses where id = ${ids[0]}) r`,
-        ),
-      );
+        );
+      });
     } finally {
       await closeDb(db);
     }

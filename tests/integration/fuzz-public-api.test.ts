@@ -2,9 +2,12 @@
 // strings, deep nesting, invalid UTF-8, prototype-pollution keys, oversized bodies, wrong
 // content types and bad UUIDs. Only 4xx may come back, the server stays up, nothing is stored.
 import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { closeDb, tablesOf } from "@/db/client";
+import { int } from "@/db/dialect";
+import { openTestDb } from "../support/coordinators";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -124,17 +127,19 @@ const request: fc.Arbitrary<FuzzRequest> = fc.oneof(
   }),
 );
 
-function countResponses(): number {
-  const db = new Database(server.db, { readonly: true });
+async function countResponses(): Promise<number> {
+  const db = await openTestDb(server.db);
   try {
-    return (db.prepare("select count(*) as n from responses").get() as { n: number }).n;
+    const { responses } = tablesOf(db);
+    const [row] = await db.select({ n: int(sql`count(*)`) }).from(responses);
+    return row!.n;
   } finally {
-    db.close();
+    await closeDb(db);
   }
 }
 
 it("answers 1,000 malformed requests to the public endpoints with 4xx only, storing nothing", async () => {
-  const before = countResponses();
+  const before = await countResponses();
   const seen: Record<number, number> = {};
   let tried = 0;
   await fc.assert(
@@ -157,5 +162,5 @@ it("answers 1,000 malformed requests to the public endpoints with 4xx only, stor
   );
   console.log(`[fuzz] ${tried} malformed requests, statuses ${JSON.stringify(seen)}`);
   expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-  expect(countResponses()).toBe(before);
+  expect(await countResponses()).toBe(before);
 }, 300_000);

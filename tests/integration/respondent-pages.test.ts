@@ -2,8 +2,11 @@
 // introduction readable before any script), names exactly one script and two stylesheets, all
 // hashed, immutable and compressed, and ships no Next.js client runtime; the notices (unknown
 // survey, invalid link, closed survey, thanks) say what happened, in the visitor's language.
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/db/client";
+import { run, transaction } from "@/db/dialect";
+import { openTestDb } from "../support/coordinators";
 import { startServer, type TestServer } from "../support/server";
 import { unitLink } from "../support/units";
 
@@ -150,15 +153,22 @@ describe("notices instead of the form", () => {
   });
 
   it("a closed survey", async () => {
-    const db = new Database(server.db);
-    db.prepare("insert into surveys (slug, status) values ('dnc-tim', 'closed') on conflict (slug) do update set status = 'closed'").run();
+    const db = await openTestDb(server.db);
+    const setStatus = (status: "open" | "closed") =>
+      transaction(db, (tx) =>
+        run(tx, sql`insert into surveys (slug, status) values ('dnc-tim', ${status}) on conflict (slug) do update set status = ${status}`),
+      );
     try {
+      await setStatus("closed");
       const page = await (await get(`/s/dnc-tim?u=${link}`)).text();
       expect(page).toContain("<h1>Esta encuesta está cerrada</h1>");
       isNotice(page);
     } finally {
-      db.prepare("update surveys set status = 'open' where slug = 'dnc-tim'").run();
-      db.close();
+      try {
+        await setStatus("open");
+      } finally {
+        await closeDb(db);
+      }
     }
   });
 });

@@ -1,23 +1,26 @@
-// The public response API over real HTTP against the built app and a throwaway SQLite file.
+// The public response API over real HTTP against the built app and a throwaway database (either engine).
 import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, type Db } from "@/db/client";
+import { all, get, int, run, transaction } from "@/db/dialect";
+import { openTestDb } from "../support/coordinators";
 import { completeAnswers } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";
 import { unitLink } from "../support/units";
 
 let server: TestServer;
-let sqlite: Database.Database;
+let db: Db;
 let tumbesLink: string;
 
 beforeAll(async () => {
   server = await startServer();
-  sqlite = new Database(server.db, { readonly: true });
+  db = await openTestDb(server.db);
   tumbesLink = await unitLink(server.db, "CR-TUM");
 });
 
 afterAll(async () => {
-  sqlite?.close();
+  if (db) await closeDb(db);
   await server?.stop();
 });
 
@@ -40,10 +43,13 @@ const payload = (data: Record<string, unknown>, complete: boolean, extra: Record
 });
 
 function row(id: string) {
-  return sqlite.prepare("select * from responses where id = ?").get(id) as Record<string, unknown> | undefined;
+  return get<Record<string, unknown>>(db, sql`select * from responses where id = ${id}`);
 }
-const count = (table: string, id: string) =>
-  (sqlite.prepare(`select count(*) as n from ${table} where ${table === "responses" ? "id" : "response_id"} = ?`).get(id) as { n: number }).n;
+const count = async (table: "responses" | "need_ratings", id: string) =>
+  (await get<{ n: number }>(
+    db,
+    sql`select ${int(sql`count(*)`)} as n from ${sql.raw(table)} where ${sql.raw(table === "responses" ? "id" : "response_id")} = ${id}`,
+  ))!.n;
 
 describe("GET /api/health", () => {
   it("answers 200 with the database and surveys", async () => {
@@ -61,34 +67,35 @@ describe("PUT /api/responses/{uuid}", () => {
     const saved = await partial.json();
     expect(saved).toMatchObject({ id, survey: "dnc-tim", status: "partial", submittedAt: null });
     expect(saved.resumeCode).toMatch(/^[0-9A-Z]{12}$/);
-    expect(row(id)).toMatchObject({ status: "partial", current_page: 1, locale: "es" });
+    expect(await row(id)).toMatchObject({ status: "partial", current_page: 1, locale: "es" });
 
     const done = await put(id, payload(completeAnswers(), true));
     expect(done.status).toBe(200);
     const body = await done.json();
     expect(body).toMatchObject({ id, status: "complete", resumeCode: saved.resumeCode });
-    const stored = row(id)!;
+    const stored = (await row(id))!;
     expect(stored.status).toBe("complete");
     expect(stored.submitted_at).toBe(body.submittedAt);
-    const tumbesId = (sqlite.prepare("select id from units where code='CR-TUM'").get() as { id: number }).id;
+    const tumbesId = (await get<{ id: number }>(db, sql`select id from units where code = 'CR-TUM'`))!.id;
     expect(stored.unit_id).toBe(tumbesId);
     expect(stored.survey_version).toBe(body.version);
-    expect(count("responses", id)).toBe(1);
+    expect(await count("responses", id)).toBe(1);
   });
 
   it("writes need ratings that match the response", async () => {
     const id = randomUUID();
     const answers = completeAnswers();
     expect((await put(id, payload(answers, true))).status).toBe(200);
-    const ratings = sqlite.prepare("select * from need_ratings where response_id = ? order by topic").all(id) as Record<string, unknown>[];
+    const ratings = await all<Record<string, unknown>>(db, sql`select * from need_ratings where response_id = ${id} order by topic`);
     expect(ratings).toHaveLength(18);
     const matrix = answers.necesidades as Record<string, { importancia?: number; dominio?: number; no_aplica?: boolean }>;
     for (const r of ratings) {
       const expected = matrix[r.topic as string]!;
-      expect([r.importance, r.competence, r.not_applicable]).toEqual([
+      // not_applicable: 0/1 on SQLite, a boolean on PostgreSQL.
+      expect([r.importance, r.competence, Boolean(r.not_applicable)]).toEqual([
         expected.importancia ?? null,
         expected.dominio ?? null,
-        expected.no_aplica ? 1 : 0,
+        Boolean(expected.no_aplica),
       ]);
       // The declared breakdowns, in their slots (dnc-tim: institucion, region, cargo_categoria, anios_casos).
       expect(r).toMatchObject({ dim1: "pnp", dim2: "PE-TUM", dim3: "policia_investigador", dim4: "1_3" });
@@ -101,27 +108,27 @@ describe("PUT /api/responses/{uuid}", () => {
     const second = await put(id, payload(completeAnswers(), true));
     expect(second.status).toBe(first.status);
     expect(await second.json()).toEqual(await first.json());
-    expect(count("responses", id)).toBe(1);
-    expect(count("need_ratings", id)).toBe(18);
+    expect(await count("responses", id)).toBe(1);
+    expect(await count("need_ratings", id)).toBe(18);
   });
 
   it("refuses to change a submitted response (409) and keeps it as it was", async () => {
     const id = randomUUID();
     await put(id, payload(completeAnswers(), true));
-    const before = row(id);
+    const before = await row(id);
     const changed = await put(id, payload(completeAnswers({ sugerencias: "otra cosa" }), true));
     expect(changed.status).toBe(409);
     expect((await changed.json()).error).toBe("response_already_submitted");
     const reopened = await put(id, payload({ consentimiento: true }, false));
     expect(reopened.status).toBe(409);
-    expect(row(id)).toEqual(before);
+    expect(await row(id)).toEqual(before);
   });
 
-  it("keeps Spanish text byte-exact from request to SQLite and back", async () => {
+  it("keeps Spanish text byte-exact from request to the database and back", async () => {
     const id = randomUUID();
     const text = "Ñandú: ¿capacitación en Áncash? ¡Sí! á é í ó ú ü ñ Ñ ¿¡ – “comillas” 😀";
     await put(id, payload(completeAnswers({ sugerencias: text, cargo: "Jefe de área – Tumbes" }), true));
-    const stored = JSON.parse(row(id)!.data as string);
+    const stored = JSON.parse((await row(id))!.data as string);
     expect(stored.sugerencias).toBe(text);
     expect(Buffer.from(stored.sugerencias, "utf8").equals(Buffer.from(text, "utf8"))).toBe(true);
     const partialId = randomUUID();
@@ -137,20 +144,20 @@ describe("PUT /api/responses/{uuid}", () => {
     const body = await res.json();
     expect(body.error).toBe("invalid_answers");
     expect(body.issues.map((i: { key: string }) => i.key).sort()).toEqual(["cuenta", "region"]);
-    expect(row(id)).toBeUndefined();
+    expect(await row(id)).toBeUndefined();
   });
 
   it("rejects an incomplete submission with 422 and leaves the partial as it was", async () => {
     const id = randomUUID();
     await put(id, payload({ consentimiento: true, institucion: "pnp" }, false));
-    const before = row(id);
+    const before = await row(id);
     const data = completeAnswers();
     delete data.region;
     const res = await put(id, payload(data, true));
     expect(res.status).toBe(422);
     expect((await res.json()).issues).toEqual([expect.objectContaining({ key: "region", reason: "invalid" })]);
-    expect(row(id)).toEqual(before);
-    expect(count("need_ratings", id)).toBe(0);
+    expect(await row(id)).toEqual(before);
+    expect(await count("need_ratings", id)).toBe(0);
   });
 
   it.each([
@@ -167,7 +174,7 @@ describe("PUT /api/responses/{uuid}", () => {
     const json = await res.json();
     expect(json.error).toBe(code);
     expect(json.message).toEqual(expect.any(String));
-    expect(row(id)).toBeUndefined();
+    expect(await row(id)).toBeUndefined();
   });
 
   it("refuses a bad UUID, a wrong content type and invalid UTF-8", async () => {
@@ -181,14 +188,14 @@ describe("PUT /api/responses/{uuid}", () => {
     ]);
     const bad = await fetch(`${server.url}/api/responses/${id}`, { method: "PUT", headers: { "content-type": "application/json" }, body: bytes });
     expect(bad.status).toBe(400);
-    expect(row(id)).toBeUndefined();
+    expect(await row(id)).toBeUndefined();
   });
 
   it("refuses a body over the documented 256 KiB limit with 413", async () => {
     const id = randomUUID();
     const res = await put(id, payload({ sugerencias: "a".repeat(300 * 1024) }, false));
     expect(res.status).toBe(413);
-    expect(row(id)).toBeUndefined();
+    expect(await row(id)).toBeUndefined();
   });
 
   it("refuses a response id that belongs to another unit", async () => {
@@ -202,18 +209,21 @@ describe("PUT /api/responses/{uuid}", () => {
 
 describe("a closed survey", () => {
   it("refuses answers with 409 and a message, and accepts them again when reopened", async () => {
-    const writer = new Database(server.db);
+    const setStatus = (status: "open" | "closed") =>
+      transaction(db, (tx) =>
+        run(tx, sql`insert into surveys (slug, status) values ('dnc-tim', ${status}) on conflict(slug) do update set status = ${status}`),
+      );
     try {
-      writer.prepare("insert into surveys (slug, status) values ('dnc-tim', 'closed') on conflict(slug) do update set status = 'closed'").run();
+      await setStatus("closed");
       const id = randomUUID();
       const res = await put(id, payload({ consentimiento: true }, false));
       expect(res.status).toBe(409);
       expect(await res.json()).toMatchObject({ error: "survey_closed", message: expect.stringMatching(/closed/) });
-      expect(row(id)).toBeUndefined();
-      writer.prepare("update surveys set status = 'open' where slug = 'dnc-tim'").run();
+      expect(await row(id)).toBeUndefined();
+      await setStatus("open");
       expect((await put(id, payload({ consentimiento: true }, false))).status).toBe(200);
     } finally {
-      writer.close();
+      await setStatus("open");
     }
   });
 });
@@ -245,6 +255,6 @@ describe("prototype-pollution keys", () => {
     const res = await put(id, body);
     expect(res.status).toBe(400);
     expect((await res.json()).error).toBe("forbidden_key");
-    expect(row(id)).toBeUndefined();
+    expect(await row(id)).toBeUndefined();
   });
 });

@@ -351,14 +351,14 @@ describe("state-changing requests from another site", () => {
     const db = await openTestDb(server.db);
     try {
       const count = async (query: string) => (await get<{ n: number }>(db, sql.raw(query)))!.n;
-      expect(await count("select count(*) n from units where code in ('ORIGEN-1', 'IMPORT-1')")).toBe(2);
-      expect(await count("select count(*) n from users where email = 'nueva@dgsd.gob.pe'")).toBe(1);
-      expect(await count("select count(*) n from audit_log where action = 'unit.link_regenerated'")).toBe(1);
-      expect(await count("select count(*) n from audit_log where action = 'user.password_reset'")).toBe(1);
-      expect(await count("select count(*) n from survey_versions where slug = 'origen-prueba'")).toBe(1);
-      expect(await count("select count(*) n from surveys where slug = 'para-borrar'")).toBe(0);
-      expect(await count("select count(*) n from audit_log where action = 'survey.publish'")).toBe(0);
-      expect(await count("select count(*) n from training_plan_versions where survey_slug = 'dnc-tim'")).toBe(1);
+      expect(await count("select cast(count(*) as integer) n from units where code in ('ORIGEN-1', 'IMPORT-1')")).toBe(2);
+      expect(await count("select cast(count(*) as integer) n from users where email = 'nueva@dgsd.gob.pe'")).toBe(1);
+      expect(await count("select cast(count(*) as integer) n from audit_log where action = 'unit.link_regenerated'")).toBe(1);
+      expect(await count("select cast(count(*) as integer) n from audit_log where action = 'user.password_reset'")).toBe(1);
+      expect(await count("select cast(count(*) as integer) n from survey_versions where slug = 'origen-prueba'")).toBe(1);
+      expect(await count("select cast(count(*) as integer) n from surveys where slug = 'para-borrar'")).toBe(0);
+      expect(await count("select cast(count(*) as integer) n from audit_log where action = 'survey.publish'")).toBe(0);
+      expect(await count("select cast(count(*) as integer) n from training_plan_versions where survey_slug = 'dnc-tim'")).toBe(1);
     } finally {
       await closeDb(db);
     }

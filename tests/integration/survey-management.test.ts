@@ -24,7 +24,8 @@ let analyst: string;
 let surveysDir: string;
 const versions: { v1?: string; v2?: string; uploadedDncTim?: string } = {};
 
-async function sqlite<T>(query: SQL): Promise<T[]> {
+/** Rows of a raw query on the server's database (either engine). */
+async function rowsOf<T>(query: SQL): Promise<T[]> {
   const db = await openTestDb(server.db);
   try {
     return await all<T>(db, query);
@@ -85,7 +86,7 @@ describe("uploading and publishing a new survey", () => {
     const res = await upload(managedSurvey());
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ version: versions.v1, isNew: false, surveyCreated: false, published: false });
-    expect(await sqlite(sql`select version from survey_versions where slug = ${MANAGED_SLUG}`)).toHaveLength(1);
+    expect(await rowsOf(sql`select version from survey_versions where slug = ${MANAGED_SLUG}`)).toHaveLength(1);
   });
 
   it("lists the draft with its origin and who uploaded it", async () => {
@@ -109,7 +110,7 @@ describe("uploading and publishing a new survey", () => {
     const saved = await answer(MANAGED_SLUG, managedAnswers(), id);
     expect(saved.status, await saved.clone().text()).toBe(200);
     expect(await saved.json()).toMatchObject({ version: versions.v1, status: "complete" });
-    const [row] = await sqlite<{ survey_version: string; data: string }>(sql`select survey_version, data from responses where id = ${id}`);
+    const [row] = await rowsOf<{ survey_version: string; data: string }>(sql`select survey_version, data from responses where id = ${id}`);
     expect(row?.survey_version).toBe(versions.v1);
     expect(JSON.parse(row!.data).sugerencias).toBe("Más talleres en Tumbes, por favor; también en Puno y Tacna.");
   });
@@ -127,8 +128,8 @@ describe("uploading and publishing a new survey", () => {
     expect((await fillPage(MANAGED_SLUG)).html).toContain("Capacitación en zonas de frontera — 2027 (revisión)");
     expect(await (await answer(MANAGED_SLUG, managedAnswers())).json()).toMatchObject({ version: versions.v2 });
 
-    const counts = await sqlite<{ survey_version: string; n: number }>(
-      sql`select survey_version, count(*) n from responses where survey_slug = ${MANAGED_SLUG} group by survey_version order by survey_version`,
+    const counts = await rowsOf<{ survey_version: string; n: number }>(
+      sql`select survey_version, cast(count(*) as integer) n from responses where survey_slug = ${MANAGED_SLUG} group by survey_version order by survey_version`,
     );
     expect(Object.fromEntries(counts.map((c) => [c.survey_version, c.n]))).toEqual({ [versions.v1!]: 1, [versions.v2!]: 1 });
     const listed = await (await call(server.url, `/api/admin/surveys/${MANAGED_SLUG}/versions`, { cookie: admin })).json();
@@ -142,15 +143,15 @@ describe("uploading and publishing a new survey", () => {
 
 describe("a definition that cannot be served", () => {
   it.each(brokenSurveys().map((b) => [b.name, b] as const))("is refused with 422 naming the problem: %s", async (_name, broken) => {
-    const before = (await sqlite<{ n: number }>(sql`select count(*) n from survey_versions`))[0]!.n;
+    const before = (await rowsOf<{ n: number }>(sql`select cast(count(*) as integer) n from survey_versions`))[0]!.n;
     const res = await upload({ ...broken.survey, slug: "encuesta-rota" });
     expect(res.status).toBe(422);
     const body = (await res.json()) as { error: string; problems: { es: string; en: string }[] };
     expect(body.error).toBe("invalid_survey");
     expect(body.problems.map((p) => p.es).join("\n")).toContain(broken.problemEs);
     expect(body.problems.map((p) => p.en).join("\n")).toContain(broken.problemEn);
-    expect((await sqlite<{ n: number }>(sql`select count(*) n from survey_versions`))[0]!.n).toBe(before);
-    expect(await sqlite(sql`select slug from surveys where slug = 'encuesta-rota'`)).toEqual([]);
+    expect((await rowsOf<{ n: number }>(sql`select cast(count(*) as integer) n from survey_versions`))[0]!.n).toBe(before);
+    expect(await rowsOf(sql`select slug from surveys where slug = 'encuesta-rota'`)).toEqual([]);
   });
 
   it("is refused when it has no slug, or is not JSON", async () => {
@@ -190,7 +191,7 @@ describe("removing a survey", () => {
     expect((await upload(draft)).status).toBe(201);
     const res = await call(server.url, "/api/admin/surveys/borrador-descartado", { method: "DELETE", cookie: admin });
     expect(res.status).toBe(200);
-    expect(await sqlite(sql`select * from survey_versions where slug = 'borrador-descartado'`)).toEqual([]);
+    expect(await rowsOf(sql`select * from survey_versions where slug = 'borrador-descartado'`)).toEqual([]);
     expect((await call(server.url, "/api/admin/surveys/borrador-descartado/versions", { cookie: admin })).status).toBe(404);
     expect((await call(server.url, "/api/admin/surveys/borrador-descartado", { method: "DELETE", cookie: admin })).status).toBe(404);
   });
@@ -208,8 +209,8 @@ describe("an analyst", () => {
       expect(res.status).toBe(403);
       expect(await res.json()).toMatchObject({ error: "forbidden" });
     }
-    expect(await sqlite(sql`select slug from surveys where slug = 'de-analista'`)).toEqual([]);
-    expect((await sqlite<{ v: string }>(sql`select published_version v from surveys where slug = ${MANAGED_SLUG}`))[0]?.v).toBe(versions.v2);
+    expect(await rowsOf(sql`select slug from surveys where slug = 'de-analista'`)).toEqual([]);
+    expect((await rowsOf<{ v: string }>(sql`select published_version v from surveys where slug = ${MANAGED_SLUG}`))[0]?.v).toBe(versions.v2);
   });
 });
 
@@ -244,7 +245,7 @@ describe("the surveys folder as an import channel", () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(html).toContain("Diagnóstico de necesidades (archivo editado)");
-    const rows = await sqlite<{ origin: string; published_at: string | null }>(
+    const rows = await rowsOf<{ origin: string; published_at: string | null }>(
       sql`select v.origin, v.published_at from surveys s join survey_versions v on v.slug = s.slug and v.version = s.published_version where s.slug = 'dnc-tim'`,
     );
     expect(rows).toEqual([{ origin: "file", published_at: expect.any(String) }]);
@@ -263,7 +264,7 @@ describe("the surveys folder as an import channel", () => {
 
 describe("the audit log", () => {
   it("records every upload, publication, removal and file import", async () => {
-    const rows = await sqlite<{ action: string; actor: string; target: string; details: string }>(
+    const rows = await rowsOf<{ action: string; actor: string; target: string; details: string }>(
       sql`select action, actor, target, details from audit_log where action like 'survey.%' order by id`,
     );
     const summary = rows.map((r) => `${r.action} ${r.actor} ${r.target}`);

@@ -9,9 +9,11 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, signInAdminAndAnalyst } from "../support/coordinators";
+import { closeDb } from "@/db/client";
+import { all } from "@/db/dialect";
+import { call, openTestDb, signInAdminAndAnalyst } from "../support/coordinators";
 import { completeAnswers } from "../support/sample-answers";
 import { startServer, type TestServer } from "../support/server";
 
@@ -28,20 +30,21 @@ const clockFile = path.join(os.tmpdir(), `sondeo-clock-${randomUUID()}`);
 /** 10:00 in Lima on a day of March 2026. */
 const setDay = (day: string) => fs.writeFileSync(clockFile, `${day}T15:00:00.000Z`);
 
-function sqlite<T>(query: string, ...args: unknown[]): T[] {
-  const db = new Database(server.db, { readonly: true });
+/** Rows of a raw query on the server's database (either engine). */
+async function rowsOf<T>(query: SQL): Promise<T[]> {
+  const db = await openTestDb(server.db);
   try {
-    return db.prepare(query).all(...args) as T[];
+    return await all<T>(db, query);
   } finally {
-    db.close();
+    await closeDb(db);
   }
 }
 
-const roundOf = (id: string) => sqlite<{ round: number; status: string }>("select round, status from responses where id = ?", id)[0];
-const storedRounds = () => sqlite<Record<string, unknown>>("select * from survey_rounds order by survey_slug, round");
+const roundOf = async (id: string) => (await rowsOf<{ round: number; status: string }>(sql`select round, status from responses where id = ${id}`))[0];
+const storedRounds = () => rowsOf<Record<string, unknown>>(sql`select * from survey_rounds order by survey_slug, round`);
 const auditRows = () =>
-  sqlite<{ action: string; actor: string; target: string; details: string }>(
-    "select action, actor, target, details from audit_log where action like 'round.%' order by id",
+  rowsOf<{ action: string; actor: string; target: string; details: string }>(
+    sql`select action, actor, target, details from audit_log where action like 'round.%' order by id`,
   );
 
 /** A respondent's save: the whole dnc-tim answer set when complete, its first answers otherwise. */
@@ -93,8 +96,8 @@ describe("survey rounds", () => {
     const body = await list();
     expect(body).toEqual({ survey: SLUG, rounds: [{ round: 1, name: "Ronda 1", opensOn: null, closesOn: null, state: "open", completed: 1 }] });
     expect(await list(analyst)).toEqual(body);
-    expect(roundOf(ids.beforeDone)).toEqual({ round: 1, status: "complete" });
-    expect(storedRounds()).toEqual([]);
+    expect(await roundOf(ids.beforeDone)).toEqual({ round: 1, status: "complete" });
+    expect(await storedRounds()).toEqual([]);
     const unknown = await call(server.url, "/api/admin/surveys/no-existe/rounds", { cookie: admin });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: "survey_not_found" });
@@ -124,8 +127,8 @@ describe("survey rounds", () => {
       expect(res.status, JSON.stringify(json)).toBe(400);
       expect(await res.json()).toMatchObject({ error: "invalid_payload" });
     }
-    expect(storedRounds()).toEqual([]);
-    expect(auditRows()).toEqual([]);
+    expect(await storedRounds()).toEqual([]);
+    expect(await auditRows()).toEqual([]);
     expect((await list()).rounds).toHaveLength(1);
   });
 
@@ -145,7 +148,7 @@ describe("survey rounds", () => {
       { round: 1, name: "Ronda 1", opensOn: null, closesOn: null, state: "open", completed: 1 },
       { round: 2, name: FOLLOW_UP, opensOn: "2026-03-12", closesOn: "2026-03-20", state: "upcoming", completed: 0 },
     ]);
-    expect(storedRounds()).toMatchObject([
+    expect(await storedRounds()).toMatchObject([
       { survey_slug: SLUG, round: 1, name: "Ronda 1", opens_on: null, closes_on: null, created_by: "admin@dgsd.gob.pe" },
       { survey_slug: SLUG, round: 2, name: FOLLOW_UP, opens_on: "2026-03-12", closes_on: "2026-03-20", created_by: "admin@dgsd.gob.pe" },
     ]);
@@ -153,24 +156,24 @@ describe("survey rounds", () => {
     const early = await open({ name: "Ronda 3", opensOn: "2026-03-11" });
     expect(early.status).toBe(422);
     expect((await early.json()).problems).toEqual([expect.stringMatching(/^opensOn: must not be before the opening of round 2 .*2026-03-12/)]);
-    expect(storedRounds()).toHaveLength(2);
+    expect(await storedRounds()).toHaveLength(2);
   });
 
   it("puts a response started before the opening day in round 1, one started on or after it in round 2", async () => {
     setDay("2026-03-11");
     await saved(ids.eveDone, true);
     await saved(ids.eveLate, false);
-    expect(roundOf(ids.eveDone)).toEqual({ round: 1, status: "complete" });
-    expect(roundOf(ids.eveLate)).toEqual({ round: 1, status: "partial" });
+    expect(await roundOf(ids.eveDone)).toEqual({ round: 1, status: "complete" });
+    expect(await roundOf(ids.eveLate)).toEqual({ round: 1, status: "partial" });
 
     setDay("2026-03-12");
     await saved(ids.onDay, true);
     await saved(ids.beforeLate, true);
     await saved(ids.eveLate, true);
-    expect(roundOf(ids.onDay)).toEqual({ round: 2, status: "complete" });
-    expect(roundOf(ids.beforeLate)).toEqual({ round: 1, status: "complete" });
-    expect(roundOf(ids.eveLate)).toEqual({ round: 1, status: "complete" });
-    expect(roundOf(ids.beforeVeryLate)).toEqual({ round: 1, status: "partial" });
+    expect(await roundOf(ids.onDay)).toEqual({ round: 2, status: "complete" });
+    expect(await roundOf(ids.beforeLate)).toEqual({ round: 1, status: "complete" });
+    expect(await roundOf(ids.eveLate)).toEqual({ round: 1, status: "complete" });
+    expect(await roundOf(ids.beforeVeryLate)).toEqual({ round: 1, status: "partial" });
     const rounds = (await list(analyst)).rounds;
     expect(rounds.map((r) => [r.round, r.state, r.completed])).toEqual([
       [1, "open", 4],
@@ -186,7 +189,7 @@ describe("survey rounds", () => {
     expect(closes.status).toBe(200);
     expect(await closes.json()).toMatchObject({ round: 2, name: FOLLOW_UP, opensOn: "2026-03-12", closesOn: "2026-03-15", state: "open" });
 
-    const before = storedRounds();
+    const before = await storedRounds();
     expect((await edit(2, { name: "Otra" }, analyst)).status).toBe(403);
     const bad: [number, unknown, RegExp][] = [
       [2, { closesOn: "2026-03-01" }, /^closesOn: must not be before opensOn/],
@@ -207,7 +210,7 @@ describe("survey rounds", () => {
       expect(await res.json()).toMatchObject({ error: "round_not_found" });
     }
     expect((await edit(2, { round: 5 })).status).toBe(400);
-    expect(storedRounds()).toEqual(before);
+    expect(await storedRounds()).toEqual(before);
   });
 
   it("refuses a new response once round 2 has closed; one started in round 1 may still be finished", async () => {
@@ -215,9 +218,9 @@ describe("survey rounds", () => {
     const res = await save(ids.afterClose, true);
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ error: "survey_closed" });
-    expect(sqlite("select id from responses where id = ?", ids.afterClose)).toEqual([]);
+    expect(await rowsOf(sql`select id from responses where id = ${ids.afterClose}`)).toEqual([]);
     await saved(ids.beforeVeryLate, true);
-    expect(roundOf(ids.beforeVeryLate)).toEqual({ round: 1, status: "complete" });
+    expect(await roundOf(ids.beforeVeryLate)).toEqual({ round: 1, status: "complete" });
     expect((await list()).rounds.map((r) => [r.round, r.name, r.state, r.completed])).toEqual([
       [1, BASELINE, "open", 5],
       [2, FOLLOW_UP, "closed", 1],
@@ -259,8 +262,8 @@ describe("survey rounds", () => {
     expect(unknown).toContain("no tiene la ronda «9»");
   });
 
-  it("recorded every change in the audit log, accents intact", () => {
-    const rows = auditRows().map((r) => ({ ...r, details: JSON.parse(r.details) }));
+  it("recorded every change in the audit log, accents intact", async () => {
+    const rows = (await auditRows()).map((r) => ({ ...r, details: JSON.parse(r.details) }));
     expect(rows).toEqual([
       {
         action: "round.create",

@@ -7,14 +7,16 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
+import { and, eq, sql } from "drizzle-orm";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, tablesOf } from "@/db/client";
+import { int } from "@/db/dialect";
 import { dncInspeccionDataset } from "../support/dnc-inspeccion-dataset";
 import { generateAnswers, prng } from "../support/needs-fixtures";
 import { expectedNeeds, oracleSurvey, releaseState, type ExpectedNeeds, type OracleResponse, type OracleSurvey } from "../support/needs-oracle";
-import { createUser, signIn, TEST_PASSWORD } from "../support/coordinators";
+import { createUser, openTestDb, signIn, TEST_PASSWORD } from "../support/coordinators";
 import { startServer, type TestServer } from "../support/server";
 
 type Json = Record<string, unknown>;
@@ -35,12 +37,15 @@ async function submit(slug: string, data: Json, link: string | null): Promise<vo
   if (res.status !== 200) throw new Error(`PUT ${slug} → ${res.status}: ${(await res.text()).slice(0, 400)}`);
 }
 
-function readUnits(): { id: number; code: string; linkCode: string; region: string; expected: number; active: number }[] {
-  const db = new Database(server.db, { readonly: true });
+async function readUnits(): Promise<{ id: number; code: string; linkCode: string; region: string; expected: number; active: boolean }[]> {
+  const db = await openTestDb(server.db);
   try {
-    return db.prepare("select id, code, link_code as linkCode, region, expected, active from units").all() as ReturnType<typeof readUnits>;
+    const { units } = tablesOf(db);
+    return await db
+      .select({ id: units.id, code: units.code, linkCode: units.linkCode, region: units.region, expected: units.expected, active: units.active })
+      .from(units);
   } finally {
-    db.close();
+    await closeDb(db);
   }
 }
 
@@ -187,7 +192,7 @@ function valid(data: Json): Json {
 }
 
 async function postTim(count: number, seed: number, epoch = 0): Promise<void> {
-  const units = readUnits().filter((u) => ["CR-TAC", "CR-TUM", "CR-LMA"].includes(u.code));
+  const units = (await readUnits()).filter((u) => ["CR-TAC", "CR-TUM", "CR-LMA"].includes(u.code));
   const rng = prng(seed);
   for (let i = 0; i < count; i++) {
     const g = generateAnswers(rng, units, [
@@ -228,10 +233,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function headcountByRegion(): Map<string, number> {
+async function headcountByRegion(): Promise<Map<string, number>> {
   // Units shown by coverage: the active ones (all sample units are active here).
   const m = new Map<string, number>();
-  for (const u of readUnits()) if (u.active) m.set(u.region, (m.get(u.region) ?? 0) + u.expected);
+  for (const u of await readUnits()) if (u.active) m.set(u.region, (m.get(u.region) ?? 0) + u.expected);
   return m;
 }
 
@@ -242,7 +247,7 @@ describe("the draft", () => {
     expect(plan.n).toBe(expectedNeeds(timSurvey, K, tim.responses, { by: "institucion" }).n);
     expect(plan.n).toBe(tim.responses.length - SMALL_GROUP);
     expect(plan.draft.modules.length).toBeGreaterThan(2);
-    compareWithIndependent(plan, independentPlan(timSurvey, tim.responses, "institucion", "region", headcountByRegion()));
+    compareWithIndependent(plan, independentPlan(timSurvey, tim.responses, "institucion", "region", await headcountByRegion()));
     // Officials are estimated for regions with units (their expected headcount).
     const someSite = plan.draft.topics.flatMap((t) => t.audience.sites)[0];
     expect(someSite?.officials).not.toBeNull();
@@ -252,7 +257,7 @@ describe("the draft", () => {
     const plan = await getPlan("dnc-tim", "?institucion=pnp");
     const mine = tim.responses.filter((r) => r.answers.institucion === "pnp");
     expect(plan.n).toBe(mine.length);
-    compareWithIndependent(plan, independentPlan(timSurvey, mine, "institucion", "region", headcountByRegion()));
+    compareWithIndependent(plan, independentPlan(timSurvey, mine, "institucion", "region", await headcountByRegion()));
   });
 
   it("never shows a module or a place built from fewer than k people", async () => {
@@ -363,11 +368,16 @@ describe("editing and saving", () => {
     expect(v2.versions.map((v) => v.version)).toEqual([2, 1]);
     expect(v2.edits.notes).toBe("v2: plan piloto — señal ¿sí?");
     // Saved and audited.
-    const db = new Database(server.db, { readonly: true });
+    const db = await openTestDb(server.db);
     try {
-      expect((db.prepare("select count(*) n from audit_log where action = 'plan.save' and target = 'dnc-tim'").get() as { n: number }).n).toBe(2);
+      const { auditLog } = tablesOf(db);
+      const [saves] = await db
+        .select({ n: int(sql`count(*)`) })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "plan.save"), eq(auditLog.target, "dnc-tim")));
+      expect(saves?.n).toBe(2);
     } finally {
-      db.close();
+      await closeDb(db);
     }
   });
 
@@ -381,7 +391,7 @@ describe("editing and saving", () => {
     expect(plan.changes?.nAfter).toBe(published(tim.responses));
     // Every module's respondents changed with 40 more responses, or some topic moved.
     expect((plan.changes?.modules.length ?? 0) + (plan.changes?.topics.length ?? 0)).toBeGreaterThan(0);
-    compareWithIndependent(plan, independentPlan(timSurvey, tim.responses, "institucion", "region", headcountByRegion()));
+    compareWithIndependent(plan, independentPlan(timSurvey, tim.responses, "institucion", "region", await headcountByRegion()));
   });
 });
 
