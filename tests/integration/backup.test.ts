@@ -1,3 +1,5 @@
+// SQLite only: `npm run backup` is SQLite's online backup (PostgreSQL's is pg_dump,
+// docs/deployment.md); vitest.config.mts leaves it out of the integration-pg run.
 // `npm run backup` under respondent load: the copy is consistent, holds every completion
 // acknowledged before it started, matches the live rows, and a server started on it serves them.
 import { execFile } from "node:child_process";

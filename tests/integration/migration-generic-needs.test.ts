@@ -1,3 +1,5 @@
+// SQLite only: it migrates a SQLite file of an earlier version (PostgreSQL databases start at the
+// current schema, db/migrations-pg); vitest.config.mts leaves it out of the integration-pg run.
 // Migration 0003 (generic need storage) on a database made by the schema before it: every
 // response, need rating and breakdown value is carried over, and the needs figures of every
 // breakdown and filter are the same as for the same responses saved by today's code. Both

@@ -1,3 +1,5 @@
+// SQLite only: it migrates a SQLite file of an earlier version (PostgreSQL databases start at the
+// current schema, db/migrations-pg); vitest.config.mts leaves it out of the integration-pg run.
 // Migration 0007 (survey rounds, docs/rounds.md) on a database made by the schema before it
 // (migrations 0000–0006 only): completed and partial responses, their need ratings, and two releases
 // with their published cells, written as the code before rounds wrote them — the releases being the
