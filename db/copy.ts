@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { asc, getTableColumns, is, sql, type SQL } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { type Db, engineOf, tablesOf } from "./client";
-import { int, transaction } from "./dialect";
+import { int, run, transaction } from "./dialect";
 import * as schema from "./schema";
 
 const CHUNK = 500;
@@ -152,7 +152,8 @@ async function resetIdentity(tx: Db, table: SQLiteTable): Promise<void> {
   const config = getTableConfig(table);
   for (const column of config.columns) {
     if (!column.primary || column.getSQLType() !== "integer") continue;
-    await (tx as unknown as { execute(q: SQL): Promise<unknown> }).execute(
+    await run(
+      tx,
       sql`select setval(pg_get_serial_sequence(${config.name}, ${column.name}), coalesce((select max(${sql.identifier(column.name)}) from ${sql.identifier(config.name)}), 0) + 1, false)
           where pg_get_serial_sequence(${config.name}, ${column.name}) is not null`,
     );

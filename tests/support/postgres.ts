@@ -146,16 +146,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     return {
       url: `${base}/postgres`,
       port,
-      createDatabase: async (name = `sondeo_${randomBytes(6).toString("hex")}`) => {
-        const client = new Client({ connectionString: `${base}/postgres` });
-        await client.connect();
-        try {
-          await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-        } finally {
-          await client.end();
-        }
-        return `${base}/${encodeURIComponent(name)}`;
-      },
+      createDatabase: (name?: string) => createDatabaseAt(`${base}/postgres`, name),
       stop: () => {
         stopped ??= (async () => {
           running.delete(stopNow);
@@ -169,9 +160,8 @@ export async function startPostgres(): Promise<TestPostgres> {
   }
 }
 
-/** CREATE DATABASE with a random name on the cluster at `clusterUrl` (any of its databases); returns its URL. */
-export async function createDatabaseAt(clusterUrl: string): Promise<string> {
-  const name = `sondeo_${randomBytes(6).toString("hex")}`;
+/** CREATE DATABASE (a random name unless given) on the cluster at `clusterUrl` (any of its databases); returns its URL. */
+export async function createDatabaseAt(clusterUrl: string, name = `sondeo_${randomBytes(6).toString("hex")}`): Promise<string> {
   const client = new Client({ connectionString: clusterUrl });
   await client.connect();
   try {
